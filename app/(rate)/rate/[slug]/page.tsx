@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JudgePair } from "@/components/rating/judge-pair";
+import { Markdown } from "@/components/ui/markdown";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
+import { requireRole } from "@/lib/auth";
+import { findStudy } from "@/lib/studies/find-study";
+import { submitJudgmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Judge answers" };
+
+export default async function RatePage({ params }: { params: Promise<{ slug: string }> }) {
+  const rater = await requireRole("rater");
+  const { slug } = await params;
+  const study = await findStudy(slug);
+  if (!study || study.status !== "open") notFound();
+
+  const pair = await nextAssignment(study.id, rater.id);
+  const progress = await raterProgress(study.id, rater.id);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{study.title}</h1>
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {progress.done} judged · {progress.remaining} to go
+        </p>
+      </div>
+      <details open={progress.done === 0} className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium">Instructions</summary>
+        <div className="mt-3">
+          <Markdown>{study.instructions}</Markdown>
+        </div>
+      </details>
+      {pair ? (
+        <JudgePair
+          key={pair.assignmentId}
+          assignmentId={pair.assignmentId}
+          prompt={<Markdown>{pair.prompt}</Markdown>}
+          left={<Markdown>{pair.left}</Markdown>}
+          right={<Markdown>{pair.right}</Markdown>}
+          submit={submitJudgmentAction}
+        />
+      ) : (
+        <div role="status" className="rounded-lg border border-green-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">All done, thank you!</h2>
+          <p className="mt-2 text-slate-700">There are no more pairs for you in this study right now.</p>
+          <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
+            Back to your studies
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

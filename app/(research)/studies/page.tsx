@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth";
+import { listStudies } from "@/lib/studies/find-study";
+
+export const metadata: Metadata = { title: "Studies" };
+
+export default async function StudiesPage() {
+  await requireRole("researcher", "admin");
+  const studies = await listStudies();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Studies</h1>
+      {studies.length === 0 ? (
+        <p className="text-slate-700">No studies yet.</p>
+      ) : (
+        <ul className="space-y-3">
+          {studies.map((study) => (
+            <li key={study.slug} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/studies/${study.slug}`} className="font-medium text-blue-700 underline">
+                {study.title}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">
+                {study.status} · target {study.targetSystem?.name ?? "not set"} · {study._count.prompts} prompts ·{" "}
+                {study._count.pairs} pairs
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/ui/site-header";
+import { currentUser } from "@/lib/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pairwise studies", template: "%s · Pairwise studies" },
+  description: "Human preference studies of language model responses, run the way the LIMA paper ran its own.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <SiteHeader user={user ? { email: user.email, role: user.role } : null} />
+        <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export function SiteHeader({ user }: { user: { email: string; role: string } | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href="/" className="font-semibold text-slate-900">
+          Pairwise studies
+        </Link>
+        {user && (
+          <div className="flex items-center gap-3 text-sm text-slate-700">
+            <span>
+              {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

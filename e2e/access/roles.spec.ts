@@ -1,0 +1,52 @@
+import { expect, seed, signIn, signOut, test } from "../fixtures/test";
+
+test("signed-out visitors reach only sign-in and health", async ({ page, request }) => {
+  const study = await seed.study({ prompts: 1 });
+  for (const path of ["/", "/rate", `/rate/${study.slug}`, "/studies", `/studies/${study.slug}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/sign-in/);
+  }
+  const exportResponse = await request.get(`/api/studies/${study.slug}/export/judgments`, { maxRedirects: 0 });
+  expect([302, 307, 401]).toContain(exportResponse.status());
+
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("a rater cannot open researcher pages or the export", async ({ page }) => {
+  const study = await seed.study({ prompts: 1 });
+  const rater = await seed.user("rater");
+  await signIn(page, rater);
+  await expect(page).toHaveURL(/\/rate$/);
+
+  for (const path of ["/studies", `/studies/${study.slug}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/rate$/);
+  }
+  const exportResponse = await page.request.get(`/api/studies/${study.slug}/export/judgments`);
+  expect(exportResponse.status()).toBe(403);
+  expect(await exportResponse.text()).not.toContain("pair_id");
+});
+
+test("a researcher cannot judge, and sign-out ends the session", async ({ page }) => {
+  const study = await seed.study({ prompts: 1 });
+  const researcher = await seed.user("researcher");
+  await signIn(page, researcher);
+  await expect(page).toHaveURL(/\/studies$/);
+  await page.goto(`/rate/${study.slug}`);
+  await expect(page).toHaveURL(/\/studies$/);
+
+  await signOut(page);
+  await page.goto("/studies");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  const rater = await seed.user("rater");
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(rater.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+});

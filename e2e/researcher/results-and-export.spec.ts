@@ -1,0 +1,62 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { nextAssignment } from "@/lib/assign/next-assignment";
+import { db } from "@/lib/db";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { expect, seed, signIn, test } from "../fixtures/test";
+
+test("a researcher sees win / tie / loss counts per baseline and downloads the judgments as CSV", async ({ page }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 2, baselines: ["Alpaca 65B", "GPT-4"], createdById: researcher.id });
+  const rater = await seed.user("rater");
+
+  // The rater clicks the target's side, the other side, then "neither", then the target again.
+  const targetClicks = ["target", "other", "neither", "target"] as const;
+  for (const click of targetClicks) {
+    const shown = await nextAssignment(study.id, rater.id);
+    const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } });
+    const choice = click === "neither" ? "neither" : click === "target" ? targetSide : targetSide === "left" ? "right" : "left";
+    await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice });
+  }
+  const expected = await db().judgment.groupBy({
+    by: ["verdict"],
+    where: { pair: { studyId: study.id } },
+    _count: { _all: true },
+  });
+  expect(Object.fromEntries(expected.map((row) => [row.verdict, row._count._all]))).toEqual({ win: 2, loss: 1, tie: 1 });
+
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}`);
+  const rows = page.getByRole("row");
+  await expect(rows).toHaveCount(3);
+
+  const perBaseline = await db().$queryRaw<{ baseline: string; verdict: string; n: number }[]>`
+    SELECT s.name AS baseline, j.verdict::text AS verdict, count(*)::int AS n
+      FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+      JOIN "Response" r ON r.id = p."baselineResponseId" JOIN "System" s ON s.id = r."systemId"
+     WHERE p."studyId" = ${study.id} GROUP BY 1, 2`;
+  for (const baseline of study.baselines) {
+    const row = page.getByRole("row", { name: new RegExp(`^${baseline}`) });
+    const count = (verdict: string) => perBaseline.find((r) => r.baseline === baseline && r.verdict === verdict)?.n ?? 0;
+    const total = count("win") + count("tie") + count("loss");
+    for (const verdict of ["win", "tie", "loss"]) {
+      const share = total ? Math.round((100 * count(verdict)) / total) : 0;
+      await expect(row.locator(`[data-cell="${verdict}"]`)).toHaveText(`${share}% (${count(verdict)})`);
+    }
+  }
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download judgments (CSV)" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${study.slug}-judgments-.*\\.csv$`));
+  const records = parse(await readFile(await download.path()), { columns: true }) as Record<string, string>[];
+
+  const judgments = await db().judgment.findMany({
+    where: { pair: { studyId: study.id } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  expect(records.map((r) => [r.pair_id, r.side_chosen, r.verdict, r.created_at])).toEqual(
+    judgments.map((j) => [j.pairId, j.choice, j.verdict, j.createdAt.toISOString()]),
+  );
+  expect(records.every((r) => r.study === study.slug && r.target_system === "LIMA")).toBe(true);
+});

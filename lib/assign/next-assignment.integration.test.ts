@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
+import { db } from "@/lib/db";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+
+describe("nextAssignment", () => {
+  it("resumes the same pair until it is judged, then moves on", async () => {
+    const study = await seedStudy({ prompts: 2 });
+    const rater = await makeUser("rater");
+    const first = await nextAssignment(study.id, rater.id);
+    expect(first).not.toBeNull();
+    expect(await nextAssignment(study.id, rater.id)).toEqual(first);
+
+    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    const second = await nextAssignment(study.id, rater.id);
+    expect(second!.assignmentId).not.toBe(first!.assignmentId);
+  });
+
+  it("shows the target on the side it recorded, and sends no system or pair ids", async () => {
+    const study = await seedStudy({ prompts: 1, baselines: ["GPT-4"] });
+    const rater = await makeUser("rater");
+    const shown = await nextAssignment(study.id, rater.id);
+    expect(Object.keys(shown!).sort()).toEqual(["assignmentId", "left", "prompt", "right"]);
+    const assignment = await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } });
+    const targetText = shown![assignment.targetSide];
+    expect(targetText).toMatch(/^Response of system 0 /);
+  });
+
+  it("hands every pair of a k = 1 study out at most once under 50 concurrent claims", async () => {
+    const study = await seedStudy({ prompts: 10, baselines: ["Alpaca 65B", "Bard"] });
+    expect(study.pairs).toBe(20);
+    const raters = await Promise.all(Array.from({ length: 50 }, () => makeUser("rater")));
+    const shown = await Promise.all(raters.map((rater) => nextAssignment(study.id, rater.id)));
+
+    expect(shown.filter(Boolean)).toHaveLength(20);
+    const perPair = await db().assignment.groupBy({
+      by: ["pairId"],
+      where: { pair: { studyId: study.id } },
+      _count: { _all: true },
+    });
+    expect(perPair).toHaveLength(20);
+    expect(perPair.every((row) => row._count._all === 1)).toBe(true);
+  });
+
+  it("gives each pair to k distinct raters and never twice to one rater", async () => {
+    const study = await seedStudy({ prompts: 2, baselines: ["Bard"], judgmentsPerPair: 2 });
+    const [a, b, c] = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("rater")]);
+    for (const rater of [a, b]) {
+      for (let i = 0; i < 2; i++) {
+        const shown = await nextAssignment(study.id, rater.id);
+        await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "neither" });
+      }
+      expect(await nextAssignment(study.id, rater.id)).toBeNull();
+    }
+    expect(await nextAssignment(study.id, c.id)).toBeNull();
+    expect(await raterProgress(study.id, a.id)).toEqual({ done: 2, remaining: 0 });
+    expect(await raterProgress(study.id, c.id)).toEqual({ done: 0, remaining: 0 });
+  });
+
+  it("returns a pair whose lease expired to the pool, and still takes the late answer while there is room", async () => {
+    const study = await seedStudy({ prompts: 1, baselines: ["Bard"], judgmentsPerPair: 1 });
+    const [slow, other] = await Promise.all([makeUser("rater"), makeUser("rater")]);
+    const shown = await nextAssignment(study.id, slow.id);
+    expect(await nextAssignment(study.id, other.id)).toBeNull();
+
+    await db().assignment.update({ where: { id: shown!.assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await submitJudgment(slow.id, { assignmentId: shown!.assignmentId, choice: "left" })).toBe("recorded");
+    expect(await nextAssignment(study.id, other.id)).toBeNull();
+  });
+
+  it("refuses a late answer once others have filled the pair, and says so", async () => {
+    const study = await seedStudy({ prompts: 1, baselines: ["Bard"], judgmentsPerPair: 1 });
+    const [slow, other] = await Promise.all([makeUser("rater"), makeUser("rater")]);
+    const late = await nextAssignment(study.id, slow.id);
+    await db().assignment.update({ where: { id: late!.assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    const taken = await nextAssignment(study.id, other.id);
+    await submitJudgment(other.id, { assignmentId: taken!.assignmentId, choice: "right" });
+
+    await expect(submitJudgment(slow.id, { assignmentId: late!.assignmentId, choice: "left" })).rejects.toThrow(/Time ran out/);
+    expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(1);
+  });
+});

@@ -1,0 +1,98 @@
+// Sign-in and the role checks that every page, server action and route handler runs on the
+// server. The proxy only redirects signed-out visitors; it is not what keeps anyone out.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { verifyPassword } from "@/lib/users/passwords";
+import { signInSchema } from "@/lib/validation/user";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+        if (!user || user.disabledAt) return null;
+        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    // The token carries only the user's id: role and disabled state are read from the database
+    // on every request, so a change by an admin takes effect at once.
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub } };
+    },
+  },
+};
+
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export function homeFor(role: Role): string {
+  return role === "rater" ? "/rate" : "/studies";
+}
+
+/** For pages and server actions: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For pages and server actions: a user of one of these roles; anyone else goes to their own home. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) redirect(homeFor(user.role));
+  return user;
+}
+
+/**
+ * For route handlers: runs the handler only for a signed-in user of one of these roles; answers
+ * 401 or 403 as JSON otherwise.
+ */
+export function withRole<Context>(
+  roles: Role[],
+  handler: (request: Request, user: SessionUser, context: Context) => Promise<Response>,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    const user = await currentUser();
+    if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+    if (!roles.includes(user.role)) {
+      return Response.json({ error: "Your role does not allow this." }, { status: 403 });
+    }
+    return handler(request, user, context);
+  };
+}

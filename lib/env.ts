@@ -1,0 +1,71 @@
+// The one place that reads process.env: every setting is validated here, and a bad one stops the
+// process with a message naming the variable and what is wrong with it.
+import { z } from "zod";
+
+const postgresUrl = z
+  .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Postgres to use; when unset, the app runs an embedded Postgres with its data in DATA_DIR. */
+  DATABASE_URL: postgresUrl,
+  /** Where the embedded Postgres and the generated development secret live. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** For `npm run user:create`, to keep a password out of the shell history. */
+  USER_PASSWORD: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Invalid environment variables:\n${problems.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The database URL the app must have been given by the time it serves requests. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new EnvError(
+      "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which run an embedded Postgres when no DATABASE_URL is given.",
+    );
+  }
+  return url;
+}
+
+/** next-auth's signing secret; production refuses to run without one. */
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) {
+    throw new EnvError(
+      "NEXTAUTH_SECRET is not set. In production set it to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).",
+    );
+  }
+  return secret;
+}
+
+/**
+ * Points this process, and the processes it starts, at a database chosen at run time (the
+ * embedded one when no DATABASE_URL was given).
+ */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}

@@ -1,0 +1,111 @@
+// Every judgment of a study as CSV, one row each, streamed page by page so memory stays flat
+// however many judgments there are.
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { db } from "@/lib/db";
+import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+
+export const JUDGMENT_COLUMNS = [
+  "study",
+  "pair_id",
+  "prompt_id",
+  "prompt_source",
+  "prompt_tags",
+  "target_system",
+  "baseline_system",
+  "system_left",
+  "system_right",
+  "side_chosen",
+  "verdict",
+  "rationale",
+  "rater",
+  "time_on_task_ms",
+  "created_at",
+] as const;
+
+interface JudgmentRow {
+  id: string;
+  study: string;
+  pair_id: string;
+  prompt_id: string;
+  prompt_source: string | null;
+  prompt_tags: string;
+  target_system: string;
+  baseline_system: string;
+  target_side: "left" | "right";
+  side_chosen: string;
+  verdict: string;
+  rationale: string | null;
+  rater: string;
+  time_on_task_ms: number;
+  created_at: Date;
+}
+
+const PAGE = 2000;
+
+async function page(studyId: string, after: { createdAt: Date; id: string } | null): Promise<JudgmentRow[]> {
+  const afterAt = after?.createdAt ?? new Date(0);
+  const afterId = after?.id ?? "";
+  // The rater column is a pseudonym: stable within a study, not the account's id or email.
+  return db().$queryRaw<JudgmentRow[]>`
+    SELECT j.id, st.slug AS study, p.id AS pair_id, pr."externalId" AS prompt_id,
+           pr.source AS prompt_source, array_to_string(pr.tags, ';') AS prompt_tags,
+           ts.name AS target_system, bs.name AS baseline_system, j."targetSide" AS target_side,
+           j.choice AS side_chosen, j.verdict, j.rationale,
+           'rater-' || left(md5(st.id || ':' || j."raterId"), 10) AS rater,
+           j."timeOnTaskMs" AS time_on_task_ms, j."createdAt" AS created_at
+      FROM "Judgment" j
+      JOIN "Pair" p ON p.id = j."pairId"
+      JOIN "Study" st ON st.id = p."studyId"
+      JOIN "Prompt" pr ON pr.id = p."promptId"
+      JOIN "Response" tr ON tr.id = p."targetResponseId"
+      JOIN "System" ts ON ts.id = tr."systemId"
+      JOIN "Response" br ON br.id = p."baselineResponseId"
+      JOIN "System" bs ON bs.id = br."systemId"
+     WHERE p."studyId" = ${studyId}
+       AND (j."createdAt", j.id) > (${afterAt}, ${afterId})
+     ORDER BY j."createdAt", j.id
+     LIMIT ${PAGE}`;
+}
+
+function toRecord(row: JudgmentRow): string[] {
+  const left = row.target_side === "left" ? row.target_system : row.baseline_system;
+  const right = row.target_side === "left" ? row.baseline_system : row.target_system;
+  const cells = [
+    row.study,
+    row.pair_id,
+    row.prompt_id,
+    row.prompt_source ?? "",
+    row.prompt_tags,
+    row.target_system,
+    row.baseline_system,
+    left,
+    right,
+    row.side_chosen,
+    row.verdict,
+    row.rationale ?? "",
+    row.rater,
+    String(row.time_on_task_ms),
+    row.created_at.toISOString(),
+  ];
+  return cells.map(spreadsheetSafe);
+}
+
+export function judgmentsCsv(studyId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after: { createdAt: Date; id: string } | null = null;
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const rows = await page(studyId, after);
+      const text = stringify(rows.map(toRecord), { header: after === null, columns: [...JUDGMENT_COLUMNS] });
+      if (text) controller.enqueue(encoder.encode(text));
+      if (rows.length < PAGE) {
+        controller.close();
+        return;
+      }
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.created_at, id: last.id };
+    },
+  });
+}

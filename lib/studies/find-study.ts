@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export function findStudy(slug: string) {
+  return db().study.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, description: true, instructions: true, status: true, judgmentsPerPair: true },
+  });
+}
+
+/** Studies with their size, for the researchers' list. */
+export function listStudies() {
+  return db().study.findMany({
+    orderBy: { createdAt: "desc" },
+    select: {
+      slug: true,
+      title: true,
+      status: true,
+      targetSystem: { select: { name: true } },
+      _count: { select: { prompts: true, pairs: true } },
+    },
+  });
+}
+
+/** Studies raters may work on. */
+export function listOpenStudies() {
+  return db().study.findMany({
+    where: { status: "open" },
+    orderBy: { createdAt: "desc" },
+    select: { slug: true, title: true, description: true },
+  });
+}

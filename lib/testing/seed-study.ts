@@ -1,0 +1,77 @@
+// Test data made through the app's own code: a small pairwise study and its people. Used by
+// integration tests and by the end-to-end fixtures; every call makes names of its own, so tests
+// running side by side never share rows.
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { buildPairs } from "@/lib/studies/build-pairs";
+import { hashPassword } from "@/lib/users/passwords";
+import type { NewUser } from "@/lib/validation/user";
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
+
+// bcrypt is slow on purpose; tests that make many users hash each password once.
+const hashes = new Map<string, Promise<string>>();
+
+export async function makeUser(role: NewUser["role"], password = "correct horse battery") {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  const email = `${role}-${uniqueSuffix()}@test.local`;
+  const user = await db().user.create({
+    data: { email, role, passwordHash: await hashes.get(password)! },
+    select: { id: true, email: true, role: true },
+  });
+  return { ...user, password };
+}
+
+export interface SeededStudy {
+  id: string;
+  slug: string;
+  target: string;
+  baselines: string[];
+  pairs: number;
+}
+
+export async function seedStudy(options: {
+  prompts?: number;
+  baselines?: string[];
+  target?: string;
+  judgmentsPerPair?: number;
+  leaseSeconds?: number;
+  createdById?: string;
+}): Promise<SeededStudy> {
+  const target = options.target ?? "LIMA";
+  const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
+  const promptCount = options.prompts ?? 3;
+  const slug = `study-${uniqueSuffix()}`;
+  const createdById = options.createdById ?? (await makeUser("researcher")).id;
+
+  const study = await db().study.create({
+    data: {
+      slug,
+      title: `Test study ${slug}`,
+      instructions: "Pick the answer that best satisfies your needs.",
+      judgmentsPerPair: options.judgmentsPerPair ?? 1,
+      leaseSeconds: options.leaseSeconds ?? 900,
+      createdById,
+    },
+  });
+  const systems = await db().system.createManyAndReturn({
+    data: [target, ...baselines].map((name, position) => ({ studyId: study.id, name, position })),
+  });
+  await db().study.update({ where: { id: study.id }, data: { targetSystemId: systems[0].id } });
+  const prompts = await db().prompt.createManyAndReturn({
+    data: Array.from({ length: promptCount }, (_, i) => ({
+      studyId: study.id,
+      externalId: `p${i + 1}`,
+      text: `Question ${i + 1} of ${slug}?`,
+      source: i % 2 === 0 ? "author-written" : "reddit-askreddit",
+      position: i + 1,
+    })),
+  });
+  await db().response.createMany({
+    data: prompts.flatMap((prompt, i) =>
+      systems.map((system) => ({ promptId: prompt.id, systemId: system.id, text: `Response of system ${system.position} to question ${i + 1}.` })),
+    ),
+  });
+  const pairs = await buildPairs(study.id);
+  return { id: study.id, slug, target, baselines, pairs };
+}

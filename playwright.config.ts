@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Runs through `npm run test:e2e`, which gives DATABASE_URL a fresh database and builds the app.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// Debian's Chromium where it is installed (Playwright cannot download its own browser offline);
+// Playwright's own browser elsewhere.
+const debianChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(debianChromium)
+  ? {
+      executablePath: debianChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: { baseURL: `http://localhost:${port}`, trace: "retain-on-failure" },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    command: "node --import tsx scripts/serve.ts start",
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The test process resolves "server-only" for the react-server condition; the app must not.
+      NODE_OPTIONS: "",
+    },
+  },
+});

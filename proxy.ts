@@ -1,0 +1,16 @@
+// Sends signed-out visitors to sign-in. It only redirects: every page, action and route handler
+// checks the user's role itself on the server.
+import { withAuth } from "next-auth/middleware";
+import type { NextFetchEvent } from "next/server";
+import type { NextRequestWithAuth } from "next-auth/middleware";
+
+const redirectSignedOut = withAuth({ pages: { signIn: "/sign-in" } });
+
+export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  return redirectSignedOut(request, event);
+}
+
+export const config = {
+  // Everything but sign-in, next-auth's own routes, health, and static files.
+  matcher: ["/((?!sign-in|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+};

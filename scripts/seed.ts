@@ -1,0 +1,15 @@
+// `npm run db:seed`: the demo study, on DATABASE_URL or the embedded database.
+import { disconnectDb } from "@/lib/db";
+import { connectAndMigrate } from "@/lib/postgres/connect";
+import { seedDemoStudy } from "@/lib/seed/demo-study";
+import { printSeedResult } from "./seed-report";
+
+const database = await connectAndMigrate();
+try {
+  const result = await seedDemoStudy();
+  if (!result.created) console.log("The demo study is already there; nothing to do.");
+  printSeedResult(result);
+} finally {
+  await disconnectDb();
+  await database.stop();
+}

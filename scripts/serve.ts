@@ -1,0 +1,57 @@
+// `npm run dev` and `npm start`: the database (embedded unless DATABASE_URL is set), its
+// migrations, the demo study on first start, then Next.js. Ctrl-C stops Next and then Postgres.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { developmentSecret } from "@/lib/dev-secret";
+import { authSecret, env, EnvError } from "@/lib/env";
+import { connectAndMigrate } from "@/lib/postgres/connect";
+import { printSeedResult } from "./seed-report";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+
+async function main() {
+  const settings = env();
+  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
+    throw new EnvError("No production build found: run `npm run build` first (or `npm run dev` for development).");
+  }
+  // Development makes up a secret and keeps it; production must be given one.
+  const secret = settings.NEXTAUTH_SECRET ?? (mode === "dev" ? developmentSecret(settings.DATA_DIR) : authSecret());
+
+  const database = await connectAndMigrate();
+  if (database.embedded) {
+    // Imported late: the seed needs the database URL chosen above.
+    const { seedDemoStudy } = await import("@/lib/seed/demo-study");
+    printSeedResult(await seedDemoStudy());
+  }
+
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, mode, "--port", String(settings.PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${settings.PORT}`,
+    },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop();
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill("SIGTERM");
+    });
+  }
+  child.on("exit", (code, signal) => void stop(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});
