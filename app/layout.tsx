@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Pairwise studies", template: "%s · Pairwise studies" },
-  description: "Human preference studies of language model responses, run the way the LIMA paper ran its own.",
+  // Raters see this on every page: it must name no system.
+  description: "Blind pairwise human preference studies of language model responses.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
