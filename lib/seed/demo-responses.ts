@@ -46,16 +46,21 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
+/** n different items, in random order. */
+function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
+  const pool = [...items];
+  return Array.from({ length: n }, () => pool.splice(Math.floor(random() * pool.length), 1)[0]);
+}
+
 export const DEMO_MARKER = "*Demo response: placeholder text, not the output of any model.*";
 
 export function demoResponse(promptNumber: number, systemNumber: number): string {
   const random = mulberry32(promptNumber * 7919 + systemNumber * 104_729);
   const parts = [DEMO_MARKER, pick(OPENINGS, random)];
-  const paragraphs = 1 + Math.floor(random() * 3);
-  for (let i = 0; i < paragraphs; i++) parts.push(pick(PARAGRAPHS, random));
+  parts.push(...sample(PARAGRAPHS, 1 + Math.floor(random() * 3), random));
   if (random() < 0.5) {
-    const items = 2 + Math.floor(random() * 3);
-    parts.push(Array.from({ length: items }, (_, i) => `${i + 1}. ${pick(LIST_ITEMS, random)}`).join("\n"));
+    const items = sample(LIST_ITEMS, 2 + Math.floor(random() * 3), random);
+    parts.push(items.map((item, i) => `${i + 1}. ${item}`).join("\n"));
   }
   if (random() < 0.15) parts.push(CODE);
   return parts.join("\n\n");
