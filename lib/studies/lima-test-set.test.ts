@@ -18,8 +18,8 @@ describe("readLimaTestSet", () => {
   });
 
   it("numbers prompts by their line", () => {
-    expect(prompts[0].externalId).toBe("lima-test-001");
-    expect(prompts[299].externalId).toBe("lima-test-300");
+    expect(prompts[0].externalId).toBe("1");
+    expect(prompts[299].externalId).toBe("300");
     expect(prompts[2].text).toBe("Who are some eminent scholars of the Quechua language?");
   });
 });

@@ -24,7 +24,8 @@ export function readLimaTestSet(file = LIMA_TEST_SET_FILE): TestPrompt[] {
     const { conversations } = limaLine.parse(JSON.parse(line));
     const number = index + 1;
     return {
-      externalId: `lima-test-${String(number).padStart(3, "0")}`,
+      // The line number is the id: response files refer to prompts by it.
+      externalId: String(number),
       text: typeof conversations === "string" ? conversations : conversations[0],
       source: number <= AUTHOR_WRITTEN_LINES ? "author-written" : "reddit-askreddit",
       position: number,
