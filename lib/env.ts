@@ -15,6 +15,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** Imports refuse a file larger than this many bytes... */
+  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** ...and a prompt or response longer than this many characters. */
+  IMPORT_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(100_000),
   /** For `npm run user:create`, to keep a password out of the shell history. */
   USER_PASSWORD: z.string().optional(),
 });

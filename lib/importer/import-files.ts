@@ -1,0 +1,332 @@
+// Imports prompts and responses into a study, all or nothing. Records are validated as they
+// stream in and copied into temporary tables; Postgres then checks what needs the whole import
+// (duplicates, unknown prompts, judged text that would change) and merges. A preview runs every
+// step and rolls back, so it reports exactly what the import would do.
+import "server-only";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Writable } from "node:stream";
+import { databaseUrl, env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { readRecords, type ImportFile } from "@/lib/importer/read-file";
+import {
+  detectFormat,
+  limaToPromptRow,
+  limaToResponseRow,
+  toPromptRow,
+  toResponseRow,
+  type FileFormat,
+  type PromptRow,
+  type ResponseRow,
+  type Result,
+} from "@/lib/importer/records";
+import { BUILD_PAIRS_SQL } from "@/lib/studies/build-pairs";
+
+export const MAX_LISTED_ERRORS = 50;
+
+export interface ImportError {
+  file: string;
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface Counts {
+  added: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  committed: boolean;
+  /** The first MAX_LISTED_ERRORS errors, in file and line order; errorCount counts them all. */
+  errors: ImportError[];
+  errorCount: number;
+  prompts: Counts;
+  responses: Counts;
+  systemsAdded: string[];
+  pairsAdded: number;
+  /** Prompts that lack a response from some system of the study (first 50), and how many do. */
+  missing: { promptId: string; systems: string[] }[];
+  missingCount: number;
+}
+
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxTextChars: number;
+}
+
+export interface ImportOptions {
+  /** Run every step and report, then roll back. */
+  preview?: boolean;
+  onBytes?: (bytes: number) => void;
+  /** Defaults: IMPORT_MAX_FILE_BYTES and IMPORT_MAX_TEXT_CHARS. */
+  limits?: ImportLimits;
+}
+
+const STAGING = `
+  CREATE TEMP TABLE stage_prompt (
+    ord bigint, file_index int, file text, line int,
+    external_id text, text text, history jsonb, source text, tags jsonb
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE stage_response (
+    ord bigint, file_index int, file text, line int,
+    prompt_id text, system text, text text, turns jsonb
+  ) ON COMMIT DROP;`;
+
+/** One value in COPY's CSV format: NULL unquoted, everything else quoted. */
+function csvValue(value: string | number | null): string {
+  if (value === null) return "";
+  return `"${String(value).replaceAll('"', '""')}"`;
+}
+
+function copyLine(values: (string | number | null)[]): string {
+  return `${values.map(csvValue).join(",")}\n`;
+}
+
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", resolve));
+}
+
+async function finish(stream: Writable): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    stream.once("finish", resolve);
+    stream.once("error", reject);
+    stream.end();
+  });
+}
+
+class ErrorList {
+  readonly listed: (ImportError & { fileIndex: number })[] = [];
+  count = 0;
+  add(error: ImportError & { fileIndex: number }) {
+    this.count += 1;
+    this.listed.push(error);
+    // Keep the earliest in file and line order, without holding every error of a huge bad file.
+    if (this.listed.length > MAX_LISTED_ERRORS * 2) this.trim();
+  }
+  trim() {
+    this.listed.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line);
+    this.listed.length = Math.min(this.listed.length, MAX_LISTED_ERRORS);
+  }
+  result(): ImportError[] {
+    this.trim();
+    return this.listed.map(({ file, line, field, reason }) => ({ file, line, field, reason }));
+  }
+}
+
+function toRow(format: FileFormat, record: Record<string, unknown>, line: number, maxChars: number, system?: string) {
+  if (format.kind === "prompts") {
+    return format.lima ? limaToPromptRow(record, line, maxChars) : toPromptRow(record, maxChars);
+  }
+  return format.lima ? limaToResponseRow(record, line, maxChars, system!) : toResponseRow(record, maxChars, system);
+}
+
+/** Streams one file's valid rows into its staging table; records each invalid one. */
+async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number, ord: { next: number }, errors: ErrorList, options: ImportOptions) {
+  const { maxFileBytes, maxTextChars } = options.limits ?? {
+    maxFileBytes: env().IMPORT_MAX_FILE_BYTES,
+    maxTextChars: env().IMPORT_MAX_TEXT_CHARS,
+  };
+  let format: FileFormat | undefined;
+  let copy: Writable | undefined;
+
+  for await (const raw of readRecords(file, maxFileBytes, options.onBytes)) {
+    if (!("record" in raw)) {
+      errors.add({ fileIndex, file: file.name, line: raw.line, field: raw.field, reason: raw.reason });
+      continue;
+    }
+    if (!format) {
+      format = detectFormat(raw.record, file.system);
+      if (!format) {
+        errors.add({
+          fileIndex,
+          file: file.name,
+          line: raw.line,
+          field: "(record)",
+          reason: "is neither a prompt (id and text or conversation) nor a response (prompt_id, system and response) nor LIMA's {\"conversations\": ...}",
+        });
+        return;
+      }
+      const table = format.kind === "prompts" ? "stage_prompt (ord, file_index, file, line, external_id, text, history, source, tags)" : "stage_response (ord, file_index, file, line, prompt_id, system, text, turns)";
+      copy = client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`));
+    }
+    const result = toRow(format, raw.record, raw.line, maxTextChars, file.system) as Result<PromptRow | ResponseRow>;
+    if (!result.ok) {
+      for (const error of result.errors) errors.add({ fileIndex, file: file.name, line: raw.line, ...error });
+      continue;
+    }
+    const head = [ord.next++, fileIndex, file.name, raw.line];
+    if (format.kind === "prompts") {
+      const row = result.row as PromptRow;
+      await write(copy!, copyLine([...head, row.externalId, row.text, row.history && JSON.stringify(row.history), row.source, JSON.stringify(row.tags)]));
+    } else {
+      const row = result.row as ResponseRow;
+      await write(copy!, copyLine([...head, row.promptId, row.system, row.text, row.turns && JSON.stringify(row.turns)]));
+    }
+  }
+  if (copy) await finish(copy);
+}
+
+// Problems only the whole import shows, each a row (file_index, file, line, field, reason).
+const CHECKS = [
+  // A prompt id given twice in this import.
+  `SELECT file_index, file, line, 'id' AS field,
+          format('repeats prompt id "%s" (first at %s line %s)', external_id, first_file, first_line) AS reason
+     FROM (SELECT *, row_number() OVER w AS n, first_value(file) OVER w AS first_file, first_value(line) OVER w AS first_line
+             FROM stage_prompt WINDOW w AS (PARTITION BY external_id ORDER BY ord)) d
+    WHERE n > 1`,
+  // Two responses for one prompt and system.
+  `SELECT file_index, file, line, 'prompt_id' AS field,
+          format('is a second response of "%s" to prompt "%s" (first at %s line %s)', system, prompt_id, first_file, first_line) AS reason
+     FROM (SELECT *, row_number() OVER w AS n, first_value(file) OVER w AS first_file, first_value(line) OVER w AS first_line
+             FROM stage_response WINDOW w AS (PARTITION BY prompt_id, system ORDER BY ord)) d
+    WHERE n > 1`,
+  // A response to a prompt neither in this import nor in the study.
+  `SELECT file_index, file, line, 'prompt_id' AS field,
+          format('refers to prompt "%s", which is neither in the study nor in this import', prompt_id) AS reason
+     FROM stage_response r
+    WHERE NOT EXISTS (SELECT 1 FROM stage_prompt p WHERE p.external_id = r.prompt_id)
+      AND NOT EXISTS (SELECT 1 FROM "Prompt" p WHERE p."studyId" = $1 AND p."externalId" = r.prompt_id)`,
+  // Text that raters have already seen may not change under their judgments.
+  `SELECT file_index, file, line, 'response' AS field,
+          format('changes the text of the response of "%s" to prompt "%s", which raters have already been given; judgments must keep the text they were made on (import it under a new system name instead)', r.system, r.prompt_id) AS reason
+     FROM stage_response r
+     JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = r.prompt_id
+     JOIN "System" s ON s."studyId" = $1 AND s.name = r.system
+     JOIN "Response" x ON x."promptId" = p.id AND x."systemId" = s.id
+    WHERE (x.text, x.turns) IS DISTINCT FROM (r.text, r.turns)
+      AND EXISTS (SELECT 1 FROM "Pair" pr JOIN "Assignment" a ON a."pairId" = pr.id
+                   WHERE pr."targetResponseId" = x.id OR pr."baselineResponseId" = x.id)`,
+  `SELECT file_index, file, line, 'text' AS field,
+          format('changes prompt "%s", which raters have already been given; judgments must keep the prompt they were made on', sp.external_id) AS reason
+     FROM stage_prompt sp
+     JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = sp.external_id
+    WHERE (p.text, p.history) IS DISTINCT FROM (sp.text, sp.history)
+      AND EXISTS (SELECT 1 FROM "Pair" pr JOIN "Assignment" a ON a."pairId" = pr.id WHERE pr."promptId" = p.id)`,
+];
+
+async function runChecks(client: pg.Client, studyId: string, errors: ErrorList) {
+  for (const check of CHECKS) {
+    const { rows } = await client.query<{ file_index: number; file: string; line: number; field: string; reason: string; total: string }>(
+      `SELECT *, count(*) OVER () AS total FROM (${check}) c ORDER BY file_index, line LIMIT ${MAX_LISTED_ERRORS}`,
+      check.includes("$1") ? [studyId] : [],
+    );
+    for (const row of rows) errors.add({ fileIndex: row.file_index, file: row.file, line: row.line, field: row.field, reason: row.reason });
+    // Rows past the listed ones still count.
+    if (rows.length) errors.count += Number(rows[0].total) - rows.length;
+  }
+}
+
+const counted = (sql: string) => `WITH changed AS (${sql} RETURNING (xmax = 0) AS added)
+  SELECT count(*) FILTER (WHERE added)::int AS added, count(*) FILTER (WHERE NOT added)::int AS changed FROM changed`;
+
+async function merge(client: pg.Client, studyId: string) {
+  const systems = await client.query<{ name: string }>(
+    `WITH new AS (
+       SELECT system, min(ord) AS first FROM stage_response r
+        WHERE NOT EXISTS (SELECT 1 FROM "System" s WHERE s."studyId" = $1 AND s.name = r.system)
+        GROUP BY system)
+     INSERT INTO "System" (id, "studyId", name, position)
+     SELECT gen_random_uuid()::text, $1, system,
+            (SELECT coalesce(max(position), -1) FROM "System" WHERE "studyId" = $1) + row_number() OVER (ORDER BY first)
+       FROM new
+     RETURNING name, position`,
+    [studyId],
+  );
+  const prompts = await client.query<{ added: number; changed: number }>(
+    counted(`INSERT INTO "Prompt" (id, "studyId", "externalId", text, history, source, tags, position)
+       SELECT gen_random_uuid()::text, $1, external_id, text, history, source,
+              ARRAY(SELECT jsonb_array_elements_text(tags)),
+              (SELECT coalesce(max(position), 0) FROM "Prompt" WHERE "studyId" = $1) + row_number() OVER (ORDER BY ord)
+         FROM stage_prompt
+       ON CONFLICT ("studyId", "externalId") DO UPDATE
+          SET text = EXCLUDED.text, history = EXCLUDED.history, source = EXCLUDED.source, tags = EXCLUDED.tags
+        WHERE ("Prompt".text, "Prompt".history, "Prompt".source, "Prompt".tags)
+              IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.history, EXCLUDED.source, EXCLUDED.tags)`),
+    [studyId],
+  );
+  const responses = await client.query<{ added: number; changed: number }>(
+    counted(`INSERT INTO "Response" (id, "promptId", "systemId", text, turns)
+       SELECT gen_random_uuid()::text, p.id, s.id, r.text, r.turns
+         FROM stage_response r
+         JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = r.prompt_id
+         JOIN "System" s ON s."studyId" = $1 AND s.name = r.system
+       ON CONFLICT ("promptId", "systemId") DO UPDATE SET text = EXCLUDED.text, turns = EXCLUDED.turns
+        WHERE ("Response".text, "Response".turns) IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.turns)`),
+    [studyId],
+  );
+  const pairs = await client.query(BUILD_PAIRS_SQL, [studyId]);
+  const staged = await client.query<{ prompts: number; responses: number }>(
+    `SELECT (SELECT count(*)::int FROM stage_prompt) AS prompts, (SELECT count(*)::int FROM stage_response) AS responses`,
+  );
+  const counts = (row: { added: number; changed: number }, total: number): Counts => ({
+    added: row.added,
+    changed: row.changed,
+    unchanged: total - row.added - row.changed,
+  });
+  return {
+    systemsAdded: systems.rows.map((row) => row.name),
+    prompts: counts(prompts.rows[0], staged.rows[0].prompts),
+    responses: counts(responses.rows[0], staged.rows[0].responses),
+    pairsAdded: pairs.rowCount ?? 0,
+  };
+}
+
+async function missingResponses(client: pg.Client, studyId: string) {
+  const { rows } = await client.query<{ prompt_id: string; systems: string[]; total: string }>(
+    `SELECT p."externalId" AS prompt_id, array_agg(s.name ORDER BY s.position) AS systems, count(*) OVER () AS total
+       FROM "Prompt" p
+       JOIN "System" s ON s."studyId" = p."studyId"
+      WHERE p."studyId" = $1
+        AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."promptId" = p.id AND r."systemId" = s.id)
+      GROUP BY p.id, p."externalId", p.position
+      ORDER BY p.position
+      LIMIT 50`,
+    [studyId],
+  );
+  return { missing: rows.map((row) => ({ promptId: row.prompt_id, systems: row.systems })), missingCount: Number(rows[0]?.total ?? 0) };
+}
+
+const NOTHING: Counts = { added: 0, changed: 0, unchanged: 0 };
+
+export async function importFiles(studyId: string, files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    // One import at a time per study: two at once could each pass the duplicate checks.
+    const study = await client.query(`SELECT id FROM "Study" WHERE id = $1 FOR UPDATE`, [studyId]);
+    if (study.rowCount === 0) throw new AppError("not_found", "That study does not exist.");
+    await client.query(STAGING);
+
+    const errors = new ErrorList();
+    const ord = { next: 0 };
+    for (const [fileIndex, file] of files.entries()) await stageFile(client, file, fileIndex, ord, errors, options);
+    await runChecks(client, studyId, errors);
+
+    if (errors.count > 0) {
+      await client.query("ROLLBACK");
+      return {
+        committed: false,
+        errors: errors.result(),
+        errorCount: errors.count,
+        prompts: NOTHING,
+        responses: NOTHING,
+        systemsAdded: [],
+        pairsAdded: 0,
+        missing: [],
+        missingCount: 0,
+      };
+    }
+    const merged = await merge(client, studyId);
+    const missing = await missingResponses(client, studyId);
+    await client.query(options.preview ? "ROLLBACK" : "COMMIT");
+    return { committed: !options.preview, errors: [], errorCount: 0, ...merged, ...missing };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

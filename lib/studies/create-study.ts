@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PAIRWISE_INSTRUCTIONS } from "@/lib/studies/instructions";
+import { readLimaTestSet } from "@/lib/studies/lima-test-set";
+import type { NewStudy } from "@/lib/validation/study";
+
+/** A new study with its systems, and the LIMA test set's 300 prompts when asked for. */
+export async function createStudy(input: NewStudy, createdById: string | null) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const study = await tx.study.create({
+        data: {
+          slug: input.slug,
+          title: input.title,
+          description: input.description,
+          instructions: input.instructions || PAIRWISE_INSTRUCTIONS,
+          pairDesign: input.pairDesign,
+          createdById,
+        },
+        select: { id: true, slug: true },
+      });
+      const systems = await tx.system.createManyAndReturn({
+        data: [input.target, ...input.baselines].map((name, position) => ({ studyId: study.id, name, position })),
+        select: { id: true, name: true, position: true },
+      });
+      await tx.study.update({ where: { id: study.id }, data: { targetSystemId: systems[0].id } });
+      if (input.prompts === "lima-test-set") {
+        await tx.prompt.createMany({ data: readLimaTestSet().map((prompt) => ({ studyId: study.id, ...prompt })) });
+      }
+      return { ...study, systems };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", `The slug "${input.slug}" is taken by another study: choose another.`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const systemName = z.string().trim().min(1).max(200, "must be at most 200 characters");
+
+/** A list typed as one value per line or separated by commas, as a form or a CLI flag gives it. */
+const nameList = z
+  .union([z.array(systemName), z.string()])
+  .transform((value) => (Array.isArray(value) ? value : value.split(/[\n,]/).map((name) => name.trim()).filter(Boolean)));
+
+export const newStudySchema = z
+  .object({
+    title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+    slug: z
+      .string()
+      .trim()
+      .min(3, "must be at least 3 characters")
+      .max(60, "must be at most 60 characters")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "may hold only lower-case letters, digits and single hyphens"),
+    description: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
+    instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
+    target: systemName,
+    baselines: nameList.default([]),
+    pairDesign: z.enum(["target_vs_baselines", "all_pairs"]).default("target_vs_baselines"),
+    prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
+  })
+  .refine((study) => !study.baselines.includes(study.target), { path: ["baselines"], message: "must not include the target system" })
+  .refine((study) => new Set(study.baselines).size === study.baselines.length, { path: ["baselines"], message: "must not repeat a name" });
+
+export type NewStudy = z.infer<typeof newStudySchema>;
