@@ -10,7 +10,12 @@ export default async function StudiesPage() {
   const studies = await listStudies();
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Studies</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-semibold">Studies</h1>
+        <Link href="/studies/new" className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+          New study
+        </Link>
+      </div>
       {studies.length === 0 ? (
         <p className="text-slate-700">No studies yet.</p>
       ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
@@ -25,13 +26,18 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ s
           <h1 className="text-xl font-semibold">{study.title}</h1>
           {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
         </div>
-        <a
-          href={`/api/studies/${study.slug}/export/judgments`}
-          download
-          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
-        >
-          Download judgments (CSV)
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/studies/${study.slug}/import`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            Import data
+          </Link>
+          <a
+            href={`/api/studies/${study.slug}/export/judgments`}
+            download
+            className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+          >
+            Download judgments (CSV)
+          </a>
+        </div>
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 text-lg font-semibold">Win / tie / loss per baseline</h2>

@@ -1,0 +1,89 @@
+"use client";
+
+import { useActionState, useState, type ReactNode } from "react";
+import type { NewStudyState } from "@/app/(research)/studies/new/actions";
+
+type Action = (state: NewStudyState, form: FormData) => Promise<NewStudyState>;
+
+const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const slugFrom = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+
+export function NewStudyForm({ action, defaultInstructions }: { action: Action; defaultInstructions: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [slug, setSlug] = useState("");
+  const [slugEdited, setSlugEdited] = useState(false);
+  const errors = state.fieldErrors ?? {};
+  const describedBy = (id: string, hint = false) => [hint && `${id}-hint`, errors[id] && `${id}-error`].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form action={formAction} className="space-y-5">
+      <Field id="title" label="Title" error={errors.title}>
+        <input id="title" name="title" required className={input} aria-describedby={describedBy("title")} onChange={(e) => !slugEdited && setSlug(slugFrom(e.target.value))} />
+      </Field>
+      <Field id="slug" label="Slug" hint="The study's address: lower-case letters, digits and hyphens." error={errors.slug}>
+        <input id="slug" name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} className={input} aria-describedby={describedBy("slug", true)} />
+      </Field>
+      <Field id="description" label="Description" hint="For researchers; raters do not see it." error={errors.description}>
+        <textarea id="description" name="description" rows={2} className={input} aria-describedby={describedBy("description", true)} />
+      </Field>
+      <Field id="instructions" label="Rater instructions (markdown)" hint="Shown to raters before their first pair. Left empty, the paper's wording is used." error={errors.instructions}>
+        <textarea id="instructions" name="instructions" rows={8} placeholder={defaultInstructions} className={`${input} font-mono text-sm`} aria-describedby={describedBy("instructions", true)} />
+      </Field>
+      <Field id="target" label="Target system" hint="The system the study is about, e.g. LIMA." error={errors.target}>
+        <input id="target" name="target" required className={input} aria-describedby={describedBy("target", true)} />
+      </Field>
+      <Field id="baselines" label="Baselines" hint="One per line. More are added by the response files you import." error={errors.baselines}>
+        <textarea id="baselines" name="baselines" rows={4} className={input} aria-describedby={describedBy("baselines", true)} />
+      </Field>
+      <fieldset>
+        <legend className="font-medium">Pairs</legend>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="pairDesign" value="target_vs_baselines" defaultChecked /> The target against each baseline (the paper&apos;s design)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="pairDesign" value="all_pairs" /> Every two systems (to rank them all)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend className="font-medium">Prompts</legend>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="prompts" value="lima-test-set" defaultChecked /> The LIMA test set (300 prompts, shipped with the app)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="prompts" value="own" /> My own prompts, imported next
+        </label>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        {pending ? "Creating…" : "Create study"}
+      </button>
+    </form>
+  );
+}
