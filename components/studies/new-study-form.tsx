@@ -75,8 +75,13 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
       <fieldset>
         <legend className="font-medium">Prompts</legend>
         <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="prompts" value="lima-test-set" defaultChecked /> The LIMA test set (300 prompts, shipped with the app)
+          <input type="radio" name="prompts" value="lima-test-set" defaultChecked aria-describedby="lima-split" /> The LIMA test set (300 prompts, shipped with
+          the app)
         </label>
+        <p id="lima-split" className="ml-6 text-sm text-slate-600">
+          Lines 1–230 get the source <code>author-written</code> and 231–300 <code>reddit-askreddit</code>: the likely split of the paper&apos;s 230
+          author-written prompts and 70 Reddit titles, which the file itself does not label.
+        </p>
         <label className="flex items-center gap-2">
           <input type="radio" name="prompts" value="own" /> My own prompts, imported next
         </label>
