@@ -7,7 +7,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { errorResponse } from "@/lib/http";
 import { verifyPassword } from "@/lib/users/passwords";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -80,8 +82,8 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 }
 
 /**
- * For route handlers: runs the handler only for a signed-in user of one of these roles; answers
- * 401 or 403 as JSON otherwise.
+ * For route handlers: runs the handler only for a signed-in user of one of these roles, answering
+ * 401 or 403 as JSON otherwise; an expected failure (AppError) becomes its status and message.
  */
 export function withRole<Context>(
   roles: Role[],
@@ -93,6 +95,11 @@ export function withRole<Context>(
     if (!roles.includes(user.role)) {
       return Response.json({ error: "Your role does not allow this." }, { status: 403 });
     }
-    return handler(request, user, context);
+    try {
+      return await handler(request, user, context);
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      throw error;
+    }
   };
 }

@@ -65,6 +65,7 @@ async function findOrCreateStudy(slug: string) {
   const parsed = newStudySchema.safeParse({
     slug,
     title: values.title ?? slug,
+    raterTitle: "",
     target: values.target,
     baselines: values.baselines ?? [],
     pairDesign: values["all-pairs"] ? "all_pairs" : "target_vs_baselines",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import type { Choice } from "@/lib/assign/policy";
 
 const OPTIONS: { choice: Choice; label: string; key: string }[] = [
@@ -9,35 +9,63 @@ const OPTIONS: { choice: Choice; label: string; key: string }[] = [
   { choice: "neither", label: "Neither is significantly better", key: "N" },
 ];
 
-export type SubmitJudgment = (input: { assignmentId: string; choice: Choice }) => Promise<{ error?: string }>;
+export type ActionResult = { error?: string; notice?: string };
+
+export interface RatingActions {
+  submit: (input: { assignmentId: string; choice: Choice; rationale?: string }) => Promise<ActionResult>;
+  skip: (input: { assignmentId: string; reason: string }) => Promise<ActionResult>;
+  flag: (input: { assignmentId: string; reason: "broken" | "offensive" | "other"; note?: string }) => Promise<ActionResult>;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
+const button =
+  "rounded-md border border-slate-500 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60";
+
+/** The rater's view of one pair: question, the two answers, the paper's three options, skip and flag. */
 export function JudgePair({
   assignmentId,
-  prompt,
-  left,
-  right,
-  submit,
+  question,
+  answerA,
+  answerB,
+  rationaleMode,
+  skipReasons,
+  actions,
 }: {
   assignmentId: string;
-  prompt: ReactNode;
-  left: ReactNode;
-  right: ReactNode;
-  submit: SubmitJudgment;
+  question: ReactNode;
+  answerA: ReactNode;
+  answerB: ReactNode;
+  rationaleMode: "off" | "optional" | "required";
+  skipReasons: readonly string[];
+  actions: RatingActions;
 }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [rationale, setRationale] = useState("");
+  const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
-  function choose(choice: Choice) {
+  function run(action: () => Promise<ActionResult>) {
     if (pending) return;
     setError(null);
+    setNotice(null);
     startTransition(async () => {
-      const result = await submit({ assignmentId, choice });
+      const result = await action();
       if (result.error) setError(result.error);
+      if (result.notice) setNotice(result.notice);
     });
+  }
+
+  function choose(choice: Choice) {
+    if (rationaleMode === "required" && rationale.trim() === "") {
+      setError("Please say briefly why, in the box above, then choose.");
+      rationaleBox.current?.focus();
+      return;
+    }
+    run(() => actions.submit({ assignmentId, choice, rationale: rationaleMode === "off" ? undefined : rationale }));
   }
 
   useEffect(() => {
@@ -53,45 +81,139 @@ export function JudgePair({
   });
 
   return (
-    <section aria-busy={pending} className="space-y-4">
-      <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">Question</h2>
-        {prompt}
-      </div>
+    <section aria-busy={pending} aria-label="Pair to judge" className="space-y-4">
+      {question}
       <div className="grid gap-4 md:grid-cols-2">
-        <article aria-labelledby="answer-a" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="answer-a" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        <article aria-labelledby="answer-a" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="answer-a" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
             Answer A
           </h2>
-          {left}
+          {answerA}
         </article>
-        <article aria-labelledby="answer-b" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="answer-b" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        <article aria-labelledby="answer-b" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
+          <h2 id="answer-b" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
             Answer B
           </h2>
-          {right}
+          {answerB}
         </article>
       </div>
-      <div role="group" aria-label="Which answer best satisfies your needs?" className="sticky bottom-0 flex flex-col gap-2 border-t border-slate-200 bg-slate-50 py-3 sm:flex-row">
-        {OPTIONS.map((option) => (
-          <button
-            key={option.choice}
-            type="button"
-            disabled={pending}
-            onClick={() => choose(option.choice)}
-            aria-keyshortcuts={option.key}
-            className="flex flex-1 items-center justify-between gap-2 rounded-md border border-slate-400 bg-white px-3 py-2 text-left font-medium hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-60"
-          >
-            <span>{option.label}</span>
-            <kbd className="rounded border border-slate-400 bg-slate-100 px-1.5 text-xs text-slate-700">{option.key}</kbd>
-          </button>
-        ))}
+      <div className="sticky bottom-0 space-y-3 border-t border-slate-300 bg-slate-50 py-3">
+        {rationaleMode !== "off" && (
+          <div>
+            <label htmlFor="rationale" className="block text-sm font-medium">
+              Why? {rationaleMode === "required" ? "(required)" : "(optional)"}
+            </label>
+            <textarea
+              id="rationale"
+              ref={rationaleBox}
+              rows={2}
+              value={rationale}
+              onChange={(event) => setRationale(event.target.value)}
+              aria-required={rationaleMode === "required"}
+              className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
+            />
+          </div>
+        )}
+        <div role="group" aria-label="Which answer best satisfies your needs?" className="flex flex-col gap-2 sm:flex-row">
+          {OPTIONS.map((option) => (
+            <button
+              key={option.choice}
+              type="button"
+              disabled={pending}
+              onClick={() => choose(option.choice)}
+              aria-keyshortcuts={option.key}
+              className={`${button} flex flex-1 items-center justify-between gap-2 text-left`}
+            >
+              <span>{option.label}</span>
+              <kbd aria-hidden="true" className="rounded border border-slate-500 bg-slate-100 px-1.5 text-xs text-slate-800">
+                {option.key}
+              </kbd>
+            </button>
+          ))}
+        </div>
+        {error && (
+          <p role="alert" className="text-sm font-medium text-red-800">
+            {error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="text-sm text-green-800">
+            {notice}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3 text-sm">
+          <SkipForm reasons={skipReasons} disabled={pending} onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }))} />
+          <FlagForm disabled={pending} onFlag={(reason, note) => run(() => actions.flag({ assignmentId, reason, note }))} />
+        </div>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
     </section>
+  );
+}
+
+function SkipForm({ reasons, disabled, onSkip }: { reasons: readonly string[]; disabled: boolean; onSkip: (reason: string) => void }) {
+  const [reason, setReason] = useState(reasons[0]);
+  const [other, setOther] = useState("");
+  return (
+    <details className="rounded border border-slate-300 bg-white px-3 py-2">
+      <summary className="cursor-pointer font-medium">Skip this pair</summary>
+      <form
+        className="mt-2 flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSkip(reason === "Other" ? other.trim() || "Other" : reason);
+        }}
+      >
+        <label className="flex flex-col">
+          Reason
+          <select value={reason} onChange={(event) => setReason(event.target.value)} className="rounded border border-slate-500 px-2 py-1">
+            {reasons.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        {reason === "Other" && (
+          <label className="flex flex-col">
+            Say why
+            <input value={other} onChange={(event) => setOther(event.target.value)} className="rounded border border-slate-500 px-2 py-1" />
+          </label>
+        )}
+        <button type="submit" disabled={disabled} className={button}>
+          Skip
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function FlagForm({ disabled, onFlag }: { disabled: boolean; onFlag: (reason: "broken" | "offensive" | "other", note?: string) => void }) {
+  const [reason, setReason] = useState<"broken" | "offensive" | "other">("broken");
+  const [note, setNote] = useState("");
+  return (
+    <details className="rounded border border-slate-300 bg-white px-3 py-2">
+      <summary className="cursor-pointer font-medium">Report a problem</summary>
+      <form
+        className="mt-2 flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onFlag(reason, note.trim() || undefined);
+        }}
+      >
+        <label className="flex flex-col">
+          Problem
+          <select value={reason} onChange={(event) => setReason(event.target.value as typeof reason)} className="rounded border border-slate-500 px-2 py-1">
+            <option value="broken">Broken or unreadable</option>
+            <option value="offensive">Offensive</option>
+            <option value="other">Something else</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Note (optional)
+          <input value={note} onChange={(event) => setNote(event.target.value)} className="rounded border border-slate-500 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={disabled} className={button}>
+          Report
+        </button>
+      </form>
+    </details>
   );
 }

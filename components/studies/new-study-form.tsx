@@ -51,6 +51,9 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
       <Field id="slug" label="Slug" hint="The study's address: lower-case letters, digits and hyphens." error={errors.slug}>
         <input id="slug" name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} className={input} aria-describedby={describedBy("slug", true)} />
       </Field>
+      <Field id="raterTitle" label="Title for raters" hint="What raters see the study called. Name no system here: raters must not learn which systems they compare." error={errors.raterTitle}>
+        <input id="raterTitle" name="raterTitle" placeholder="Compare two answers" className={input} aria-describedby={describedBy("raterTitle", true)} />
+      </Field>
       <Field id="description" label="Description" hint="For researchers; raters do not see it." error={errors.description}>
         <textarea id="description" name="description" rows={2} className={input} aria-describedby={describedBy("description", true)} />
       </Field>

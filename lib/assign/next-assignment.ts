@@ -1,44 +1,57 @@
 // Hands a rater their next pair: the one they were working on if its lease still holds (so a
-// reload resumes), otherwise a new one claimed under a row lock so that concurrent raters and
-// app processes never hand a pair out beyond k.
+// reload resumes), otherwise a new one claimed under a row lock, so that concurrent raters and
+// app processes never hand an ordinary pair out beyond k nor any pair twice to one rater.
 import "server-only";
+import { goldDue, pickTargetSide } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { pickTargetSide, type Side } from "@/lib/assign/policy";
+
+type Turn = { role: "user" | "assistant"; content: string };
 
 /** What a rater's browser receives: texts and an opaque assignment id, never a system or pair. */
 export interface PairOnScreen {
   assignmentId: string;
-  prompt: string;
-  left: string;
-  right: string;
+  prompt: { text: string; history: Turn[] };
+  left: { text: string; turns: string[] | null };
+  right: { text: string; turns: string[] | null };
 }
 
 type Tx = Prisma.TransactionClient;
 
-// A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
-// give the pair back to the pool.
-const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
-
-async function liveCount(tx: Tx, pairId: string, exceptAssignmentId = ""): Promise<number> {
-  const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM "Assignment" a WHERE a."pairId" = $1 AND a.id <> $2 AND ${LIVE}`,
-    pairId,
-    exceptAssignmentId,
-  );
-  return row.n;
+interface Rules {
+  k: number;
+  leaseSeconds: number;
+  promptOncePerRater: boolean;
+  goldRate: number;
 }
 
-async function leaseFor(studyId: string): Promise<{ k: number; leaseSeconds: number }> {
+// A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
+// give the pair back to the pool.
+export const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
+
+/** Whether an ordinary pair already has its k live assignments; gold pairs are never full. */
+export async function pairIsFull(tx: Tx, pairId: string, k: number, exceptAssignmentId = ""): Promise<boolean> {
+  const [row] = await tx.$queryRawUnsafe<{ full: boolean }[]>(
+    `SELECT p."goldVerdict" IS NULL
+            AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a.id <> $2 AND ${LIVE}) >= $3 AS full
+       FROM "Pair" p WHERE p.id = $1`,
+    pairId,
+    exceptAssignmentId,
+    k,
+  );
+  return row.full;
+}
+
+async function rulesOf(studyId: string): Promise<Rules> {
   const study = await db().study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { judgmentsPerPair: true, leaseSeconds: true },
+    select: { judgmentsPerPair: true, leaseSeconds: true, promptOncePerRater: true, goldRate: true },
   });
-  return { k: study.judgmentsPerPair, leaseSeconds: study.leaseSeconds };
+  return { k: study.judgmentsPerPair, leaseSeconds: study.leaseSeconds, promptOncePerRater: study.promptOncePerRater, goldRate: study.goldRate };
 }
 
 /** The rater's unfinished assignment in this study, renewed if its pair still has room. */
-async function resume(tx: Tx, studyId: string, raterId: string, k: number, leaseSeconds: number) {
+async function resume(tx: Tx, studyId: string, raterId: string, rules: Rules) {
   const [open] = await tx.$queryRaw<{ id: string; pairId: string; expired: boolean }[]>`
     SELECT a.id, a."pairId", a."leaseExpiresAt" <= now() AS expired
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
@@ -47,33 +60,54 @@ async function resume(tx: Tx, studyId: string, raterId: string, k: number, lease
      LIMIT 1
      FOR UPDATE OF p, a`;
   if (!open) return undefined;
-  if (open.expired && (await liveCount(tx, open.pairId, open.id)) >= k) {
+  if (open.expired && (await pairIsFull(tx, open.pairId, rules.k, open.id))) {
     await tx.assignment.update({ where: { id: open.id }, data: { status: "expired" } });
     return undefined;
   }
   await tx.$executeRaw`
-    UPDATE "Assignment" SET "leaseExpiresAt" = now() + make_interval(secs => ${leaseSeconds})
+    UPDATE "Assignment" SET "leaseExpiresAt" = now() + make_interval(secs => ${rules.leaseSeconds})
      WHERE id = ${open.id}`;
   return open.id;
 }
 
-/** The least-judged pair this rater has not seen and that has room, locked; seeded random tie-break. */
-async function lockCandidate(tx: Tx, studyId: string, raterId: string, k: number, wait: boolean) {
+/**
+ * The next pair for this rater, locked: one they have not seen (nor its prompt, if the study says
+ * so); an ordinary pair must have room, and the least-judged go first with a seeded random
+ * tie-break so that baselines and prompts fill evenly.
+ */
+async function lockCandidate(tx: Tx, studyId: string, raterId: string, rules: Rules, gold: boolean, wait: boolean) {
   const [candidate] = await tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT p.id
        FROM "Pair" p
        CROSS JOIN LATERAL (SELECT count(*) AS live FROM "Assignment" a WHERE a."pairId" = p.id AND ${LIVE}) l
       WHERE p."studyId" = $1
-        AND l.live < $3
+        AND (p."goldVerdict" IS NOT NULL) = $5::boolean
+        AND (p."goldVerdict" IS NOT NULL OR l.live < $3::int)
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
+        AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
+                                 WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
       ORDER BY l.live, md5(p.id || $1)
       LIMIT 1
       FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`,
     studyId,
     raterId,
-    k,
+    rules.k,
+    rules.promptOncePerRater,
+    gold,
   );
   return candidate?.id;
+}
+
+/** What this rater has had in this study: for the gold rate and for balancing the target's side. */
+async function raterHistory(tx: Tx, studyId: string, raterId: string) {
+  const [row] = await tx.$queryRaw<{ gold: number; pairs: number; left: number; right: number }[]>`
+    SELECT count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND a.status IN ('active', 'done'))::int AS gold,
+           count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
+           count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
+           count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
+     WHERE a."raterId" = ${raterId} AND p."studyId" = ${studyId}`;
+  return row;
 }
 
 type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";
@@ -83,61 +117,58 @@ type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";
  * deadlock. Pairs locked by other claimers are skipped; only when every candidate is locked does
  * it wait for one, because with k > 1 that pair may still have room once its claimer is done.
  */
-async function tryClaim(studyId: string, raterId: string, k: number, leaseSeconds: number): Promise<ClaimAttempt> {
+async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise<ClaimAttempt> {
   return db().$transaction(async (tx) => {
-    const pairId =
-      (await lockCandidate(tx, studyId, raterId, k, false)) ?? (await lockCandidate(tx, studyId, raterId, k, true));
+    const history = await raterHistory(tx, studyId, raterId);
+    const find = (gold: boolean) =>
+      lockCandidate(tx, studyId, raterId, rules, gold, false).then((id) => id ?? lockCandidate(tx, studyId, raterId, rules, gold, true));
+    const pairId = (goldDue(history.gold, history.pairs, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
     if (!pairId) return "none left";
-    // Counted again under the lock: what the candidate query saw may be stale by now.
-    if ((await liveCount(tx, pairId)) >= k) return "filled meanwhile";
-    const targetSide: Side = pickTargetSide();
+    // Checked again under the lock: what the candidate query saw may be stale by now.
+    if (await pairIsFull(tx, pairId, rules.k)) return "filled meanwhile";
+    const targetSide = pickTargetSide(history.left, history.right);
     const [created] = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Assignment" (id, "pairId", "raterId", "targetSide", status, "leaseExpiresAt")
       VALUES (gen_random_uuid()::text, ${pairId}, ${raterId}, ${targetSide}::"Side", 'active',
-              now() + make_interval(secs => ${leaseSeconds}))
+              now() + make_interval(secs => ${rules.leaseSeconds}))
       RETURNING id`;
     return { assignmentId: created.id };
   });
 }
 
-async function claim(studyId: string, raterId: string, k: number, leaseSeconds: number): Promise<string | undefined> {
+async function claim(studyId: string, raterId: string, rules: Rules): Promise<string | undefined> {
   // Each attempt sees the claims committed before it, so a pair found full is not offered again.
   for (;;) {
-    const attempt = await tryClaim(studyId, raterId, k, leaseSeconds);
+    const attempt = await tryClaim(studyId, raterId, rules);
     if (attempt === "none left") return undefined;
     if (attempt !== "filled meanwhile") return attempt.assignmentId;
   }
 }
 
 async function onScreen(assignmentId: string): Promise<PairOnScreen> {
+  const response = { select: { text: true, turns: true } } as const;
   const a = await db().assignment.findUniqueOrThrow({
     where: { id: assignmentId },
     select: {
       targetSide: true,
-      pair: {
-        select: {
-          prompt: { select: { text: true } },
-          targetResponse: { select: { text: true } },
-          baselineResponse: { select: { text: true } },
-        },
-      },
+      pair: { select: { prompt: { select: { text: true, history: true } }, targetResponse: response, baselineResponse: response } },
     },
   });
-  const target = a.pair.targetResponse.text;
-  const baseline = a.pair.baselineResponse.text;
+  const show = (r: { text: string; turns: unknown }) => ({ text: r.text, turns: (r.turns as string[] | null) ?? null });
+  const target = show(a.pair.targetResponse);
+  const baseline = show(a.pair.baselineResponse);
   return {
     assignmentId,
-    prompt: a.pair.prompt.text,
+    prompt: { text: a.pair.prompt.text, history: (a.pair.prompt.history as Turn[] | null) ?? [] },
     left: a.targetSide === "left" ? target : baseline,
     right: a.targetSide === "left" ? baseline : target,
   };
 }
 
 export async function nextAssignment(studyId: string, raterId: string): Promise<PairOnScreen | null> {
-  const { k, leaseSeconds } = await leaseFor(studyId);
+  const rules = await rulesOf(studyId);
   const assignmentId =
-    (await db().$transaction((tx) => resume(tx, studyId, raterId, k, leaseSeconds))) ??
-    (await claim(studyId, raterId, k, leaseSeconds));
+    (await db().$transaction((tx) => resume(tx, studyId, raterId, rules))) ?? (await claim(studyId, raterId, rules));
   return assignmentId ? onScreen(assignmentId) : null;
 }
 
@@ -146,16 +177,21 @@ export interface RaterProgress {
   remaining: number;
 }
 
-/** Judged by this rater, and pairs still open to them (not seen by them and not yet full). */
+/** Judged by this rater, and ordinary pairs still open to them (not seen, not yet full). */
 export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
   const [row] = await db().$queryRawUnsafe<RaterProgress[]>(
     `SELECT
        (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
          WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
-       (SELECT count(*)::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
-         WHERE p."studyId" = $1
+       -- With one pair per prompt for each rater, what remains is prompts, not pairs.
+       (SELECT count(DISTINCT CASE WHEN s."promptOncePerRater" THEN p."promptId" ELSE p.id END)::int
+          FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
+         WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
            AND NOT EXISTS (SELECT 1 FROM "Assignment" mine
                             WHERE mine."pairId" = p.id AND mine."raterId" = $2 AND mine.status <> 'active')
+           AND NOT (s."promptOncePerRater" AND EXISTS (
+                 SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
+                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId" AND seen.id <> p.id))
            AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a."raterId" <> $2 AND ${LIVE})
                < s."judgmentsPerPair") AS remaining`,
     studyId,

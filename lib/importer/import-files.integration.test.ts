@@ -6,6 +6,7 @@ import { importFiles, type ImportLimits } from "@/lib/importer/import-files";
 import type { ImportFile } from "@/lib/importer/read-file";
 import { createStudy } from "@/lib/studies/create-study";
 import { makeUser, uniqueSuffix } from "@/lib/testing/seed-study";
+import { newStudySchema } from "@/lib/validation/study";
 
 function file(name: string, content: string | Uint8Array, system?: string): ImportFile {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
@@ -18,10 +19,7 @@ const jsonl = (...records: object[]) => records.map((r) => JSON.stringify(r)).jo
 
 async function newStudy(baselines: string[] = []) {
   const owner = await makeUser("researcher");
-  return createStudy(
-    { slug: `import-${uniqueSuffix()}`, title: "Import test", description: "", instructions: "", target: "LIMA", baselines, pairDesign: "target_vs_baselines", prompts: "own" },
-    owner.id,
-  );
+  return createStudy(newStudySchema.parse({ slug: `import-${uniqueSuffix()}`, title: "Import test", target: "LIMA", baselines }), owner.id);
 }
 
 async function snapshot(studyId: string) {
@@ -138,7 +136,7 @@ describe("importFiles", () => {
   it("builds every pair of systems for an all-pairs study", async () => {
     const owner = await makeUser("researcher");
     const study = await createStudy(
-      { slug: `all-${uniqueSuffix()}`, title: "All pairs", description: "", instructions: "", target: "LIMA", baselines: ["A", "B"], pairDesign: "all_pairs", prompts: "own" },
+      newStudySchema.parse({ slug: `all-${uniqueSuffix()}`, title: "All pairs", target: "LIMA", baselines: ["A", "B"], pairDesign: "all_pairs" }),
       owner.id,
     );
     const responses = jsonl(...["LIMA", "A", "B"].flatMap((system) => ["p1", "p2"].map((prompt_id) => ({ prompt_id, system, response: `${system} on ${prompt_id}` }))));

@@ -6,7 +6,7 @@ import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 describe("submitJudgment", () => {
   it("records the verdict in the target's terms with the side shown and the time on task", async () => {
-    const study = await seedStudy({ prompts: 1, baselines: ["Claude"] });
+    const study = await seedStudy({ prompts: 1, baselines: ["Claude"], rationaleMode: "optional" });
     const rater = await makeUser("rater");
     const shown = await nextAssignment(study.id, rater.id);
     const assignment = await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } });

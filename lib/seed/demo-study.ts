@@ -46,6 +46,7 @@ export async function seedDemoStudy(): Promise<DemoSeedResult> {
     {
       slug: DEMO_STUDY_SLUG,
       title: "LIMA vs baselines (demo)",
+      raterTitle: "Compare two answers (demo)",
       description:
         "The LIMA paper's 300 test prompts with placeholder responses for six systems. The responses are demo text, not real model outputs.",
       instructions: "",

@@ -14,6 +14,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
         data: {
           slug: input.slug,
           title: input.title,
+          ...(input.raterTitle ? { raterTitle: input.raterTitle } : {}),
           description: input.description,
           instructions: input.instructions || PAIRWISE_INSTRUCTIONS,
           pairDesign: input.pairDesign,

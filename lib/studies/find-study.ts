@@ -4,7 +4,17 @@ import { db } from "@/lib/db";
 export function findStudy(slug: string) {
   return db().study.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, description: true, instructions: true, status: true, judgmentsPerPair: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      raterTitle: true,
+      description: true,
+      instructions: true,
+      status: true,
+      judgmentsPerPair: true,
+      rationaleMode: true,
+    },
   });
 }
 
@@ -22,11 +32,11 @@ export function listStudies() {
   });
 }
 
-/** Studies raters may work on. */
+/** Studies raters may work on, by the names raters may see. */
 export function listOpenStudies() {
   return db().study.findMany({
     where: { status: "open" },
     orderBy: { createdAt: "desc" },
-    select: { slug: true, title: true, description: true },
+    select: { slug: true, raterTitle: true },
   });
 }

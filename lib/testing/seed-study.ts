@@ -30,17 +30,31 @@ export interface SeededStudy {
   pairs: number;
 }
 
+/** One seeded prompt; what is left out gets the same default as a prompt seeded by count. */
+export interface PromptSeed {
+  externalId?: string;
+  text?: string;
+  source?: string | null;
+  tags?: string[];
+  /** The systems that answer it; every system when left out. */
+  answeredBy?: string[];
+}
+
 export async function seedStudy(options: {
-  prompts?: number;
+  /** How many prompts, or each prompt's own fields. */
+  prompts?: number | PromptSeed[];
   baselines?: string[];
   target?: string;
   judgmentsPerPair?: number;
   leaseSeconds?: number;
   createdById?: string;
+  rationaleMode?: "off" | "optional" | "required";
+  promptOncePerRater?: boolean;
+  goldRate?: number;
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
-  const promptCount = options.prompts ?? 3;
+  const promptSeeds: PromptSeed[] = Array.isArray(options.prompts) ? options.prompts : Array.from({ length: options.prompts ?? 3 }, () => ({}));
   const slug = `study-${uniqueSuffix()}`;
   const createdById = options.createdById ?? (await makeUser("researcher")).id;
 
@@ -51,6 +65,9 @@ export async function seedStudy(options: {
       instructions: "Pick the answer that best satisfies your needs.",
       judgmentsPerPair: options.judgmentsPerPair ?? 1,
       leaseSeconds: options.leaseSeconds ?? 900,
+      rationaleMode: options.rationaleMode,
+      promptOncePerRater: options.promptOncePerRater,
+      goldRate: options.goldRate,
       createdById,
     },
   });
@@ -59,17 +76,20 @@ export async function seedStudy(options: {
   });
   await db().study.update({ where: { id: study.id }, data: { targetSystemId: systems[0].id } });
   const prompts = await db().prompt.createManyAndReturn({
-    data: Array.from({ length: promptCount }, (_, i) => ({
+    data: promptSeeds.map((prompt, i) => ({
       studyId: study.id,
-      externalId: `p${i + 1}`,
-      text: `Question ${i + 1} of ${slug}?`,
-      source: i % 2 === 0 ? "author-written" : "reddit-askreddit",
+      externalId: prompt.externalId ?? `p${i + 1}`,
+      text: prompt.text ?? `Question ${i + 1} of ${slug}?`,
+      source: prompt.source !== undefined ? prompt.source : i % 2 === 0 ? "author-written" : "reddit-askreddit",
+      tags: prompt.tags ?? [],
       position: i + 1,
     })),
   });
   await db().response.createMany({
     data: prompts.flatMap((prompt, i) =>
-      systems.map((system) => ({ promptId: prompt.id, systemId: system.id, text: `Response of system ${system.position} to question ${i + 1}.` })),
+      systems
+        .filter((system) => promptSeeds[i].answeredBy?.includes(system.name) ?? true)
+        .map((system) => ({ promptId: prompt.id, systemId: system.id, text: `Response of system ${system.position} to question ${i + 1}.` })),
     ),
   });
   const pairs = await buildPairs(study.id);

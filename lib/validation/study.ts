@@ -16,6 +16,7 @@ export const newStudySchema = z
       .min(3, "must be at least 3 characters")
       .max(60, "must be at most 60 characters")
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "may hold only lower-case letters, digits and single hyphens"),
+    raterTitle: z.string().trim().max(200, "must be at most 200 characters").default(""),
     description: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
     instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
     target: systemName,

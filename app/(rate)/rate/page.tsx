@@ -18,9 +18,8 @@ export default async function RaterHomePage() {
           {studies.map((study) => (
             <li key={study.slug} className="rounded-lg border border-slate-200 bg-white p-4">
               <Link href={`/rate/${study.slug}`} className="font-medium text-blue-700 underline">
-                {study.title}
+                {study.raterTitle}
               </Link>
-              {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
             </li>
           ))}
         </ul>

@@ -1,23 +1,38 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActionResult } from "@/components/rating/judge-pair";
+import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
-import { judgmentSchema } from "@/lib/validation/judgment";
+import { flagSchema, judgmentSchema, skipSchema } from "@/lib/validation/judgment";
 
-// Revalidating the rating page makes this same round trip carry the rater's next pair.
-export async function submitJudgmentAction(input: unknown): Promise<{ error?: string }> {
+// Each action revalidates the rating page, so the same round trip carries the rater's next pair.
+async function rateAction<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown, act: (raterId: string, data: T) => Promise<unknown>, notice?: string): Promise<ActionResult> {
   const rater = await requireRole("rater");
-  const parsed = judgmentSchema.safeParse(input);
-  if (!parsed.success) return { error: "That answer could not be read; please choose again." };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { error: "That could not be read; please try again." };
   try {
-    await submitJudgment(rater.id, parsed.data);
+    await act(rater.id, parsed.data);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     revalidatePath("/rate/[slug]", "page");
     return { error: error.userMessage };
   }
   revalidatePath("/rate/[slug]", "page");
-  return {};
+  return notice ? { notice } : {};
+}
+
+export async function submitJudgmentAction(input: unknown) {
+  return rateAction(judgmentSchema, input, submitJudgment);
+}
+
+export async function skipAction(input: unknown) {
+  return rateAction(skipSchema, input, (raterId, data) => skipAssignment(raterId, data.assignmentId, data.reason));
+}
+
+export async function flagAction(input: unknown) {
+  return rateAction(flagSchema, input, flagPair, "Thank you: the problem is reported. You can still judge this pair or skip it.");
 }

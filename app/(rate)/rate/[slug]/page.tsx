@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Answer, Question } from "@/components/rating/conversation";
 import { JudgePair } from "@/components/rating/judge-pair";
 import { Markdown } from "@/components/ui/markdown";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { requireRole } from "@/lib/auth";
 import { findStudy } from "@/lib/studies/find-study";
-import { submitJudgmentAction } from "./actions";
+import { SKIP_REASONS } from "@/lib/validation/judgment";
+import { flagAction, skipAction, submitJudgmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Judge answers" };
 
@@ -22,12 +24,12 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold">{study.title}</h1>
-        <p className="text-sm text-slate-700" aria-live="polite">
+        <h1 className="text-xl font-semibold">{study.raterTitle}</h1>
+        <p className="text-sm text-slate-800" aria-live="polite">
           {progress.done} judged · {progress.remaining} to go
         </p>
       </div>
-      <details open={progress.done === 0} className="rounded-lg border border-slate-200 bg-white p-4">
+      <details open={progress.done === 0} className="rounded-lg border border-slate-300 bg-white p-4">
         <summary className="cursor-pointer font-medium">Instructions</summary>
         <div className="mt-3">
           <Markdown>{study.instructions}</Markdown>
@@ -37,15 +39,17 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
         <JudgePair
           key={pair.assignmentId}
           assignmentId={pair.assignmentId}
-          prompt={<Markdown>{pair.prompt}</Markdown>}
-          left={<Markdown>{pair.left}</Markdown>}
-          right={<Markdown>{pair.right}</Markdown>}
-          submit={submitJudgmentAction}
+          question={<Question prompt={pair.prompt} />}
+          answerA={<Answer answer={pair.left} />}
+          answerB={<Answer answer={pair.right} />}
+          rationaleMode={study.rationaleMode}
+          skipReasons={SKIP_REASONS}
+          actions={{ submit: submitJudgmentAction, skip: skipAction, flag: flagAction }}
         />
       ) : (
-        <div role="status" className="rounded-lg border border-green-200 bg-white p-6">
+        <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
           <h2 className="text-lg font-semibold">All done, thank you!</h2>
-          <p className="mt-2 text-slate-700">There are no more pairs for you in this study right now.</p>
+          <p className="mt-2 text-slate-800">There are no more pairs for you in this study right now.</p>
           <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
             Back to your studies
           </Link>

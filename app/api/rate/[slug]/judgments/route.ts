@@ -1,0 +1,16 @@
+import { nextStep, openStudyForRating } from "@/lib/assign/rater-loop";
+import { withRole } from "@/lib/auth";
+import { readJson } from "@/lib/http";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { judgmentSchema } from "@/lib/validation/judgment";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Records a judgment (idempotently) and answers with the rater's next pair. */
+export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
+  const body = await readJson(request, judgmentSchema);
+  if ("response" in body) return body.response;
+  const study = await openStudyForRating((await params).slug);
+  const outcome = await submitJudgment(rater.id, body.data);
+  return Response.json({ outcome, ...(await nextStep(study.id, rater.id)) });
+});

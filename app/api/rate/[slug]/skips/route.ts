@@ -1,0 +1,16 @@
+import { nextStep, openStudyForRating } from "@/lib/assign/rater-loop";
+import { skipAssignment } from "@/lib/assign/skip-assignment";
+import { withRole } from "@/lib/auth";
+import { readJson } from "@/lib/http";
+import { skipSchema } from "@/lib/validation/judgment";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Skips the rater's pair with a reason and answers with their next pair. */
+export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
+  const body = await readJson(request, skipSchema);
+  if ("response" in body) return body.response;
+  const study = await openStudyForRating((await params).slug);
+  await skipAssignment(rater.id, body.data.assignmentId, body.data.reason);
+  return Response.json(await nextStep(study.id, rater.id));
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Side, Verdict } from "@/lib/assign/policy";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface LockedAssignment {
+  id: string;
+  pairId: string;
+  status: string;
+  targetSide: Side;
+  expired: boolean;
+  k: number;
+  rationaleMode: "off" | "optional" | "required";
+  goldVerdict: Verdict | null;
+  elapsedMs: number;
+}
+
+/**
+ * The rater's own assignment, locked along with its pair (as claims lock it), so this serialises
+ * with anyone claiming or answering the same pair. Shared by submitting and skipping.
+ */
+export async function lockOwnAssignment(tx: Prisma.TransactionClient, raterId: string, assignmentId: string): Promise<LockedAssignment> {
+  const [assignment] = await tx.$queryRaw<LockedAssignment[]>`
+    SELECT a.id, a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
+           s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict",
+           (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs"
+      FROM "Assignment" a
+      JOIN "Pair" p ON p.id = a."pairId"
+      JOIN "Study" s ON s.id = p."studyId"
+     WHERE a.id = ${assignmentId} AND a."raterId" = ${raterId}
+     FOR UPDATE OF p, a`;
+  if (!assignment) throw new AppError("not_found", "This pair was not assigned to you.");
+  return assignment;
+}
