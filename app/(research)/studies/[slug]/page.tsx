@@ -30,6 +30,9 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ s
           <Link href={`/studies/${study.slug}/import`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
             Import data
           </Link>
+          <Link href={`/studies/${study.slug}/prompts`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            Browse prompts
+          </Link>
           <a
             href={`/api/studies/${study.slug}/export/judgments`}
             download
