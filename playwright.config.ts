@@ -42,7 +42,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NEXTAUTH_URL: `http://localhost:${port}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // Set by scripts/e2e.ts for every process; a fresh one when Playwright runs on its own.
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       // The test process resolves "server-only" for the react-server condition; the app must not.
       NODE_OPTIONS: "",
     },

@@ -33,6 +33,7 @@ export function JudgePair({
   rationaleMode,
   skipReasons,
   actions,
+  takeFocus,
 }: {
   assignmentId: string;
   question: ReactNode;
@@ -41,6 +42,8 @@ export function JudgePair({
   rationaleMode: "off" | "optional" | "required";
   skipReasons: readonly string[];
   actions: RatingActions;
+  /** Whether to move focus to the pair when it appears (not on a first visit, when the instructions come first). */
+  takeFocus: boolean;
 }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +71,13 @@ export function JudgePair({
     run(() => actions.submit({ assignmentId, choice, rationale: rationaleMode === "off" ? undefined : rationale }));
   }
 
+  // A new pair replaces the buttons a keyboard user was on; bring their focus to the new pair
+  // instead of leaving it on the page's body.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeFocus && document.activeElement === document.body) section.current?.focus();
+  }, [takeFocus]);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.repeat || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -81,7 +91,7 @@ export function JudgePair({
   });
 
   return (
-    <section aria-busy={pending} aria-label="Pair to judge" className="space-y-4">
+    <section ref={section} tabIndex={-1} aria-busy={pending} aria-label="Pair to judge" className="space-y-4 focus:outline-none">
       {question}
       <div className="grid gap-4 md:grid-cols-2">
         <article aria-labelledby="answer-a" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">

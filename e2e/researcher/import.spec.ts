@@ -9,7 +9,7 @@ test("a researcher creates a study, sees a broken file's line-numbered errors, t
   await signIn(page, researcher);
   await page.getByRole("link", { name: "New study" }).click();
 
-  await page.getByLabel("Title").fill(`Imported ${Date.now()}`);
+  await page.getByLabel("Title", { exact: true }).fill(`Imported ${Date.now()}`);
   const slug = await page.getByLabel("Slug").inputValue();
   expect(slug).toMatch(/^imported-\d+$/);
   await page.getByLabel("Target system").fill("LIMA");

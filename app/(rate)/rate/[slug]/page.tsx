@@ -45,6 +45,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           rationaleMode={study.rationaleMode}
           skipReasons={SKIP_REASONS}
           actions={{ submit: submitJudgmentAction, skip: skipAction, flag: flagAction }}
+          takeFocus={progress.done > 0}
         />
       ) : (
         <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
