@@ -107,7 +107,7 @@ export function JudgePair({
           {answerB}
         </article>
       </div>
-      <div className="sticky bottom-0 space-y-3 border-t border-slate-300 bg-slate-50 py-3">
+      <div className="space-y-3 border-t border-slate-300 bg-slate-50 py-3 sm:sticky sm:bottom-0">
         {rationaleMode !== "off" && (
           <div>
             <label htmlFor="rationale" className="block text-sm font-medium">
