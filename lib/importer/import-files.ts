@@ -84,16 +84,36 @@ function copyLine(values: (string | number | null)[]): string {
   return `${values.map(csvValue).join(",")}\n`;
 }
 
-async function write(stream: Writable, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", resolve));
-}
+/**
+ * Rows for one COPY, sent in chunks of about 64 KB: one write per row costs more in stream
+ * overhead than Postgres takes to load it. Waits when Postgres is behind, so memory stays flat.
+ */
+class CopyWriter {
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: Writable) {}
 
-async function finish(stream: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once("finish", resolve);
-    stream.once("error", reject);
-    stream.end();
-  });
+  async row(line: string): Promise<void> {
+    this.buffer.push(line);
+    this.size += line.length;
+    if (this.size >= 64 * 1024) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.buffer.join("");
+    this.buffer = [];
+    this.size = 0;
+    if (chunk && !this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once("drain", resolve));
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once("finish", resolve);
+      this.stream.once("error", reject);
+      this.stream.end();
+    });
+  }
 }
 
 class ErrorList {
@@ -129,7 +149,7 @@ async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number,
     maxTextChars: env().IMPORT_MAX_TEXT_CHARS,
   };
   let format: FileFormat | undefined;
-  let copy: Writable | undefined;
+  let copy: CopyWriter | undefined;
 
   for await (const raw of readRecords(file, maxFileBytes, options.onBytes)) {
     if (!("record" in raw)) {
@@ -149,7 +169,7 @@ async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number,
         return;
       }
       const table = format.kind === "prompts" ? "stage_prompt (ord, file_index, file, line, external_id, text, history, source, tags)" : "stage_response (ord, file_index, file, line, prompt_id, system, text, turns)";
-      copy = client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`));
+      copy = new CopyWriter(client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`)));
     }
     const result = toRow(format, raw.record, raw.line, maxTextChars, file.system) as Result<PromptRow | ResponseRow>;
     if (!result.ok) {
@@ -159,13 +179,13 @@ async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number,
     const head = [ord.next++, fileIndex, file.name, raw.line];
     if (format.kind === "prompts") {
       const row = result.row as PromptRow;
-      await write(copy!, copyLine([...head, row.externalId, row.text, row.history && JSON.stringify(row.history), row.source, JSON.stringify(row.tags)]));
+      await copy!.row(copyLine([...head, row.externalId, row.text, row.history && JSON.stringify(row.history), row.source, JSON.stringify(row.tags)]));
     } else {
       const row = result.row as ResponseRow;
-      await write(copy!, copyLine([...head, row.promptId, row.system, row.text, row.turns && JSON.stringify(row.turns)]));
+      await copy!.row(copyLine([...head, row.promptId, row.system, row.text, row.turns && JSON.stringify(row.turns)]));
     }
   }
-  if (copy) await finish(copy);
+  await copy?.end();
 }
 
 // Problems only the whole import shows, each a row (file_index, file, line, field, reason).

@@ -40,7 +40,7 @@ function text(maxChars: number) {
     .refine((value) => value.length <= maxChars, `is longer than the limit of ${maxChars.toLocaleString("en")} characters`);
 }
 
-function promptSchema(maxChars: number) {
+function buildPromptSchema(maxChars: number) {
   return z
     .object({
       id,
@@ -53,7 +53,7 @@ function promptSchema(maxChars: number) {
     .strict();
 }
 
-function responseSchema(maxChars: number) {
+function buildResponseSchema(maxChars: number) {
   return z
     .object({
       prompt_id: id,
@@ -67,7 +67,7 @@ function responseSchema(maxChars: number) {
     .strict();
 }
 
-function limaSchema(maxChars: number) {
+function buildLimaSchema(maxChars: number) {
   return z
     .object({
       conversations: z.union([text(maxChars), z.array(text(maxChars)).min(1, "must hold at least one turn")]),
@@ -75,6 +75,22 @@ function limaSchema(maxChars: number) {
     })
     .strict();
 }
+
+/**
+ * Builds a schema once per length limit: zod compiles a schema on its first use, which costs far
+ * more than validating one record, so a schema per record would make a large import crawl.
+ */
+function perLimit<T>(build: (maxChars: number) => T): (maxChars: number) => T {
+  const built = new Map<number, T>();
+  return (maxChars) => {
+    if (!built.has(maxChars)) built.set(maxChars, build(maxChars));
+    return built.get(maxChars)!;
+  };
+}
+
+const promptSchema = perLimit(buildPromptSchema);
+const responseSchema = perLimit(buildResponseSchema);
+const limaSchema = perLimit(buildLimaSchema);
 
 export interface FileFormat {
   kind: FileKind;

@@ -1,3 +1,5 @@
+import { seededRandom } from "@/lib/random";
+
 // Placeholder responses for the demo study. No real LIMA or baseline outputs are public for the
 // test prompts, so every demo response says plainly that it is placeholder text. They vary in
 // length and shape (paragraphs, lists, code) so the rater's view looks like a real study's.
@@ -30,18 +32,6 @@ const LIST_ITEMS = [
 
 const CODE = "```python\ndef answer(question: str) -> str:\n    # Placeholder code in a demo response.\n    return question.strip().capitalize()\n```";
 
-/** A small deterministic generator, so that every seed of the demo produces the same texts. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -55,7 +45,7 @@ function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
 export const DEMO_MARKER = "*Demo response: placeholder text, not the output of any model.*";
 
 export function demoResponse(promptNumber: number, systemNumber: number): string {
-  const random = mulberry32(promptNumber * 7919 + systemNumber * 104_729);
+  const random = seededRandom(promptNumber * 7919 + systemNumber * 104_729);
   const parts = [DEMO_MARKER, pick(OPENINGS, random)];
   parts.push(...sample(PARAGRAPHS, 1 + Math.floor(random() * 3), random));
   if (random() < 0.5) {
