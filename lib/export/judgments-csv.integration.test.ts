@@ -46,6 +46,7 @@ describe("judgmentsCsv", () => {
         side_chosen: j.choice,
         verdict: j.verdict,
         rationale: j.rationale ? `'${j.rationale}` : "",
+        gold: "false",
         time_on_task_ms: String(j.timeOnTaskMs),
         created_at: j.createdAt.toISOString(),
       });

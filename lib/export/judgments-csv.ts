@@ -19,6 +19,7 @@ export const JUDGMENT_COLUMNS = [
   "verdict",
   "rationale",
   "rater",
+  "gold",
   "time_on_task_ms",
   "created_at",
 ] as const;
@@ -37,6 +38,7 @@ interface JudgmentRow {
   verdict: string;
   rationale: string | null;
   rater: string;
+  gold: boolean;
   time_on_task_ms: number;
   created_at: Date;
 }
@@ -52,7 +54,7 @@ async function page(studyId: string, after: { createdAt: Date; id: string } | nu
            pr.source AS prompt_source, array_to_string(pr.tags, ';') AS prompt_tags,
            ts.name AS target_system, bs.name AS baseline_system, j."targetSide" AS target_side,
            j.choice AS side_chosen, j.verdict, j.rationale,
-           'rater-' || left(md5(st.id || ':' || j."raterId"), 10) AS rater,
+           'rater-' || left(md5(st.id || ':' || j."raterId"), 10) AS rater, p."goldVerdict" IS NOT NULL AS gold,
            j."timeOnTaskMs" AS time_on_task_ms, j."createdAt" AS created_at
       FROM "Judgment" j
       JOIN "Pair" p ON p.id = j."pairId"
@@ -85,6 +87,7 @@ function toRecord(row: JudgmentRow): string[] {
     row.verdict,
     row.rationale ?? "",
     row.rater,
+    String(row.gold),
     String(row.time_on_task_ms),
     row.created_at.toISOString(),
   ];

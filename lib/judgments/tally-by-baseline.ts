@@ -7,7 +7,10 @@ export interface BaselineTally extends Tally {
   pairs: number;
 }
 
-/** Wins, ties and losses of the study's target against each baseline, counted by Postgres. */
+/**
+ * Wins, ties and losses of the study's target against each baseline, counted by Postgres. Gold
+ * pairs are left out: they check raters, and every rater may judge them.
+ */
 export async function tallyByBaseline(studyId: string): Promise<BaselineTally[]> {
   return db().$queryRaw<BaselineTally[]>`
     SELECT s.name AS baseline,
@@ -18,7 +21,7 @@ export async function tallyByBaseline(studyId: string): Promise<BaselineTally[]>
       FROM "System" s
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
       LEFT JOIN "Response" r ON r."systemId" = s.id
-      LEFT JOIN "Pair" p ON p."baselineResponseId" = r.id
+      LEFT JOIN "Pair" p ON p."baselineResponseId" = r.id AND p."goldVerdict" IS NULL
       LEFT JOIN "Judgment" j ON j."pairId" = p.id
      WHERE s."studyId" = ${studyId}
      GROUP BY s.id, s.name, s.position

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { nextAssignment } from "@/lib/assign/next-assignment";
+import { db } from "@/lib/db";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { tallyByBaseline } from "@/lib/judgments/tally-by-baseline";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+
+describe("tallyByBaseline", () => {
+  it("counts wins, ties and losses per baseline in the paper's order, leaving gold pairs out", async () => {
+    const study = await seedStudy({ prompts: 2, baselines: ["Alpaca 65B", "GPT-4"], judgmentsPerPair: 1 });
+    const rater = await makeUser("rater");
+    const gold = await db().pair.findFirstOrThrow({ where: { studyId: study.id, baselineResponse: { system: { name: "GPT-4" } } } });
+    await db().pair.update({ where: { id: gold.id }, data: { goldVerdict: "win" } });
+
+    for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
+      const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId } });
+      await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: targetSide });
+    }
+    expect(await tallyByBaseline(study.id)).toEqual([
+      { baseline: "Alpaca 65B", pairs: 2, wins: 2, ties: 0, losses: 0 },
+      { baseline: "GPT-4", pairs: 1, wins: 1, ties: 0, losses: 0 },
+    ]);
+  });
+});
