@@ -11,6 +11,10 @@ test("signed-out visitors reach only sign-in and health", async ({ page, request
 
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
+  const headers = (await request.get("/sign-in")).headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(await health.json()).toEqual({ status: "ok", database: "ok" });
 });
 
