@@ -24,6 +24,7 @@ const USAGE = `Usage: npm run import -- --study SLUG [options] FILE... [SYSTEM=F
   --baselines A,B    the new study's baselines (more are added by the files)
   --lima-test-set    start the new study from the LIMA test set's 300 prompts
   --all-pairs        pair every two systems, not only the target with each baseline
+  --k N              how many raters judge each pair of the new study (default 1)
   --preview          report what would be imported, and import nothing`;
 
 const { values, positionals } = parseArgs({
@@ -35,6 +36,7 @@ const { values, positionals } = parseArgs({
     baselines: { type: "string" },
     "lima-test-set": { type: "boolean" },
     "all-pairs": { type: "boolean" },
+    k: { type: "string" },
     preview: { type: "boolean" },
     help: { type: "boolean" },
   },
@@ -69,6 +71,7 @@ async function findOrCreateStudy(slug: string) {
     target: values.target,
     baselines: values.baselines ?? [],
     pairDesign: values["all-pairs"] ? "all_pairs" : "target_vs_baselines",
+    judgmentsPerPair: values.k ?? 1,
     prompts: values["lima-test-set"] ? "lima-test-set" : "own",
   });
   if (!parsed.success) {

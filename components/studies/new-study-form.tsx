@@ -75,6 +75,28 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
           <input type="radio" name="pairDesign" value="all_pairs" /> Every two systems (to rank them all)
         </label>
       </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 font-medium">How raters work</legend>
+        <Field id="judgmentsPerPair" label="Raters per pair (k)" hint="How many different raters judge each pair." error={errors.judgmentsPerPair}>
+          <input id="judgmentsPerPair" name="judgmentsPerPair" type="number" min={1} max={50} defaultValue={1} className={input} aria-describedby={describedBy("judgmentsPerPair", true)} />
+        </Field>
+        <Field id="leaseMinutes" label="Minutes per pair" hint="A pair left longer goes back to other raters." error={errors.leaseMinutes}>
+          <input id="leaseMinutes" name="leaseMinutes" type="number" min={1} max={1440} defaultValue={15} className={input} aria-describedby={describedBy("leaseMinutes", true)} />
+        </Field>
+        <Field id="rationaleMode" label="Ask raters why" error={errors.rationaleMode}>
+          <select id="rationaleMode" name="rationaleMode" defaultValue="off" className={input}>
+            <option value="off">No</option>
+            <option value="optional">Optional</option>
+            <option value="required">Required with every choice</option>
+          </select>
+        </Field>
+        <Field id="goldPercent" label="Gold pairs, % of each rater's pairs" hint="Mark gold pairs on a prompt's page; 0 for none." error={errors.goldPercent}>
+          <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step={1} defaultValue={0} className={input} aria-describedby={describedBy("goldPercent", true)} />
+        </Field>
+        <label className="flex items-center gap-2 sm:col-span-2">
+          <input type="checkbox" name="promptOncePerRater" /> A rater sees each prompt once (against one baseline only)
+        </label>
+      </fieldset>
       <fieldset>
         <legend className="font-medium">Prompts</legend>
         <label className="mt-1 flex items-center gap-2">

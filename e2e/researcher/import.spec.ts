@@ -14,6 +14,10 @@ test("a researcher creates a study, sees a broken file's line-numbered errors, t
   expect(slug).toMatch(/^imported-\d+$/);
   await page.getByLabel("Target system").fill("LIMA");
   await page.getByLabel("Baselines").fill("GPT-4");
+  await page.getByLabel("Raters per pair (k)").fill("3");
+  await page.getByLabel("Ask raters why").selectOption("optional");
+  await page.getByLabel("Gold pairs, % of each rater's pairs").fill("10");
+  await page.getByLabel("A rater sees each prompt once").check();
   await page.getByLabel("My own prompts, imported next").check();
   await page.getByRole("button", { name: "Create study" }).click();
   await expect(page.getByRole("heading", { name: "Import prompts and responses" })).toBeVisible();
@@ -43,6 +47,7 @@ test("a researcher creates a study, sees a broken file's line-numbered errors, t
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 9 new responses; 1 new system (Alpaca 65B); 6 new pairs.");
   const study = await db().study.findUniqueOrThrow({ where: { slug } });
+  expect(study).toMatchObject({ judgmentsPerPair: 3, rationaleMode: "optional", goldRate: 0.1, promptOncePerRater: true, leaseSeconds: 900 });
   expect(await db().prompt.count({ where: { studyId: study.id } })).toBe(0);
 
   await page.getByRole("button", { name: "Import" }).click();

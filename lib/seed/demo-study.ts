@@ -7,6 +7,7 @@ import { demoResponse } from "@/lib/seed/demo-responses";
 import { buildPairs } from "@/lib/studies/build-pairs";
 import { createStudy } from "@/lib/studies/create-study";
 import { hashPassword } from "@/lib/users/passwords";
+import { newStudySchema } from "@/lib/validation/study";
 
 export const DEMO_STUDY_SLUG = "lima-demo";
 export const DEMO_TARGET = "LIMA";
@@ -43,18 +44,16 @@ export async function seedDemoStudy(): Promise<DemoSeedResult> {
 
   const { created: accounts, researcherId } = await ensureDemoAccounts();
   const study = await createStudy(
-    {
+    newStudySchema.parse({
       slug: DEMO_STUDY_SLUG,
       title: "LIMA vs baselines (demo)",
       raterTitle: "Compare two answers (demo)",
       description:
         "The LIMA paper's 300 test prompts with placeholder responses for six systems. The responses are demo text, not real model outputs.",
-      instructions: "",
       target: DEMO_TARGET,
       baselines: [...DEMO_BASELINES],
-      pairDesign: "target_vs_baselines",
       prompts: "lima-test-set",
-    },
+    }),
     researcherId,
   );
   const prompts = await db().prompt.findMany({ where: { studyId: study.id }, select: { id: true, position: true } });

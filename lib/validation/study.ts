@@ -22,6 +22,12 @@ export const newStudySchema = z
     target: systemName,
     baselines: nameList.default([]),
     pairDesign: z.enum(["target_vs_baselines", "all_pairs"]).default("target_vs_baselines"),
+    judgmentsPerPair: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(1),
+    leaseMinutes: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1,440 (a day)").default(15),
+    rationaleMode: z.enum(["off", "optional", "required"], "must be off, optional or required").default("off"),
+    goldPercent: z.coerce.number().min(0, "must be at least 0").max(50, "must be at most 50").default(0),
+    // A checkbox sends "on" when ticked and nothing otherwise.
+    promptOncePerRater: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
   })
   .refine((study) => !study.baselines.includes(study.target), { path: ["baselines"], message: "must not include the target system" })

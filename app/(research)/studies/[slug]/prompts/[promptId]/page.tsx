@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/ui/markdown";
 import { requireRole } from "@/lib/auth";
 import { promptWithResponses } from "@/lib/studies/browse-prompts";
+import { pairsOfPrompt } from "@/lib/studies/gold-pairs";
+import { GoldPairForm } from "@/components/studies/gold-pair-form";
+import { setGoldAction } from "./actions";
 import { findStudy } from "@/lib/studies/find-study";
 
 export const metadata: Metadata = { title: "Prompt" };
@@ -19,6 +22,7 @@ export default async function PromptPage({ params }: { params: Promise<{ slug: s
   const found = await promptWithResponses(study.id, promptId);
   if (!found) notFound();
   const { prompt, responses, missingSystems } = found;
+  const pairs = await pairsOfPrompt(study.id, promptId);
 
   return (
     <div className="space-y-6">
@@ -77,6 +81,21 @@ export default async function PromptPage({ params }: { params: Promise<{ slug: s
           ))}
         </div>
       </section>
+
+      {pairs.length > 0 && (
+        <section aria-labelledby="gold" className={`space-y-2 ${box}`}>
+          <h2 id="gold" className="text-lg font-semibold">
+            Gold pairs
+          </h2>
+          <p className="text-sm text-slate-700">
+            A pair with a known right answer checks raters: it is mixed in at the study&apos;s gold rate, looks like any other pair, and each
+            rater&apos;s answers on it are scored. Only pairs no rater has been given can become gold.
+          </p>
+          {pairs.map((pair) => (
+            <GoldPairForm key={pair.id} slug={slug} pair={pair} action={setGoldAction} />
+          ))}
+        </section>
+      )}
     </div>
   );
 }
