@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { cohenKappa, fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "./agreement";
+
+describe("tieDiscountedAccuracy (LIMA)", () => {
+  it("scores agreement 1, one tie ½, win against loss 0, averaged over items", () => {
+    // Items: (win, win) → 1; (win, tie) → ½; (win, loss) → 0; (tie, tie) → 1 (same label).
+    // Mean = (1 + 0.5 + 0 + 1) / 4 = 0.625, over 4 items and 4 annotator pairs.
+    const r = tieDiscountedAccuracy([
+      ["win", "win"],
+      ["win", "tie"],
+      ["win", "loss"],
+      ["tie", "tie"],
+    ]);
+    expect(r).toEqual({ value: 0.625, items: 4, pairs: 4 });
+  });
+
+  it("averages over every pair of an item's raters, then over items", () => {
+    // (win, tie, loss): pairs w–t ½, w–l 0, t–l ½ → 1/3.
+    // (loss, loss, loss, tie): 3 pairs l–l = 1, 3 pairs l–t = ½ → (3 + 1.5) / 6 = 0.75.
+    // (win) alone has no pair and is dropped. Mean = (1/3 + 0.75) / 2 = 13/24; pairs 3 + 6 = 9.
+    const r = tieDiscountedAccuracy([["win", "tie", "loss"], ["loss", "loss", "loss", "tie"], ["win"]]);
+    expect(r.value).toBeCloseTo(13 / 24, 14);
+    expect(r).toMatchObject({ items: 2, pairs: 9 });
+  });
+
+  it("is null when no item has two labels", () => {
+    expect(tieDiscountedAccuracy([["win"], []])).toEqual({ value: null, items: 0, pairs: 0 });
+  });
+});
+
+describe("fleissKappa", () => {
+  it("gives Fleiss (1971)'s worked example: P̄ = 0.378, P̄e = 0.213, κ = 0.210", () => {
+    // 10 subjects × 14 raters × 5 categories, as reproduced in Wikipedia's "Fleiss' kappa".
+    const r = fleissKappa([
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
+    ]);
+    expect(r.observed).toBeCloseTo(0.378, 3);
+    expect(r.expected).toBeCloseTo(0.213, 3);
+    expect(r.value).toBeCloseTo(0.21, 3);
+    expect(r.items).toBe(10);
+  });
+
+  it("handles unequal numbers of raters as Gwet does (irrCAC on Krippendorff's data: κ = 0.76117)", () => {
+    // Krippendorff's 4 coders × 12 units (below) as category counts; irrCAC's README reports
+    // fleiss.kappa.raw(cac.raw4raters): pa = 0.8181818, pe = 0.2387153, coeff = 0.76117.
+    const counts = KRIPPENDORFF_UNITS.map((unit) => [1, 2, 3, 4, 5].map((c) => unit.filter((v) => v === c).length));
+    const r = fleissKappa(counts);
+    expect(r.observed).toBeCloseTo(0.8181818, 7);
+    expect(r.expected).toBeCloseTo(0.2387153, 7);
+    expect(r.value).toBeCloseTo(0.76117, 5);
+    expect(r.items).toBe(11); // unit 12 has one rating
+  });
+
+  it("is null when every rating falls in one category (chance agreement is already 1)", () => {
+    expect(fleissKappa([[3, 0], [2, 0]]).value).toBeNull();
+    expect(fleissKappa([]).items).toBe(0);
+  });
+});
+
+// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", nominal example with missing
+// values; coders A–D by unit, "." (missing) left out.
+const A = [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null];
+const B = [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3];
+const C = [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null];
+const D = [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null];
+const KRIPPENDORFF_UNITS = A.map((_, u) => [A[u], B[u], C[u], D[u]].filter((v): v is number => v !== null));
+
+describe("krippendorffAlphaNominal", () => {
+  it("gives Krippendorff (2011)'s worked nominal example: α = 0.743", () => {
+    const r = krippendorffAlphaNominal(KRIPPENDORFF_UNITS);
+    expect(r.value).toBeCloseTo(0.743, 3);
+    // irrCAC's krippen.alpha.raw on the same data: 0.74342.
+    expect(r.value).toBeCloseTo(0.74342, 5);
+    // Unit 12 has a single value and is dropped: 11 pairable units holding 40 values (n.. = 40).
+    expect(r).toMatchObject({ units: 11, values: 40 });
+  });
+
+  it("is 1 for perfect agreement and null when there is nothing to pair", () => {
+    expect(krippendorffAlphaNominal([["a", "a"], ["b", "b", "b"]]).value).toBe(1);
+    expect(krippendorffAlphaNominal([["a"], []])).toMatchObject({ value: null, units: 0 });
+  });
+});
+
+describe("cohenKappa", () => {
+  it("gives Wikipedia's example: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no → κ = 0.4", () => {
+    // p_o = 35/50 = 0.7; p_e = 0.5·0.6 + 0.5·0.4 = 0.5; κ = 0.2 / 0.5 = 0.4.
+    const r = cohenKappa([
+      [20, 5],
+      [10, 15],
+    ]);
+    expect(r.value).toBeCloseTo(0.4, 14);
+    expect(r).toMatchObject({ items: 50 });
+    expect(r.observed).toBeCloseTo(0.7, 14);
+    expect(r.expected).toBeCloseTo(0.5, 14);
+  });
+
+  it("gives irrCAC's 3×3 example (cont3x3abstractors): κ = 0.7964094", () => {
+    const r = cohenKappa([
+      [13, 0, 0],
+      [0, 20, 7],
+      [0, 4, 56],
+    ]);
+    expect(r.value).toBeCloseTo(0.7964094, 7);
+    expect(r.items).toBe(100);
+  });
+
+  it("rejects a table that is not square and is null when empty", () => {
+    expect(() => cohenKappa([[1, 2]])).toThrow(RangeError);
+    expect(cohenKappa([[0, 0], [0, 0]]).value).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Verdict } from "@/lib/assign/policy";
+import { bootstrapShares } from "./bootstrap";
+import { wilsonInterval } from "./wilson";
+
+/** n clusters of `size` verdicts: wins, ties and losses dealt round-robin in the given numbers. */
+function clusters(wins: number, ties: number, losses: number, size = 1): Verdict[][] {
+  const all: Verdict[] = [
+    ...Array<Verdict>(wins).fill("win"),
+    ...Array<Verdict>(ties).fill("tie"),
+    ...Array<Verdict>(losses).fill("loss"),
+  ];
+  const out: Verdict[][] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+  return out;
+}
+
+describe("bootstrapShares", () => {
+  // LIMA vs Alpaca 65B in Figure 1: 53 / 21 / 26 % of 300 judgments.
+  const lima = clusters(159, 63, 78);
+
+  it("gives the same interval for the same seed; another seed moves it by Monte Carlo error only", () => {
+    const a = bootstrapShares(lima, { seed: 7 })!;
+    expect(bootstrapShares(lima, { seed: 7 })).toEqual(a);
+    // Ends sit on the k/300 grid, so another seed often lands on the very same values.
+    const b = bootstrapShares(lima, { seed: 8 })!;
+    expect(b.seed).toBe(8);
+    for (const key of ["win", "tie", "loss", "equalOrBetter"] as const) {
+      expect(Math.abs(b[key].lower - a[key].lower)).toBeLessThan(0.01);
+      expect(Math.abs(b[key].upper - a[key].upper)).toBeLessThan(0.01);
+    }
+  });
+
+  it("has the pooled shares as estimates, each inside its interval", () => {
+    const r = bootstrapShares(lima)!;
+    expect(r.win.estimate).toBeCloseTo(0.53, 14);
+    expect(r.tie.estimate).toBeCloseTo(0.21, 14);
+    expect(r.loss.estimate).toBeCloseTo(0.26, 14);
+    expect(r.equalOrBetter.estimate).toBeCloseTo(0.74, 14);
+    for (const i of [r.win, r.tie, r.loss, r.equalOrBetter]) {
+      expect(i.lower).toBeLessThan(i.estimate);
+      expect(i.upper).toBeGreaterThan(i.estimate);
+    }
+    expect(r).toMatchObject({ clusters: 300, judgments: 300, resamples: 2000, level: 0.95 });
+  });
+
+  it("with one judgment per cluster and large n, approaches the Wilson interval", () => {
+    // 4,000 judgments, 50% wins: Wilson (≈ Wald) 0.5 ± 1.96·√(0.25/4000) = 0.5 ± 0.0155.
+    const r = bootstrapShares(clusters(2000, 800, 1200), { seed: 3, resamples: 4000 })!;
+    const wilson = wilsonInterval(2000, 4000)!;
+    expect(Math.abs(r.win.lower - wilson.lower)).toBeLessThan(0.002);
+    expect(Math.abs(r.win.upper - wilson.upper)).toBeLessThan(0.002);
+    const wilsonTie = wilsonInterval(800, 4000)!;
+    expect(Math.abs(r.tie.lower - wilsonTie.lower)).toBeLessThan(0.002);
+    expect(Math.abs(r.tie.upper - wilsonTie.upper)).toBeLessThan(0.002);
+  });
+
+  it("widens when raters of a prompt agree: resampling prompts, not judgments", () => {
+    // Same 53/21/26 shares, but each prompt's 3 raters give the same verdict.
+    const together = clusters(159, 63, 78).map((c) => [c[0], c[0], c[0]]);
+    const perJudgment = together.flat().map((v) => [v]);
+    const clustered = bootstrapShares(together)!;
+    const independent = bootstrapShares(perJudgment)!;
+    expect(clustered.win.upper - clustered.win.lower).toBeGreaterThan(1.5 * (independent.win.upper - independent.win.lower));
+  });
+
+  it("ignores empty clusters and is null without any judgment", () => {
+    expect(bootstrapShares([])).toBeNull();
+    expect(bootstrapShares([[], []])).toBeNull();
+    expect(bootstrapShares([["win"], [], ["loss"]])!.clusters).toBe(2);
+  });
+});
