@@ -1,21 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AgreementSummary } from "@/components/results/agreement-summary";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { tallyByBaseline } from "@/lib/judgments/tally-by-baseline";
+import { studyResults, type Aggregation } from "@/lib/results/study-results";
 import { findStudy } from "@/lib/studies/find-study";
 
 export const metadata: Metadata = { title: "Results" };
 
-export default async function StudyResultsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function StudyResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole("researcher", "admin");
   const { slug } = await params;
+  const aggregation: Aggregation = (await searchParams).aggregation === "majority" ? "majority" : "every";
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [tallies, target] = await Promise.all([
-    tallyByBaseline(study.id),
+  const [results, target] = await Promise.all([
+    studyResults(study.id, aggregation),
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
   ]);
 
@@ -42,9 +50,32 @@ export default async function StudyResultsPage({ params }: { params: Promise<{ s
           </a>
         </div>
       </div>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-3 text-lg font-semibold">Win / tie / loss per baseline</h2>
-        <VerdictBars target={target?.name ?? "Target"} tallies={tallies} />
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold">Win / tie / loss per baseline</h2>
+          <nav aria-label="Aggregation" className="flex gap-3 text-sm">
+            {(
+              [
+                ["every", "Every judgment (as the paper)"],
+                ["majority", "One verdict per pair, by majority"],
+              ] as const
+            ).map(([value, label]) => (
+              <Link
+                key={value}
+                href={value === "every" ? `/studies/${slug}` : `/studies/${slug}?aggregation=majority`}
+                aria-current={aggregation === value ? "page" : undefined}
+                className={aggregation === value ? "font-semibold text-slate-900" : "text-blue-700 underline"}
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <VerdictBars target={target?.name ?? "Target"} baselines={results.baselines} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Rater agreement and position bias</h2>
+        <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
       </section>
     </div>
   );

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { studyResults } from "@/lib/results/study-results";
+import { seedJudgments } from "@/lib/testing/seed-judgments";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+
+describe("studyResults", () => {
+  it("counts every judgment or each pair's majority, with intervals, a sign test and agreement", async () => {
+    const study = await seedStudy({ prompts: 2, baselines: ["Bard"], judgmentsPerPair: 3 });
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" } });
+    const raters = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("rater")]);
+    // Pair 1: win, win, tie (majority win). Pair 2: win, loss, tie (no majority: tie).
+    const plan = [
+      [pairs[0].id, ["win", "win", "tie"]],
+      [pairs[1].id, ["win", "loss", "tie"]],
+    ] as const;
+    for (const [pairId, verdicts] of plan) {
+      for (const [i, verdict] of verdicts.entries()) {
+        const assignment = await db().assignment.create({ data: { pairId, raterId: raters[i].id, targetSide: "left", status: "done", leaseExpiresAt: new Date() } });
+        const choice = verdict === "win" ? "left" : verdict === "loss" ? "right" : "neither";
+        await db().judgment.create({ data: { assignmentId: assignment.id, pairId, raterId: raters[i].id, targetSide: "left", verdict, choice, timeOnTaskMs: 1 } });
+      }
+    }
+
+    const every = await studyResults(study.id, "every");
+    expect(every.baselines).toMatchObject([{ baseline: "Bard", wins: 3, ties: 2, losses: 1 }]);
+    expect(every.baselines[0].signTestP).toBeCloseTo(0.625, 10); // 3 wins vs 1 loss: 2·P(X ≤ 1), X ~ B(4, ½) = 2·5/16
+    const interval = every.baselines[0].intervals!;
+    expect(interval.win.lower).toBeLessThanOrEqual(0.5);
+    expect(interval.win.upper).toBeGreaterThanOrEqual(0.5);
+
+    const majority = await studyResults(study.id, "majority");
+    expect(majority.baselines).toMatchObject([{ baseline: "Bard", wins: 1, ties: 1, losses: 0 }]);
+
+    // Tie-discounted accuracy, by hand. Pair 1: (win,win)=1, (win,tie)=½, (win,tie)=½ → 2/3.
+    // Pair 2: (win,loss)=0, (win,tie)=½, (loss,tie)=½ → 1/3. Mean over the two pairs: ½.
+    expect(every.agreement).toMatchObject({ tieDiscountedAccuracy: 0.5, items: 2, raterPairs: 6 });
+    // The target was always on the left: the three wins were left clicks, the loss a right click.
+    expect(every.positionBias).toMatchObject({ leftShare: 0.75, decided: 4, neither: 2 });
+  });
+
+  it("leaves gold pairs out of every figure", async () => {
+    const study = await seedStudy({ prompts: 4, baselines: ["Bard"] });
+    await seedJudgments(study.id, { Bard: { wins: 2, ties: 1, losses: 1 } });
+    const [gold] = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" }, take: 1 });
+    await db().pair.update({ where: { id: gold.id }, data: { goldVerdict: "win" } });
+    const results = await studyResults(study.id, "every");
+    expect(results.baselines[0].wins + results.baselines[0].ties + results.baselines[0].losses).toBe(3);
+  });
+});

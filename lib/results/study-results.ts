@@ -1,0 +1,114 @@
+// The numbers of a pairwise study's results page. Postgres counts (per prompt, per pair); the
+// pure statistics in lib/stats turn the counts into intervals, tests and agreement.
+import "server-only";
+import type { Verdict } from "@/lib/assign/policy";
+import { db } from "@/lib/db";
+import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
+import { fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "@/lib/stats/agreement";
+import { bootstrapShares, type ShareIntervals } from "@/lib/stats/bootstrap";
+import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
+import { signTest } from "@/lib/stats/sign-test";
+
+/** Every judgment counts (as the paper reports), or each pair counts once, by its majority. */
+export type Aggregation = "every" | "majority";
+
+export interface BaselineResult extends BaselineTally {
+  intervals: ShareIntervals | null;
+  signTestP: number;
+}
+
+export interface StudyResults {
+  aggregation: Aggregation;
+  baselines: BaselineResult[];
+  agreement: {
+    tieDiscountedAccuracy: number | null;
+    fleissKappa: number | null;
+    krippendorffAlpha: number | null;
+    /** Pairs judged by two raters or more, which agreement rests on, and the rater pairs among them. */
+    items: number;
+    raterPairs: number;
+  };
+  positionBias: PositionBias;
+}
+
+// The study's ordinary (non-gold) judgments, each pair's verdicts counted. Under "majority" a pair
+// counts once with the verdict that has strictly the most votes, and as a tie when two verdicts
+// share the most (the same rule as lib/stats/aggregate.ts's majorityVerdict).
+const PROMPT_VOTES = `
+  WITH per_pair AS (
+    SELECT s.name AS baseline, p."promptId",
+           count(*) FILTER (WHERE j.verdict = 'win') AS w,
+           count(*) FILTER (WHERE j.verdict = 'tie') AS t,
+           count(*) FILTER (WHERE j.verdict = 'loss') AS l
+      FROM "Pair" p
+      JOIN "Response" r ON r.id = p."baselineResponseId"
+      JOIN "System" s ON s.id = r."systemId"
+      JOIN "Judgment" j ON j."pairId" = p.id
+     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
+     GROUP BY p.id, s.name, p."promptId"
+  ), counted AS (
+    SELECT baseline, "promptId",
+           CASE WHEN $2 = 'majority' THEN (w > t AND w > l)::int ELSE w END AS w,
+           CASE WHEN $2 = 'majority' THEN (NOT ((w > t AND w > l) OR (l > w AND l > t)))::int ELSE t END AS t,
+           CASE WHEN $2 = 'majority' THEN (l > w AND l > t)::int ELSE l END AS l
+      FROM per_pair
+  )
+  SELECT baseline, sum(w)::int AS wins, sum(t)::int AS ties, sum(l)::int AS losses
+    FROM counted GROUP BY baseline, "promptId"`;
+
+function cluster(row: { wins: number; ties: number; losses: number }): Verdict[] {
+  return [...Array<Verdict>(row.wins).fill("win"), ...Array<Verdict>(row.ties).fill("tie"), ...Array<Verdict>(row.losses).fill("loss")];
+}
+
+async function baselineResults(studyId: string, aggregation: Aggregation): Promise<BaselineResult[]> {
+  const [baselines, promptVotes] = await Promise.all([
+    tallyByBaseline(studyId),
+    db().$queryRawUnsafe<{ baseline: string; wins: number; ties: number; losses: number }[]>(PROMPT_VOTES, studyId, aggregation),
+  ]);
+  return baselines.map((baseline, index) => {
+    const prompts = promptVotes.filter((row) => row.baseline === baseline.baseline);
+    const sum = (key: "wins" | "ties" | "losses") => prompts.reduce((total, row) => total + row[key], 0);
+    const tally = { wins: sum("wins"), ties: sum("ties"), losses: sum("losses") };
+    return {
+      ...baseline,
+      ...tally,
+      // Seeded per baseline, so the page shows the same intervals on every load.
+      intervals: bootstrapShares(prompts.map(cluster), { seed: index + 1 }),
+      signTestP: signTest(tally.wins, tally.losses).pValue,
+    };
+  });
+}
+
+async function agreement(studyId: string): Promise<StudyResults["agreement"]> {
+  const items = await db().$queryRaw<{ verdicts: Verdict[] }[]>`
+    SELECT array_agg(j.verdict::text ORDER BY j."raterId") AS verdicts
+      FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+     WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL
+     GROUP BY p.id
+    HAVING count(*) >= 2`;
+  const labels = items.map((item) => item.verdicts);
+  const categories: Verdict[] = ["win", "tie", "loss"];
+  const tda = tieDiscountedAccuracy(labels);
+  return {
+    tieDiscountedAccuracy: tda.value,
+    fleissKappa: fleissKappa(labels.map((item) => categories.map((c) => item.filter((v) => v === c).length))).value,
+    krippendorffAlpha: krippendorffAlphaNominal(labels).value,
+    items: tda.items,
+    raterPairs: tda.pairs,
+  };
+}
+
+async function sideVotes(studyId: string): Promise<PositionBias> {
+  const [votes] = await db().$queryRaw<{ left: number; right: number; neither: number }[]>`
+    SELECT count(*) FILTER (WHERE j.choice = 'left')::int AS left,
+           count(*) FILTER (WHERE j.choice = 'right')::int AS right,
+           count(*) FILTER (WHERE j.choice = 'neither')::int AS neither
+      FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+     WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL`;
+  return positionBias(votes);
+}
+
+export async function studyResults(studyId: string, aggregation: Aggregation): Promise<StudyResults> {
+  const [baselines, agreed, bias] = await Promise.all([baselineResults(studyId, aggregation), agreement(studyId), sideVotes(studyId)]);
+  return { aggregation, baselines, agreement: agreed, positionBias: bias };
+}
