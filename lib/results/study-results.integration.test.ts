@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { studyResults } from "@/lib/results/study-results";
+import { raterRows, studyResults } from "@/lib/results/study-results";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -37,6 +37,12 @@ describe("studyResults", () => {
     expect(every.agreement).toMatchObject({ tieDiscountedAccuracy: 0.5, items: 2, raterPairs: 6 });
     // The target was always on the left: the three wins were left clicks, the loss a right click.
     expect(every.positionBias).toMatchObject({ leftShare: 0.75, decided: 4, neither: 2 });
+
+    // Majorities: pair 1 win, pair 2 tie. Each rater matches exactly one of their two.
+    const rows = await raterRows(study.id);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatchObject({ judgments: 2, withMajority: 1, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
+    expect(rows.map((r) => r.left + r.right + r.neither).sort()).toEqual([2, 2, 2]);
   });
 
   it("leaves gold pairs out of every figure", async () => {

@@ -112,3 +112,51 @@ export async function studyResults(studyId: string, aggregation: Aggregation): P
   const [baselines, agreed, bias] = await Promise.all([baselineResults(studyId, aggregation), agreement(studyId), sideVotes(studyId)]);
   return { aggregation, baselines, agreement: agreed, positionBias: bias };
 }
+
+export interface RaterRow {
+  rater: string;
+  judgments: number;
+  medianSeconds: number | null;
+  left: number;
+  right: number;
+  neither: number;
+  goldJudged: number;
+  goldCorrect: number;
+  /** Of their judgments on pairs judged by others too, how many match the pair's majority. */
+  withMajority: number;
+  onSharedPairs: number;
+}
+
+/** One row per rater: how much, how fast, which side they favour, gold accuracy, agreement. */
+export async function raterRows(studyId: string): Promise<RaterRow[]> {
+  return db().$queryRaw<RaterRow[]>`
+    WITH judged AS (
+      SELECT j.*, p."goldVerdict"
+        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+       WHERE p."studyId" = ${studyId}
+    ), per_pair AS (
+      SELECT "pairId", count(*) AS n,
+             count(*) FILTER (WHERE verdict = 'win') AS w,
+             count(*) FILTER (WHERE verdict = 'tie') AS t,
+             count(*) FILTER (WHERE verdict = 'loss') AS l
+        FROM judged WHERE "goldVerdict" IS NULL GROUP BY "pairId"
+    ), majority AS (
+      SELECT "pairId", n,
+             CASE WHEN w > t AND w > l THEN 'win' WHEN l > w AND l > t THEN 'loss' ELSE 'tie' END AS verdict
+        FROM per_pair
+    )
+    SELECT 'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10) AS rater,
+           count(*) FILTER (WHERE j."goldVerdict" IS NULL)::int AS judgments,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY j."timeOnTaskMs") / 1000)::float AS "medianSeconds",
+           count(*) FILTER (WHERE j.choice = 'left' AND j."goldVerdict" IS NULL)::int AS left,
+           count(*) FILTER (WHERE j.choice = 'right' AND j."goldVerdict" IS NULL)::int AS right,
+           count(*) FILTER (WHERE j.choice = 'neither' AND j."goldVerdict" IS NULL)::int AS neither,
+           count(*) FILTER (WHERE j."goldVerdict" IS NOT NULL)::int AS "goldJudged",
+           count(*) FILTER (WHERE j."goldCorrect")::int AS "goldCorrect",
+           count(*) FILTER (WHERE m.n >= 2 AND m.verdict = j.verdict::text)::int AS "withMajority",
+           count(*) FILTER (WHERE m.n >= 2)::int AS "onSharedPairs"
+      FROM judged j
+      LEFT JOIN majority m ON m."pairId" = j."pairId"
+     GROUP BY j."raterId"
+     ORDER BY judgments DESC, rater`;
+}

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementSummary } from "@/components/results/agreement-summary";
+import { LiveRefresh } from "@/components/results/live-refresh";
+import { RatersTable } from "@/components/results/raters-table";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { studyResults, type Aggregation } from "@/lib/results/study-results";
+import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { findStudy } from "@/lib/studies/find-study";
 
 export const metadata: Metadata = { title: "Results" };
@@ -22,8 +24,9 @@ export default async function StudyResultsPage({
   const aggregation: Aggregation = (await searchParams).aggregation === "majority" ? "majority" : "every";
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [results, target] = await Promise.all([
+  const [results, raters, target] = await Promise.all([
     studyResults(study.id, aggregation),
+    raterRows(study.id),
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
   ]);
 
@@ -77,6 +80,11 @@ export default async function StudyResultsPage({
         <h2 className="text-lg font-semibold">Rater agreement and position bias</h2>
         <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
       </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Raters</h2>
+        <RatersTable raters={raters} />
+      </section>
+      <LiveRefresh />
     </div>
   );
 }
