@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { raterRows, studyResults } from "@/lib/results/study-results";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
@@ -43,6 +44,23 @@ describe("studyResults", () => {
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatchObject({ judgments: 2, withMajority: 1, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
     expect(rows.map((r) => r.left + r.right + r.neither).sort()).toEqual([2, 2, 2]);
+  });
+
+  it("breaks results down by prompt source and tag", async () => {
+    const study = await seedStudy({
+      prompts: [
+        { source: "reddit-askreddit", tags: ["sensitive"] },
+        { source: "reddit-askreddit" },
+        { source: "author-written", tags: ["sensitive"] },
+      ],
+      baselines: ["Bard"],
+    });
+    await seedJudgments(study.id, { Bard: { wins: 1, ties: 1, losses: 1 } });
+    const rows = await breakdownBySourceAndTag(study.id);
+    const total = (by: string, group: string) => rows.filter((r) => r.by === by && r.group === group).reduce((n, r) => n + r.wins + r.ties + r.losses, 0);
+    expect(total("source", "reddit-askreddit")).toBe(2);
+    expect(total("source", "author-written")).toBe(1);
+    expect(total("tag", "sensitive")).toBe(2);
   });
 
   it("leaves gold pairs out of every figure", async () => {

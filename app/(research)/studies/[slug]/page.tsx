@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementSummary } from "@/components/results/agreement-summary";
+import { BreakdownTable } from "@/components/results/breakdown-table";
 import { LiveRefresh } from "@/components/results/live-refresh";
 import { RatersTable } from "@/components/results/raters-table";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { findStudy } from "@/lib/studies/find-study";
 
@@ -24,8 +26,9 @@ export default async function StudyResultsPage({
   const aggregation: Aggregation = (await searchParams).aggregation === "majority" ? "majority" : "every";
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [results, raters, target] = await Promise.all([
+  const [results, breakdown, raters, target] = await Promise.all([
     studyResults(study.id, aggregation),
+    breakdownBySourceAndTag(study.id),
     raterRows(study.id),
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
   ]);
@@ -75,6 +78,10 @@ export default async function StudyResultsPage({
           </nav>
         </div>
         <VerdictBars target={target?.name ?? "Target"} baselines={results.baselines} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">By prompt source and tag</h2>
+        <BreakdownTable rows={breakdown} target={target?.name ?? "Target"} />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Rater agreement and position bias</h2>
