@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { raterRows, studyResults } from "@/lib/results/study-results";
+import { systemRanking } from "@/lib/results/system-ranking";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -61,6 +62,14 @@ describe("studyResults", () => {
     expect(total("source", "reddit-askreddit")).toBe(2);
     expect(total("source", "author-written")).toBe(1);
     expect(total("tag", "sensitive")).toBe(2);
+  });
+
+  it("ranks every system by Bradley-Terry", async () => {
+    const study = await seedStudy({ prompts: 20, baselines: ["Alpaca 65B", "GPT-4"] });
+    await seedJudgments(study.id, { "Alpaca 65B": { wins: 15, ties: 3, losses: 2 }, "GPT-4": { wins: 3, ties: 3, losses: 14 } });
+    const ranking = await systemRanking(study.id);
+    expect(ranking!.systems.map((s) => s.system)).toEqual(["GPT-4", "LIMA", "Alpaca 65B"]);
+    expect(ranking!.comparisons).toBe(40);
   });
 
   it("leaves gold pairs out of every figure", async () => {

@@ -33,7 +33,7 @@ export interface ShareIntervals {
 }
 
 /** Linear-interpolation quantile of sorted values (R's default, type 7). */
-function quantile(sorted: Float64Array, q: number): number {
+export function quantile(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
