@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { raterRows, studyResults } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
+import { studyProgress } from "@/lib/results/progress";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -70,6 +71,14 @@ describe("studyResults", () => {
     const ranking = await systemRanking(study.id);
     expect(ranking!.systems.map((s) => s.system)).toEqual(["GPT-4", "LIMA", "Alpaca 65B"]);
     expect(ranking!.comparisons).toBe(40);
+  });
+
+  it("measures progress against every ordinary pair judged k times", async () => {
+    const study = await seedStudy({ prompts: 5, baselines: ["Bard"], judgmentsPerPair: 2 });
+    await seedJudgments(study.id, { Bard: { wins: 2, ties: 1, losses: 0 } });
+    const progress = await studyProgress(study.id);
+    expect(progress).toMatchObject({ judged: 3, goal: 10 });
+    expect(progress.perDay).toEqual([{ day: new Date().toISOString().slice(0, 10), judgments: 3 }]);
   });
 
   it("leaves gold pairs out of every figure", async () => {

@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
 import { LiveRefresh } from "@/components/results/live-refresh";
+import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
+import { studyProgress } from "@/lib/results/progress";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudy } from "@/lib/studies/find-study";
@@ -28,8 +30,9 @@ export default async function StudyResultsPage({
   const aggregation: Aggregation = (await searchParams).aggregation === "majority" ? "majority" : "every";
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [results, ranking, breakdown, raters, target] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, target] = await Promise.all([
     studyResults(study.id, aggregation),
+    studyProgress(study.id),
     systemRanking(study.id),
     breakdownBySourceAndTag(study.id),
     raterRows(study.id),
@@ -81,6 +84,10 @@ export default async function StudyResultsPage({
           </nav>
         </div>
         <VerdictBars target={target?.name ?? "Target"} baselines={results.baselines} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Progress</h2>
+        <ProgressSummary progress={progress} baselines={results.baselines} target={target?.name ?? "Target"} />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Ranking of all systems</h2>
