@@ -1,7 +1,7 @@
 // Security headers on every response. Next's own inline scripts need 'unsafe-inline' (a nonce
 // would make every page dynamic, which they are anyway, but needs the proxy to mint it); the dev
 // server also needs 'unsafe-eval' for hot reloading. Nothing loads from other origins.
-const development = process.argv.includes("dev");
+const development = process.env.NODE_ENV !== "production";
 
 const contentSecurityPolicy = [
   "default-src 'self'",

@@ -13,6 +13,7 @@ test("signed-out visitors reach only sign-in and health", async ({ page, request
   expect(health.status()).toBe(200);
   const headers = (await request.get("/sign-in")).headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
   expect(headers["referrer-policy"]).toBe("same-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(await health.json()).toEqual({ status: "ok", database: "ok" });
