@@ -30,6 +30,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   timeout: 60_000,
+  // Two workers and a cold server share two cores: give pages time before calling them missing.
+  expect: { timeout: 15_000 },
   use: { baseURL: `http://localhost:${port}`, trace: "retain-on-failure" },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {

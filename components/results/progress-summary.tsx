@@ -50,7 +50,7 @@ export function ProgressSummary({ progress, baselines, target }: { progress: Stu
             const precision = judgmentsForPrecision({ p: n ? b.wins / n : 0.5, n });
             const split = evenSplitCheck(b.wins, b.losses);
             return (
-              <tr key={b.baseline} className="border-b border-slate-200" data-baseline={b.baseline}>
+              <tr key={b.baseline} className="border-b border-slate-200" data-precision={b.baseline}>
                 <th scope="row" className="py-1 pr-3 text-left font-medium">{b.baseline}</th>
                 <td className="py-1 pr-3">{Number.isFinite(precision.halfWidth) ? `${(precision.halfWidth * 100).toFixed(1)} points` : "–"}</td>
                 <td className="py-1 pr-3" data-cell="more">{precision.additionalJudgments}</td>

@@ -55,8 +55,8 @@ test("a researcher creates a study, sees a broken file's line-numbered errors, t
   expect(await db().response.count({ where: { prompt: { studyId: study.id } } })).toBe(9);
 
   await page.getByRole("link", { name: "Go to the study" }).click();
-  await expect(page.getByRole("row", { name: /^GPT-4/ })).toBeVisible();
-  await expect(page.getByRole("row", { name: /^Alpaca 65B/ })).toBeVisible();
+  await expect(page.locator('tr[data-baseline="GPT-4"]')).toBeVisible();
+  await expect(page.locator('tr[data-baseline="Alpaca 65B"]')).toBeVisible();
 });
 
 test("raters cannot import", async ({ page }) => {

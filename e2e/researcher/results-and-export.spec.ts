@@ -27,8 +27,7 @@ test("a researcher sees win / tie / loss counts per baseline and downloads the j
 
   await signIn(page, researcher);
   await page.goto(`/studies/${study.slug}`);
-  const rows = page.getByRole("row");
-  await expect(rows).toHaveCount(3);
+  await expect(page.locator("tr[data-baseline]")).toHaveCount(2);
 
   const perBaseline = await db().$queryRaw<{ baseline: string; verdict: string; n: number }[]>`
     SELECT s.name AS baseline, j.verdict::text AS verdict, count(*)::int AS n
@@ -36,7 +35,7 @@ test("a researcher sees win / tie / loss counts per baseline and downloads the j
       JOIN "Response" r ON r.id = p."baselineResponseId" JOIN "System" s ON s.id = r."systemId"
      WHERE p."studyId" = ${study.id} GROUP BY 1, 2`;
   for (const baseline of study.baselines) {
-    const row = page.getByRole("row", { name: new RegExp(`^${baseline}`) });
+    const row = page.locator(`tr[data-baseline="${baseline}"]`);
     const count = (verdict: string) => perBaseline.find((r) => r.baseline === baseline && r.verdict === verdict)?.n ?? 0;
     const total = count("win") + count("tie") + count("loss");
     for (const verdict of ["win", "tie", "loss"]) {
@@ -59,4 +58,24 @@ test("a researcher sees win / tie / loss counts per baseline and downloads the j
     judgments.map((j) => [j.pairId, j.choice, j.verdict, j.createdAt.toISOString()]),
   );
   expect(records.every((r) => r.study === study.slug && r.target_system === "LIMA")).toBe(true);
+
+  // The other downloads: JSON lines of the same judgments, the summary, the raters.
+  await page.getByText("More downloads").click();
+  const jsonlDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Judgments (JSON lines)" }).click();
+  const lines = (await readFile(await (await jsonlDownload).path(), "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+  expect(lines.map((l) => [l.pair_id, l.verdict, l.gold, typeof l.time_on_task_ms])).toEqual(judgments.map((j) => [j.pairId, j.verdict, false, "number"]));
+
+  const summaryDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Summary per baseline (CSV)" }).click();
+  const summary = parse(await readFile(await (await summaryDownload).path()), { columns: true }) as Record<string, string>[];
+  expect(summary.map((row) => row.baseline)).toEqual(study.baselines);
+  expect(summary.reduce((n, row) => n + Number(row.judgments), 0)).toBe(4);
+  expect(summary.every((row) => Number(row.win_lower) <= Number(row.win_share) && Number(row.win_share) <= Number(row.win_upper))).toBe(true);
+
+  const ratersDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Raters (CSV)" }).click();
+  const raters = parse(await readFile(await (await ratersDownload).path()), { columns: true }) as Record<string, string>[];
+  expect(raters).toHaveLength(1);
+  expect(raters[0]).toMatchObject({ rater: records[0].rater, judgments: "4" });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 export function findStudy(slug: string) {
   return db().study.findUnique({
@@ -39,4 +40,11 @@ export function listOpenStudies() {
     orderBy: { createdAt: "desc" },
     select: { slug: true, raterTitle: true },
   });
+}
+
+/** For route handlers: the study, or a 404 with a message naming the slug (via withRole). */
+export async function requireStudy(slug: string) {
+  const study = await findStudy(slug);
+  if (!study) throw new AppError("not_found", `No study with the slug "${slug}".`);
+  return study;
 }

@@ -60,6 +60,26 @@ export default async function StudyResultsPage({
           >
             Download judgments (CSV)
           </a>
+          <details className="relative">
+            <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
+            <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
+              <li>
+                <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="text-blue-700 underline">
+                  Judgments (JSON lines)
+                </a>
+              </li>
+              <li>
+                <a href={`/api/studies/${study.slug}/export/summary${aggregation === "majority" ? "?aggregation=majority" : ""}`} download className="text-blue-700 underline">
+                  Summary per baseline (CSV)
+                </a>
+              </li>
+              <li>
+                <a href={`/api/studies/${study.slug}/export/raters`} download className="text-blue-700 underline">
+                  Raters (CSV)
+                </a>
+              </li>
+            </ul>
+          </details>
         </div>
       </div>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -2,14 +2,12 @@ import { withRole } from "@/lib/auth";
 import { describeReport } from "@/lib/importer/describe-report";
 import { importFiles } from "@/lib/importer/import-files";
 import { uploadedFile } from "@/lib/importer/sources";
-import { findStudy } from "@/lib/studies/find-study";
+import { requireStudy } from "@/lib/studies/find-study";
 
 // multipart/form-data: `file` once per file and, in the same order, `system` (empty for a file
 // whose lines name their system). `?preview=1` reports what would happen and imports nothing.
 export const POST = withRole(["researcher", "admin"], async (request, _user, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const study = await findStudy(slug);
-  if (!study) return Response.json({ error: `No study with the slug "${slug}".` }, { status: 404 });
+  const study = await requireStudy((await params).slug);
 
   const form = await request.formData().catch(() => null);
   const files = form?.getAll("file").filter((entry): entry is File => entry instanceof File) ?? [];

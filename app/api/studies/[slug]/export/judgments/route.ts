@@ -1,17 +1,11 @@
 import { withRole } from "@/lib/auth";
-import { judgmentsCsv } from "@/lib/export/judgments-csv";
-import { findStudy } from "@/lib/studies/find-study";
+import { downloadHeaders } from "@/lib/export/download";
+import { judgmentsExport } from "@/lib/export/judgments-export";
+import { requireStudy } from "@/lib/studies/find-study";
 
-export const GET = withRole(["researcher", "admin"], async (_request, _user, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const study = await findStudy(slug);
-  if (!study) return Response.json({ error: `No study with the slug "${slug}".` }, { status: 404 });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new Response(judgmentsCsv(study.id), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${study.slug}-judgments-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+/** Every judgment, one row each: CSV by default, JSON lines with `?format=jsonl`. */
+export const GET = withRole(["researcher", "admin"], async (request, _user, { params }: { params: Promise<{ slug: string }> }) => {
+  const study = await requireStudy((await params).slug);
+  const format = new URL(request.url).searchParams.get("format") === "jsonl" ? "jsonl" : "csv";
+  return new Response(judgmentsExport(study.id, format), { headers: downloadHeaders(study.slug, "judgments", format) });
 });

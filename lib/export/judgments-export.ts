@@ -1,5 +1,5 @@
-// Every judgment of a study as CSV, one row each, streamed page by page so memory stays flat
-// however many judgments there are.
+// Every judgment of a study as CSV or JSON lines, one row each, streamed page by page so memory
+// stays flat however many judgments there are.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db";
@@ -70,38 +70,51 @@ async function page(studyId: string, after: { createdAt: Date; id: string } | nu
      LIMIT ${PAGE}`;
 }
 
-function toRecord(row: JudgmentRow): string[] {
+type Column = (typeof JUDGMENT_COLUMNS)[number];
+
+function toFields(row: JudgmentRow): Record<Column, string | number | boolean | null> {
   const left = row.target_side === "left" ? row.target_system : row.baseline_system;
   const right = row.target_side === "left" ? row.baseline_system : row.target_system;
-  const cells = [
-    row.study,
-    row.pair_id,
-    row.prompt_id,
-    row.prompt_source ?? "",
-    row.prompt_tags,
-    row.target_system,
-    row.baseline_system,
-    left,
-    right,
-    row.side_chosen,
-    row.verdict,
-    row.rationale ?? "",
-    row.rater,
-    String(row.gold),
-    String(row.time_on_task_ms),
-    row.created_at.toISOString(),
-  ];
-  return cells.map(spreadsheetSafe);
+  return {
+    study: row.study,
+    pair_id: row.pair_id,
+    prompt_id: row.prompt_id,
+    prompt_source: row.prompt_source,
+    prompt_tags: row.prompt_tags,
+    target_system: row.target_system,
+    baseline_system: row.baseline_system,
+    system_left: left,
+    system_right: right,
+    side_chosen: row.side_chosen,
+    verdict: row.verdict,
+    rationale: row.rationale,
+    rater: row.rater,
+    gold: row.gold,
+    time_on_task_ms: row.time_on_task_ms,
+    created_at: row.created_at.toISOString(),
+  };
 }
 
-export function judgmentsCsv(studyId: string): ReadableStream<Uint8Array> {
+export type ExportFormat = "csv" | "jsonl";
+
+const FORMATS: Record<ExportFormat, (rows: JudgmentRow[], first: boolean) => string> = {
+  // Spreadsheets open CSV files, so their cells are made safe; JSON lines keep their values typed.
+  csv: (rows, first) =>
+    stringify(
+      rows.map((row) => Object.values(toFields(row)).map((value) => spreadsheetSafe(value === null ? "" : String(value)))),
+      { header: first, columns: [...JUDGMENT_COLUMNS] },
+    ),
+  jsonl: (rows) => rows.map((row) => `${JSON.stringify(toFields(row))}\n`).join(""),
+};
+
+export function judgmentsExport(studyId: string, format: ExportFormat): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { createdAt: Date; id: string } | null = null;
 
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const rows = await page(studyId, after);
-      const text = stringify(rows.map(toRecord), { header: after === null, columns: [...JUDGMENT_COLUMNS] });
+      const text = FORMATS[format](rows, after === null);
       if (text) controller.enqueue(encoder.encode(text));
       if (rows.length < PAGE) {
         controller.close();

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { JUDGMENT_COLUMNS, judgmentsCsv } from "@/lib/export/judgments-csv";
+import { JUDGMENT_COLUMNS, judgmentsExport } from "@/lib/export/judgments-export";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -10,10 +10,10 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
-describe("judgmentsCsv", () => {
+describe("judgmentsExport", () => {
   it("writes only a header for a study without judgments", async () => {
     const study = await seedStudy({ prompts: 1 });
-    expect(await readAll(judgmentsCsv(study.id))).toBe(`${JUDGMENT_COLUMNS.join(",")}\n`);
+    expect(await readAll(judgmentsExport(study.id, "csv"))).toBe(`${JUDGMENT_COLUMNS.join(",")}\n`);
   });
 
   it("parses back to exactly the judgments in the database, with systems per side and neutralised formulas", async () => {
@@ -25,7 +25,7 @@ describe("judgmentsCsv", () => {
       await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: choice === "left" ? "=cmd()" : undefined });
     }
 
-    const rows = parse(await readAll(judgmentsCsv(study.id)), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
     const judgments = await db().judgment.findMany({
       where: { pair: { studyId: study.id } },
       include: { pair: { include: { prompt: true, baselineResponse: { include: { system: true } } } } },

@@ -1,0 +1,39 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
+import { positionBias } from "@/lib/stats/position-bias";
+import { rates } from "@/lib/stats/rates";
+
+const share = (value: number | undefined) => (value === undefined ? "" : value.toFixed(4));
+const safe = (cells: (string | number)[]) => cells.map((cell) => spreadsheetSafe(String(cell)));
+
+/** The results page's table per baseline: counts, shares, 95% bootstrap bounds, sign test. */
+export async function summaryCsv(studyId: string, aggregation: Aggregation): Promise<string> {
+  const { baselines } = await studyResults(studyId, aggregation);
+  const columns = ["baseline", "aggregation", "judgments", "wins", "ties", "losses", "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper", "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "sign_test_p"];
+  const rows = baselines.map((b) => {
+    const r = rates(b);
+    const ci = b.intervals;
+    return safe([
+      b.baseline, aggregation, r.total, b.wins, b.ties, b.losses,
+      share(r.win / 100), share(ci?.win.lower), share(ci?.win.upper),
+      share(r.tie / 100), share(ci?.tie.lower), share(ci?.tie.upper),
+      share(r.loss / 100), share(ci?.loss.lower), share(ci?.loss.upper),
+      share(r.equalOrBetter / 100), share(ci?.equalOrBetter.lower), share(ci?.equalOrBetter.upper),
+      r.total ? b.signTestP.toPrecision(6) : "",
+    ]);
+  });
+  return stringify(rows, { header: true, columns });
+}
+
+/** The raters table, by pseudonym. */
+export async function ratersCsv(studyId: string): Promise<string> {
+  const raters = await raterRows(studyId);
+  const columns = ["rater", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_shared_pairs", "with_majority"];
+  const rows = raters.map((r) => {
+    const bias = positionBias(r);
+    return safe([r.rater, r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);
+  });
+  return stringify(rows, { header: true, columns });
+}
