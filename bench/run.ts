@@ -8,12 +8,16 @@ import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { setDatabaseUrl } from "@/lib/env";
 import { createTestDatabase } from "@/lib/postgres/test-database";
+import { browserBenchmarks } from "./browser";
 import { importBenchmarks } from "./import";
+import { raterLoopBenchmarks } from "./rater-loop";
 import { formatTable, type Benchmark, type BenchRow } from "./report";
 
 /** One entry per file under bench/. */
 const BENCHMARKS: Record<string, Benchmark> = {
   import: importBenchmarks,
+  "rater-loop": raterLoopBenchmarks,
+  browser: browserBenchmarks,
 };
 
 async function main() {
