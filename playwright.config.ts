@@ -1,27 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./lib/testing/chromium";
 
 // Runs through `npm run test:e2e`, which gives DATABASE_URL a fresh database and builds the app.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
-// Debian's Chromium where it is installed (Playwright cannot download its own browser offline);
-// Playwright's own browser elsewhere.
-const debianChromium = "/usr/bin/chromium";
-const launchOptions = existsSync(debianChromium)
-  ? {
-      executablePath: debianChromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    }
-  : {};
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +16,7 @@ export default defineConfig({
   // Two workers and a cold server share two cores: give pages time before calling them missing.
   expect: { timeout: 15_000 },
   use: { baseURL: `http://localhost:${port}`, trace: "retain-on-failure" },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/serve.ts start",
     url: `http://localhost:${port}/api/health`,

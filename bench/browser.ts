@@ -1,9 +1,9 @@
 // The rating page in a real browser (targets from the issue):
 //   B-rate-2  The next pair on screen within 150 ms of the click (median, Chromium); the rating
 //             page's JavaScript under 150 kB gzipped.
-import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { chromium, type LaunchOptions, type Response } from "@playwright/test";
+import { chromium, type Response } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/lib/testing/chromium";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
 import { buildSnapshot, makeRaters, noBuildRow, RATER_PASSWORD, startApp } from "./app-server";
@@ -19,22 +19,6 @@ const PROMPTS = 2_000;
 const SMALL_PROMPTS = 100;
 const SMALL_CLICKS = 20;
 
-// As playwright.config.ts: Debian's Chromium where it is installed, Playwright's own elsewhere.
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const launchOptions: LaunchOptions = existsSync(DEBIAN_CHROMIUM)
-  ? {
-      executablePath: DEBIAN_CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    }
-  : {};
 
 /**
  * Runs in the page (a string, so that no build step's helpers leak into it): clicks "Neither is
@@ -143,9 +127,9 @@ export async function browserBenchmarks(context: BenchContext): Promise<BenchRow
   }
 
   const app = await startApp(snapshot, context.log);
-  const browser = await chromium.launch(launchOptions);
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    context.log(`B-rate-2 ${browser.browserType().name()} ${browser.version()}${launchOptions.executablePath ? ` (${launchOptions.executablePath})` : ""}`);
+    context.log(`B-rate-2 ${browser.browserType().name()} ${browser.version()}${chromiumLaunchOptions.executablePath ? ` (${chromiumLaunchOptions.executablePath})` : ""}`);
     const session = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Signing in through the real form.
     const signInPage = await session.newPage();

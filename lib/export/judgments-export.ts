@@ -4,6 +4,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 
 export const JUDGMENT_COLUMNS = [
   "study",
@@ -48,13 +49,12 @@ const PAGE = 2000;
 async function page(studyId: string, after: { createdAt: Date; id: string } | null): Promise<JudgmentRow[]> {
   const afterAt = after?.createdAt ?? new Date(0);
   const afterId = after?.id ?? "";
-  // The rater column is a pseudonym: stable within a study, not the account's id or email.
   return db().$queryRaw<JudgmentRow[]>`
     SELECT j.id, st.slug AS study, p.id AS pair_id, pr."externalId" AS prompt_id,
            pr.source AS prompt_source, array_to_string(pr.tags, ';') AS prompt_tags,
            ts.name AS target_system, bs.name AS baseline_system, j."targetSide" AS target_side,
            j.choice AS side_chosen, j.verdict, j.rationale,
-           'rater-' || left(md5(st.id || ':' || j."raterId"), 10) AS rater, p."goldVerdict" IS NOT NULL AS gold,
+           ${raterPseudonym(studyId)} AS rater, p."goldVerdict" IS NOT NULL AS gold,
            j."timeOnTaskMs" AS time_on_task_ms, j."createdAt" AS created_at
       FROM "Judgment" j
       JOIN "Pair" p ON p.id = j."pairId"

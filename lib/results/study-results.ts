@@ -4,6 +4,7 @@ import "server-only";
 import type { Verdict } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "@/lib/stats/agreement";
 import { bootstrapShares, type ShareIntervals } from "@/lib/stats/bootstrap";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
@@ -145,7 +146,7 @@ export async function raterRows(studyId: string): Promise<RaterRow[]> {
              CASE WHEN w > t AND w > l THEN 'win' WHEN l > w AND l > t THEN 'loss' ELSE 'tie' END AS verdict
         FROM per_pair
     )
-    SELECT 'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10) AS rater,
+    SELECT ${raterPseudonym(studyId)} AS rater,
            count(*) FILTER (WHERE j."goldVerdict" IS NULL)::int AS judgments,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY j."timeOnTaskMs") / 1000)::float AS "medianSeconds",
            count(*) FILTER (WHERE j.choice = 'left' AND j."goldVerdict" IS NULL)::int AS left,

@@ -1,0 +1,9 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * A rater's name in results and exports: stable within a study, different across studies, and
+ * neither the account's id nor its email. SQL over a judgment aliased `j`.
+ */
+export function raterPseudonym(studyId: string): Prisma.Sql {
+  return Prisma.sql`'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10)`;
+}
