@@ -1,6 +1,8 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
+import { databaseUrl, setDatabaseUrl } from "@/lib/env";
 import { describeReport } from "@/lib/importer/describe-report";
 import { importFiles, type ImportLimits } from "@/lib/importer/import-files";
 import type { ImportFile } from "@/lib/importer/read-file";
@@ -131,6 +133,40 @@ describe("importFiles", () => {
     expect(report.missing).toEqual([{ promptId: "p2", systems: ["LIMA", "Bard"] }]);
     expect(report.missingCount).toBe(1);
     expect(report.pairsAdded).toBe(1);
+  });
+
+  it("pairs a system's responses that come later with those already there", async () => {
+    const study = await newStudy(["GPT-4"]);
+    await importFiles(study.id, [file("p.jsonl", PROMPTS), file("lima.jsonl", jsonl({ prompt_id: "p1", system: "LIMA", response: "4" }, { prompt_id: "p2", system: "LIMA", response: "Joke." }))]);
+    const later = await importFiles(study.id, [file("gpt-4.jsonl", jsonl({ prompt_id: "p1", system: "GPT-4", response: "Four." }))]);
+    expect(later).toMatchObject({ responses: { added: 1 }, pairsAdded: 1, missing: [{ promptId: "p2", systems: ["GPT-4"] }] });
+    const pair = await db().pair.findFirstOrThrow({ where: { studyId: study.id }, include: { targetResponse: true, baselineResponse: true } });
+    expect([pair.targetResponse.text, pair.baselineResponse.text]).toEqual(["4", "Four."]);
+  });
+
+  it("imports the same way for a database role that may not turn foreign-key triggers off", async () => {
+    // The embedded server's user is a superuser, and the merge skips row-by-row key checks; an
+    // ordinary role keeps them.
+    const admin = new pg.Client({ connectionString: databaseUrl() });
+    await admin.connect();
+    const role = `importer_${uniqueSuffix().replace(/\W/g, "_")}`.toLowerCase();
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'ordinary'`);
+    await admin.query(`GRANT USAGE ON SCHEMA public TO ${role}; GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await admin.query(`GRANT TEMPORARY ON DATABASE "${new URL(databaseUrl()).pathname.slice(1)}" TO ${role}`);
+    const ordinary = new URL(databaseUrl());
+    ordinary.username = role;
+    ordinary.password = "ordinary";
+    const superuserUrl = databaseUrl();
+    try {
+      const study = await newStudy();
+      setDatabaseUrl(ordinary.toString());
+      const report = await importFiles(study.id, [file("prompts.jsonl", PROMPTS), file("responses.jsonl", RESPONSES)]);
+      expect(report).toMatchObject({ committed: true, prompts: { added: 2 }, responses: { added: 4 }, systemsAdded: ["GPT-4"], pairsAdded: 2 });
+    } finally {
+      setDatabaseUrl(superuserUrl);
+      await admin.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      await admin.end();
+    }
   });
 
   it("builds every pair of systems for an all-pairs study", async () => {

@@ -20,7 +20,7 @@ import {
   type ResponseRow,
   type Result,
 } from "@/lib/importer/records";
-import { BUILD_PAIRS_SQL } from "@/lib/studies/build-pairs";
+import { collectExistingResponses, merge, missingResponses, type Counts } from "@/lib/importer/merge";
 
 export const MAX_LISTED_ERRORS = 50;
 
@@ -29,12 +29,6 @@ export interface ImportError {
   line: number;
   field: string;
   reason: string;
-}
-
-export interface Counts {
-  added: number;
-  changed: number;
-  unchanged: number;
 }
 
 export interface ImportReport {
@@ -72,7 +66,9 @@ const STAGING = `
   CREATE TEMP TABLE stage_response (
     ord bigint, file_index int, file text, line int,
     prompt_id text, system text, text text, turns jsonb
-  ) ON COMMIT DROP;`;
+  ) ON COMMIT DROP;
+  -- The responses pairs are built from: those this import adds, and the others to the same prompts.
+  CREATE TEMP TABLE import_response (id text, "promptId" text, "systemId" text, new boolean) ON COMMIT DROP;`;
 
 /** One value in COPY's CSV format: NULL unquoted, everything else quoted. */
 function csvValue(value: string | number | null): string {
@@ -214,7 +210,8 @@ const CHECKS = [
      FROM stage_response r
      JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = r.prompt_id
      JOIN "System" s ON s."studyId" = $1 AND s.name = r.system
-     JOIN "Response" x ON x."promptId" = p.id AND x."systemId" = s.id
+     JOIN import_response old ON old."promptId" = p.id AND old."systemId" = s.id
+     JOIN "Response" x ON x.id = old.id
     WHERE (x.text, x.turns) IS DISTINCT FROM (r.text, r.turns)
       AND EXISTS (SELECT 1 FROM "Pair" pr JOIN "Assignment" a ON a."pairId" = pr.id
                    WHERE pr."targetResponseId" = x.id OR pr."baselineResponseId" = x.id)`,
@@ -238,76 +235,6 @@ async function runChecks(client: pg.Client, studyId: string, errors: ErrorList) 
   }
 }
 
-const counted = (sql: string) => `WITH changed AS (${sql} RETURNING (xmax = 0) AS added)
-  SELECT count(*) FILTER (WHERE added)::int AS added, count(*) FILTER (WHERE NOT added)::int AS changed FROM changed`;
-
-async function merge(client: pg.Client, studyId: string) {
-  const systems = await client.query<{ name: string }>(
-    `WITH new AS (
-       SELECT system, min(ord) AS first FROM stage_response r
-        WHERE NOT EXISTS (SELECT 1 FROM "System" s WHERE s."studyId" = $1 AND s.name = r.system)
-        GROUP BY system)
-     INSERT INTO "System" (id, "studyId", name, position)
-     SELECT gen_random_uuid()::text, $1, system,
-            (SELECT coalesce(max(position), -1) FROM "System" WHERE "studyId" = $1) + row_number() OVER (ORDER BY first)
-       FROM new
-     RETURNING name, position`,
-    [studyId],
-  );
-  const prompts = await client.query<{ added: number; changed: number }>(
-    counted(`INSERT INTO "Prompt" (id, "studyId", "externalId", text, history, source, tags, position)
-       SELECT gen_random_uuid()::text, $1, external_id, text, history, source,
-              ARRAY(SELECT jsonb_array_elements_text(tags)),
-              (SELECT coalesce(max(position), 0) FROM "Prompt" WHERE "studyId" = $1) + row_number() OVER (ORDER BY ord)
-         FROM stage_prompt
-       ON CONFLICT ("studyId", "externalId") DO UPDATE
-          SET text = EXCLUDED.text, history = EXCLUDED.history, source = EXCLUDED.source, tags = EXCLUDED.tags
-        WHERE ("Prompt".text, "Prompt".history, "Prompt".source, "Prompt".tags)
-              IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.history, EXCLUDED.source, EXCLUDED.tags)`),
-    [studyId],
-  );
-  const responses = await client.query<{ added: number; changed: number }>(
-    counted(`INSERT INTO "Response" (id, "promptId", "systemId", text, turns)
-       SELECT gen_random_uuid()::text, p.id, s.id, r.text, r.turns
-         FROM stage_response r
-         JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = r.prompt_id
-         JOIN "System" s ON s."studyId" = $1 AND s.name = r.system
-       ON CONFLICT ("promptId", "systemId") DO UPDATE SET text = EXCLUDED.text, turns = EXCLUDED.turns
-        WHERE ("Response".text, "Response".turns) IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.turns)`),
-    [studyId],
-  );
-  const pairs = await client.query(BUILD_PAIRS_SQL, [studyId]);
-  const staged = await client.query<{ prompts: number; responses: number }>(
-    `SELECT (SELECT count(*)::int FROM stage_prompt) AS prompts, (SELECT count(*)::int FROM stage_response) AS responses`,
-  );
-  const counts = (row: { added: number; changed: number }, total: number): Counts => ({
-    added: row.added,
-    changed: row.changed,
-    unchanged: total - row.added - row.changed,
-  });
-  return {
-    systemsAdded: systems.rows.map((row) => row.name),
-    prompts: counts(prompts.rows[0], staged.rows[0].prompts),
-    responses: counts(responses.rows[0], staged.rows[0].responses),
-    pairsAdded: pairs.rowCount ?? 0,
-  };
-}
-
-async function missingResponses(client: pg.Client, studyId: string) {
-  const { rows } = await client.query<{ prompt_id: string; systems: string[]; total: string }>(
-    `SELECT p."externalId" AS prompt_id, array_agg(s.name ORDER BY s.position) AS systems, count(*) OVER () AS total
-       FROM "Prompt" p
-       JOIN "System" s ON s."studyId" = p."studyId"
-      WHERE p."studyId" = $1
-        AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."promptId" = p.id AND r."systemId" = s.id)
-      GROUP BY p.id, p."externalId", p.position
-      ORDER BY p.position
-      LIMIT 50`,
-    [studyId],
-  );
-  return { missing: rows.map((row) => ({ promptId: row.prompt_id, systems: row.systems })), missingCount: Number(rows[0]?.total ?? 0) };
-}
-
 const NOTHING: Counts = { added: 0, changed: 0, unchanged: 0 };
 
 export async function importFiles(studyId: string, files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
@@ -323,6 +250,8 @@ export async function importFiles(studyId: string, files: ImportFile[], options:
     const errors = new ErrorList();
     const ord = { next: 0 };
     for (const [fileIndex, file] of files.entries()) await stageFile(client, file, fileIndex, ord, errors, options);
+    await client.query(`ANALYZE stage_prompt (external_id), stage_response (prompt_id, system)`);
+    await collectExistingResponses(client, studyId);
     await runChecks(client, studyId, errors);
 
     if (errors.count > 0) {

@@ -2,26 +2,41 @@ import "server-only";
 import { db } from "@/lib/db";
 
 /**
- * Adds the pairs a study's design calls for, keeping those it has. Target vs baselines (the
- * paper's design): the target's response to each prompt against each baseline's. All pairs: every
- * two systems, the target (or else the earlier-listed system) in the pair's target slot. Shared
- * with the importer, which runs it inside its own transaction; $1 is the study's id.
+ * The two systems of each pair the study's design calls for ($1 is the study's id). Target vs
+ * baselines (the paper's design): the target against each baseline. All pairs: every two systems,
+ * the target (or else the earlier-listed system) first.
  */
-export const BUILD_PAIRS_SQL = `
-  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId")
-  SELECT gen_random_uuid()::text, s.id, first."promptId", first.id, second.id
+const DESIGN_SQL = `
+  SELECT a.id AS first_system, b.id AS second_system
     FROM "Study" s
     JOIN "System" a ON a."studyId" = s.id
     JOIN "System" b ON b."studyId" = s.id AND b.id <> a.id
-    JOIN "Response" first ON first."systemId" = a.id
-    JOIN "Response" second ON second."systemId" = b.id AND second."promptId" = first."promptId"
    WHERE s.id = $1
      AND (a.id = s."targetSystemId"
           OR (s."pairDesign" = 'all_pairs' AND b.id IS DISTINCT FROM s."targetSystemId"
-              AND (a.position, a.id) < (b.position, b.id)))
-  ON CONFLICT ("targetResponseId", "baselineResponseId") DO NOTHING`;
+              AND (a.position, a.id) < (b.position, b.id)))`;
 
-/** Returns how many pairs were added. */
+/**
+ * Adds the pairs that involve at least one new response, keeping those the study has. `responses`
+ * names a relation of (id, "promptId", "systemId", new): the new responses and every other
+ * response to the same prompts. The importer passes the few rows it touched, so building pairs
+ * costs what the import adds, not what the study holds.
+ */
+export function buildPairsSql(responses: string): string {
+  return `
+  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId")
+  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id
+    FROM (${DESIGN_SQL}) design
+    JOIN ${responses} first ON first."systemId" = design.first_system
+    JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"
+   WHERE first.new OR second.new
+  ON CONFLICT ("targetResponseId", "baselineResponseId") DO NOTHING`;
+}
+
+const EVERY_RESPONSE = `(SELECT r.id, r."promptId", r."systemId", true AS new
+                           FROM "Response" r JOIN "System" s ON s.id = r."systemId" WHERE s."studyId" = $1)`;
+
+/** Adds every pair the study's design calls for that it lacks; returns how many. */
 export async function buildPairs(studyId: string): Promise<number> {
-  return db().$executeRawUnsafe(BUILD_PAIRS_SQL, studyId);
+  return db().$executeRawUnsafe(buildPairsSql(EVERY_RESPONSE), studyId);
 }
