@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
-import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
+import { candidateSql, nextAssignment, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
 import { goldDue, pickTargetSide, verdictFor, type Choice, type Side } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
@@ -208,6 +208,7 @@ async function httpRound(app: App, study: SeededStudy, raters: number, warmupMs:
 // logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), findStudy,
 // submitJudgment (lockOwnAssignment, the judgment, the assignment marked done), then nextStep
 // (rulesOf, resume, tryClaim, onScreen's five reads, raterProgress). Same pool size as the app's.
+// The candidate and progress queries are lib's own strings.
 
 const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
 
@@ -245,18 +246,7 @@ const SQL = {
            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
      WHERE a."raterId" = $1 AND p."studyId" = $2`,
-  lockCandidate: (wait: boolean) => `SELECT p.id
-       FROM "Pair" p
-       CROSS JOIN LATERAL (SELECT count(*) AS live FROM "Assignment" a WHERE a."pairId" = p.id AND ${LIVE}) l
-      WHERE p."studyId" = $1
-        AND (p."goldVerdict" IS NOT NULL) = $5::boolean
-        AND (p."goldVerdict" IS NOT NULL OR l.live < $3::int)
-        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
-        AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
-                                 WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
-      ORDER BY l.live, md5(p.id || $1)
-      LIMIT 1
-      FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`,
+  lockCandidate: candidateSql,
   pairIsFull: `SELECT p."goldVerdict" IS NULL
             AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a.id <> $2 AND ${LIVE}) >= $3 AS full
        FROM "Pair" p WHERE p.id = $1`,
@@ -270,20 +260,7 @@ const SQL = {
   screenPair: `SELECT "public"."Pair"."id", "public"."Pair"."promptId", "public"."Pair"."targetResponseId", "public"."Pair"."baselineResponseId" FROM "public"."Pair" WHERE "public"."Pair"."id" = $1 OFFSET $2`,
   screenPrompt: `SELECT "public"."Prompt"."id", "public"."Prompt"."text", "public"."Prompt"."history" FROM "public"."Prompt" WHERE "public"."Prompt"."id" IN ($1) OFFSET $2`,
   screenResponse: `SELECT "public"."Response"."id", "public"."Response"."text", "public"."Response"."turns" FROM "public"."Response" WHERE "public"."Response"."id" IN ($1) OFFSET $2`,
-  raterProgress: `SELECT
-       (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-         WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
-       -- With one pair per prompt for each rater, what remains is prompts, not pairs.
-       (SELECT count(DISTINCT CASE WHEN s."promptOncePerRater" THEN p."promptId" ELSE p.id END)::int
-          FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
-         WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
-           AND NOT EXISTS (SELECT 1 FROM "Assignment" mine
-                            WHERE mine."pairId" = p.id AND mine."raterId" = $2 AND mine.status <> 'active')
-           AND NOT (s."promptOncePerRater" AND EXISTS (
-                 SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
-                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId" AND seen.id <> p.id))
-           AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a."raterId" <> $2 AND ${LIVE})
-               < s."judgmentsPerPair") AS remaining`,
+  raterProgress: RATER_PROGRESS_SQL,
 };
 
 /** Phase names of one step, for "where the time goes". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
+import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -79,5 +80,31 @@ describe("nextAssignment", () => {
 
     await expect(submitJudgment(slow.id, { assignmentId: late!.assignmentId, choice: "left" })).rejects.toThrow(/Time ran out/);
     expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(1);
+  });
+
+  it("keeps each pair's held count equal to its judged and leased assignments through claims, answers, skips and lapses", async () => {
+    const study = await seedStudy({ prompts: 3, baselines: ["Bard"], judgmentsPerPair: 2 });
+    const raters = await Promise.all(Array.from({ length: 5 }, () => makeUser("rater")));
+    const held = async () => {
+      const pairs = await db().pair.findMany({
+        where: { studyId: study.id },
+        select: { heldCount: true, _count: { select: { assignments: { where: { status: { in: ["active", "done"] } } } } } },
+      });
+      return pairs.map((pair) => [pair.heldCount, pair._count.assignments]);
+    };
+    const [a, b, c, d, e] = await Promise.all(raters.map((rater) => nextAssignment(study.id, rater.id)));
+    await submitJudgment(raters[0].id, { assignmentId: a!.assignmentId, choice: "left" });
+    await skipAssignment(raters[1].id, b!.assignmentId, "I cannot judge this topic");
+    await db().assignment.updateMany({ where: { id: { in: [c!.assignmentId, d!.assignmentId] } }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    await submitJudgment(raters[4].id, { assignmentId: e!.assignmentId, choice: "neither" });
+    // Three raters judge until nothing is left: the last places are the lapsed leases', released.
+    for (const rater of [raters[0], raters[1], raters[4]]) {
+      for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
+        await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: "right" });
+      }
+    }
+    expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(6);
+    expect(await db().assignment.count({ where: { status: "expired", pair: { studyId: study.id } } })).toBe(2);
+    expect(await held()).toEqual([[2, 2], [2, 2], [2, 2]]);
   });
 });

@@ -27,7 +27,7 @@ interface Rules {
 
 // A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
 // give the pair back to the pool.
-export const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
+const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
 
 /** Whether an ordinary pair already has its k live assignments; gold pairs are never full. */
 export async function pairIsFull(tx: Tx, pairId: string, k: number, exceptAssignmentId = ""): Promise<boolean> {
@@ -72,30 +72,42 @@ async function resume(tx: Tx, studyId: string, raterId: string, rules: Rules) {
 
 /**
  * The next pair for this rater, locked: one they have not seen (nor its prompt, if the study says
- * so); an ordinary pair must have room, and the least-judged go first with a seeded random
- * tie-break so that baselines and prompts fill evenly.
+ * so); an ordinary pair must have room, and the least-held go first in a random order fixed per
+ * pair, so that baselines and prompts fill evenly. The walk follows the index on
+ * ("studyId", "heldCount", "shuffleKey") and stops at the first pair that qualifies. Exported for
+ * the rater-loop benchmark, which sends the same statements through pg.
  */
-async function lockCandidate(tx: Tx, studyId: string, raterId: string, rules: Rules, gold: boolean, wait: boolean) {
-  const [candidate] = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT p.id
+export const candidateSql = (wait: boolean) => `SELECT p.id
        FROM "Pair" p
-       CROSS JOIN LATERAL (SELECT count(*) AS live FROM "Assignment" a WHERE a."pairId" = p.id AND ${LIVE}) l
       WHERE p."studyId" = $1
         AND (p."goldVerdict" IS NOT NULL) = $5::boolean
-        AND (p."goldVerdict" IS NOT NULL OR l.live < $3::int)
+        AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
         AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
                                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
-      ORDER BY l.live, md5(p.id || $1)
+      ORDER BY p."heldCount", p."shuffleKey"
       LIMIT 1
-      FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`,
-    studyId,
-    raterId,
-    rules.k,
-    rules.promptOncePerRater,
-    gold,
-  );
+      FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`;
+
+async function lockCandidate(tx: Tx, studyId: string, raterId: string, rules: Rules, gold: boolean, wait: boolean) {
+  const [candidate] = await tx.$queryRawUnsafe<{ id: string }[]>(candidateSql(wait), studyId, raterId, rules.k, rules.promptOncePerRater, gold);
   return candidate?.id;
+}
+
+/**
+ * Other raters' leases in the study that ran out, marked expired so that their pairs' places are
+ * free again; how many. Called only when no pair seems to have room, so a rater who comes back
+ * late usually still finds their pair. Rows someone else has locked are left to them.
+ */
+async function releaseLapsedLeases(studyId: string, raterId: string): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "Assignment" a SET status = 'expired'
+      FROM (SELECT lapsed.id
+              FROM "Assignment" lapsed JOIN "Pair" p ON p.id = lapsed."pairId"
+             WHERE p."studyId" = ${studyId} AND lapsed.status = 'active' AND lapsed."leaseExpiresAt" <= now()
+               AND lapsed."raterId" <> ${raterId}
+             FOR UPDATE OF p, lapsed SKIP LOCKED) lapsed
+     WHERE a.id = lapsed.id`;
 }
 
 /** What this rater has had in this study: for the gold rate and for balancing the target's side. */
@@ -138,9 +150,14 @@ async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise
 
 async function claim(studyId: string, raterId: string, rules: Rules): Promise<string | undefined> {
   // Each attempt sees the claims committed before it, so a pair found full is not offered again.
+  let released = false;
   for (;;) {
     const attempt = await tryClaim(studyId, raterId, rules);
-    if (attempt === "none left") return undefined;
+    if (attempt === "none left") {
+      if (released || (await releaseLapsedLeases(studyId, raterId)) === 0) return undefined;
+      released = true;
+      continue;
+    }
     if (attempt !== "filled meanwhile") return attempt.assignmentId;
   }
 }
@@ -177,25 +194,24 @@ export interface RaterProgress {
   remaining: number;
 }
 
-/** Judged by this rater, and ordinary pairs still open to them (not seen, not yet full). */
-export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
-  const [row] = await db().$queryRawUnsafe<RaterProgress[]>(
-    `SELECT
+/**
+ * Judged by this rater, and ordinary pairs still open to them: not seen, and with room (a lease
+ * that ran out holds its place until it is marked expired) or leased to them now.
+ */
+export const RATER_PROGRESS_SQL = `SELECT
        (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
          WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
        -- With one pair per prompt for each rater, what remains is prompts, not pairs.
        (SELECT count(DISTINCT CASE WHEN s."promptOncePerRater" THEN p."promptId" ELSE p.id END)::int
           FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
+          LEFT JOIN "Assignment" mine ON mine."pairId" = p.id AND mine."raterId" = $2
          WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
-           AND NOT EXISTS (SELECT 1 FROM "Assignment" mine
-                            WHERE mine."pairId" = p.id AND mine."raterId" = $2 AND mine.status <> 'active')
+           AND (mine.id IS NULL AND p."heldCount" < s."judgmentsPerPair" OR mine.status = 'active')
            AND NOT (s."promptOncePerRater" AND EXISTS (
-                 SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
-                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId" AND seen.id <> p.id))
-           AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a."raterId" <> $2 AND ${LIVE})
-               < s."judgmentsPerPair") AS remaining`,
-    studyId,
-    raterId,
-  );
+                 SELECT 1 FROM "Assignment" other JOIN "Pair" seen ON seen.id = other."pairId"
+                  WHERE other."raterId" = $2 AND seen."promptId" = p."promptId" AND seen.id <> p.id))) AS remaining`;
+
+export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
+  const [row] = await db().$queryRawUnsafe<RaterProgress[]>(RATER_PROGRESS_SQL, studyId, raterId);
   return row;
 }
