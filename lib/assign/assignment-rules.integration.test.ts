@@ -12,7 +12,9 @@ async function judgeAll(studyId: string, raterId: string, choice: "left" | "righ
     await submitJudgment(raterId, { assignmentId: shown.assignmentId, choice });
     assignmentIds.push(shown.assignmentId);
   }
-  return db().assignment.findMany({ where: { id: { in: assignmentIds } }, include: { pair: true } });
+  const assignments = await db().assignment.findMany({ where: { id: { in: assignmentIds } }, include: { pair: true } });
+  // In the order the rater got them.
+  return assignments.sort((x, y) => assignmentIds.indexOf(x.id) - assignmentIds.indexOf(y.id));
 }
 
 describe("assignment rules", () => {
@@ -42,9 +44,15 @@ describe("assignment rules", () => {
     const study = await seedStudy({ prompts: 3, baselines: ["Bard", "Claude", "GPT-4"], promptOncePerRater: true });
     const rater = await makeUser("rater");
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3 });
+    const first = await nextAssignment(study.id, rater.id);
+    // The prompt on screen still counts; its other two pairs do not.
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3 });
+    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2 });
     const done = await judgeAll(study.id, rater.id);
-    expect(done).toHaveLength(3);
-    expect(new Set(done.map((a) => a.pair.promptId)).size).toBe(3);
+    expect(done).toHaveLength(2);
+    const prompts = await db().assignment.findMany({ where: { raterId: rater.id }, select: { pair: { select: { promptId: true } } } });
+    expect(new Set(prompts.map((a) => a.pair.promptId)).size).toBe(3);
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 3, remaining: 0 });
   });
 

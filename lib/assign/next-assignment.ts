@@ -196,20 +196,32 @@ export interface RaterProgress {
 
 /**
  * Judged by this rater, and ordinary pairs still open to them: not seen, and with room (a lease
- * that ran out holds its place until it is marked expired) or leased to them now.
+ * that ran out holds its place until it is marked expired) or leased to them now. Counted as the
+ * pairs with room, less those the rater has had, plus the one they hold: the rater's own rows are
+ * few, so this costs one pass over the study's pairs with room and no lookup per pair. With one
+ * pair per prompt for each rater, what remains is prompts, counted the same way.
  */
-export const RATER_PROGRESS_SQL = `SELECT
-       (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-         WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
-       -- With one pair per prompt for each rater, what remains is prompts, not pairs.
-       (SELECT count(DISTINCT CASE WHEN s."promptOncePerRater" THEN p."promptId" ELSE p.id END)::int
-          FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
-          LEFT JOIN "Assignment" mine ON mine."pairId" = p.id AND mine."raterId" = $2
-         WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
-           AND (mine.id IS NULL AND p."heldCount" < s."judgmentsPerPair" OR mine.status = 'active')
-           AND NOT (s."promptOncePerRater" AND EXISTS (
-                 SELECT 1 FROM "Assignment" other JOIN "Pair" seen ON seen.id = other."pairId"
-                  WHERE other."raterId" = $2 AND seen."promptId" = p."promptId" AND seen.id <> p.id))) AS remaining`;
+export const RATER_PROGRESS_SQL = `
+  WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once FROM "Study" WHERE id = $1),
+  roomy AS (
+    SELECT p.id, p."promptId" FROM "Pair" p, rules
+     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k),
+  mine AS (
+    SELECT p."promptId", a.status, p."heldCount" < rules.k AS room
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
+     WHERE a."raterId" = $2 AND p."studyId" = $1 AND p."goldVerdict" IS NULL)
+  SELECT
+    (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+      WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
+    (CASE WHEN (SELECT once FROM rules) THEN
+         (SELECT count(DISTINCT "promptId") FROM roomy)
+       - (SELECT count(DISTINCT m."promptId") FROM mine m JOIN roomy r ON r."promptId" = m."promptId")
+       + (SELECT count(*) FROM (SELECT 1 FROM mine GROUP BY "promptId" HAVING count(*) = 1 AND bool_and(status = 'active')) held)
+     ELSE
+         (SELECT count(*) FROM roomy)
+       - (SELECT count(*) FROM mine WHERE room)
+       + (SELECT count(*) FROM mine WHERE status = 'active')
+     END)::int AS remaining`;
 
 export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
   const [row] = await db().$queryRawUnsafe<RaterProgress[]>(RATER_PROGRESS_SQL, studyId, raterId);
