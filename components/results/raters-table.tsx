@@ -1,15 +1,22 @@
+import { setRaterExcludedAction } from "@/app/(research)/studies/[slug]/actions";
 import type { RaterRow } from "@/lib/results/study-results";
 import { positionBias } from "@/lib/stats/position-bias";
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : "–");
 
-/** Each rater's volume, speed, side preference (with its binomial p), gold accuracy and agreement with the majority. */
-export function RatersTable({ raters }: { raters: RaterRow[] }) {
+/**
+ * Each rater's volume, speed, side preference (with its binomial p), gold accuracy and agreement
+ * with the majority, and a button to leave them out of the results or let them back in.
+ */
+export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-sm">
-        <caption className="mb-2 text-left text-slate-700">Raters by pseudonym (the same as in the CSV export)</caption>
+      <table className="w-full min-w-[52rem] border-collapse text-sm">
+        <caption className="mb-2 text-left text-slate-700">
+          Raters by pseudonym (the same as in the CSV export). An excluded rater&apos;s judgments are left out of every number on this page
+          and kept in the data, marked &quot;excluded&quot; in the judgments download.
+        </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left align-bottom">
             <th scope="col" className="py-2 pr-3">Rater</th>
@@ -18,13 +25,14 @@ export function RatersTable({ raters }: { raters: RaterRow[] }) {
             <th scope="col" className="py-2 pr-3">Decided votes for the left answer (p)</th>
             <th scope="col" className="py-2 pr-3">Gold accuracy</th>
             <th scope="col" className="py-2 pr-3">Agrees with the pair&apos;s majority</th>
+            <th scope="col" className="py-2 pr-3">In the results</th>
           </tr>
         </thead>
         <tbody>
           {raters.map((rater) => {
             const bias = positionBias(rater);
             return (
-              <tr key={rater.rater} className="border-b border-slate-200">
+              <tr key={rater.rater} className={`border-b border-slate-200 ${rater.excluded ? "bg-amber-50 text-slate-600" : ""}`}>
                 <th scope="row" className="py-2 pr-3 text-left font-mono font-normal">{rater.rater}</th>
                 <td className="py-2 pr-3">{rater.judgments}</td>
                 <td className="py-2 pr-3">{rater.medianSeconds === null ? "–" : `${Math.round(rater.medianSeconds)} s`}</td>
@@ -36,6 +44,21 @@ export function RatersTable({ raters }: { raters: RaterRow[] }) {
                 </td>
                 <td className="py-2 pr-3">
                   {share(rater.withMajority, rater.onSharedPairs)} of {rater.onSharedPairs}
+                </td>
+                <td className="py-2 pr-3">
+                  <form action={setRaterExcludedAction} className="flex items-center gap-2">
+                    <input type="hidden" name="slug" value={slug} />
+                    <input type="hidden" name="rater" value={rater.rater} />
+                    <input type="hidden" name="exclude" value={rater.excluded ? "no" : "yes"} />
+                    <span>{rater.excluded ? "Excluded" : "Counted"}</span>
+                    <button
+                      type="submit"
+                      aria-label={`${rater.excluded ? "Include" : "Exclude"} ${rater.rater}`}
+                      className="rounded border border-slate-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100"
+                    >
+                      {rater.excluded ? "Include" : "Exclude"}
+                    </button>
+                  </form>
                 </td>
               </tr>
             );

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { expect, seed, signIn, test } from "../fixtures/test";
 
@@ -78,4 +79,48 @@ test("a researcher sees win / tie / loss counts per baseline and downloads the j
   const raters = parse(await readFile(await (await ratersDownload).path()), { columns: true }) as Record<string, string>[];
   expect(raters).toHaveLength(1);
   expect(raters[0]).toMatchObject({ rater: records[0].rater, judgments: "4" });
+});
+
+test("a researcher excludes a rater, filters by rater, and the page and downloads count the same judgments", async ({ page }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 2, baselines: ["Alpaca 65B"], judgmentsPerPair: 2, createdById: researcher.id });
+  // One rater always picks the target, the other never does.
+  const [fan, critic] = [await seed.user("rater"), await seed.user("rater")];
+  for (const [rater, picksTarget] of [[fan, true], [critic, false]] as const) {
+    for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
+      const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId } });
+      await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: picksTarget ? targetSide : targetSide === "left" ? "right" : "left" });
+    }
+  }
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}`);
+  const alpaca = page.locator('tr[data-baseline="Alpaca 65B"]');
+  await expect(alpaca.locator('[data-cell="win"]')).toHaveText("50% (2)");
+
+  const [{ rater: criticName }] = await db().$queryRaw<{ rater: string }[]>`
+    SELECT ${raterPseudonym(study.id)} AS rater FROM "Judgment" j WHERE j."raterId" = ${critic.id} LIMIT 1`;
+
+  await page.getByRole("button", { name: `Exclude ${criticName}` }).click();
+  await expect(alpaca.locator('[data-cell="win"]')).toHaveText("100% (2)");
+  await expect(page.getByRole("row", { name: new RegExp(criticName) })).toContainText("Excluded");
+  await page.getByText("More downloads").click();
+  const jsonl = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Judgments (JSON lines)" }).click();
+  const lines = (await readFile(await (await jsonl).path(), "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+  expect(lines).toHaveLength(4);
+  expect(lines.filter((line) => line.excluded).map((line) => line.rater)).toEqual([criticName, criticName]);
+
+  await page.getByRole("button", { name: `Include ${criticName}` }).click();
+  await expect(alpaca.locator('[data-cell="win"]')).toHaveText("50% (2)");
+
+  // Only the critic, through the filter form: the address carries it, and the summary follows.
+  await page.getByLabel("Raters (none chosen: all)").selectOption(criticName);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`rater=${criticName}`));
+  await expect(alpaca.locator('[data-cell="loss"]')).toHaveText("100% (2)");
+  await page.getByText("More downloads").click();
+  const summaryDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Summary per baseline (CSV)" }).click();
+  const summary = parse(await readFile(await (await summaryDownload).path()), { columns: true }) as Record<string, string>[];
+  expect(summary).toMatchObject([{ baseline: "Alpaca 65B", judgments: "2", wins: "0", losses: "2" }]);
 });

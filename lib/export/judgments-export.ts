@@ -21,6 +21,7 @@ export const JUDGMENT_COLUMNS = [
   "rationale",
   "rater",
   "gold",
+  "excluded",
   "time_on_task_ms",
   "created_at",
 ] as const;
@@ -40,6 +41,7 @@ interface JudgmentRow {
   rationale: string | null;
   rater: string;
   gold: boolean;
+  excluded: boolean;
   time_on_task_ms: number;
   created_at: Date;
 }
@@ -55,6 +57,7 @@ async function page(studyId: string, after: { createdAt: Date; id: string } | nu
            ts.name AS target_system, bs.name AS baseline_system, j."targetSide" AS target_side,
            j.choice AS side_chosen, j.verdict, j.rationale,
            ${raterPseudonym(studyId)} AS rater, p."goldVerdict" IS NOT NULL AS gold,
+           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId") AS excluded,
            j."timeOnTaskMs" AS time_on_task_ms, j."createdAt" AS created_at
       FROM "Judgment" j
       JOIN "Pair" p ON p.id = j."pairId"
@@ -90,6 +93,7 @@ function toFields(row: JudgmentRow): Record<Column, string | number | boolean | 
     rationale: row.rationale,
     rater: row.rater,
     gold: row.gold,
+    excluded: row.excluded,
     time_on_task_ms: row.time_on_task_ms,
     created_at: row.created_at.toISOString(),
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+import type { ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { positionBias } from "@/lib/stats/position-bias";
 import { rates } from "@/lib/stats/rates";
@@ -8,9 +9,9 @@ import { rates } from "@/lib/stats/rates";
 const share = (value: number | undefined) => (value === undefined ? "" : value.toFixed(4));
 const safe = (cells: (string | number)[]) => cells.map((cell) => spreadsheetSafe(String(cell)));
 
-/** The results page's table per baseline: counts, shares, 95% bootstrap bounds, sign test. */
-export async function summaryCsv(studyId: string, aggregation: Aggregation): Promise<string> {
-  const { baselines } = await studyResults(studyId, aggregation);
+/** The results page's table per baseline, as filtered there: counts, shares, 95% bootstrap bounds, sign test. */
+export async function summaryCsv(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
+  const { baselines } = await studyResults(studyId, aggregation, filter);
   const columns = ["baseline", "aggregation", "judgments", "wins", "ties", "losses", "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper", "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "sign_test_p"];
   const rows = baselines.map((b) => {
     const r = rates(b);
@@ -28,12 +29,12 @@ export async function summaryCsv(studyId: string, aggregation: Aggregation): Pro
 }
 
 /** The raters table, by pseudonym. */
-export async function ratersCsv(studyId: string): Promise<string> {
-  const raters = await raterRows(studyId);
-  const columns = ["rater", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_shared_pairs", "with_majority"];
+export async function ratersCsv(studyId: string, filter: ResultsFilter): Promise<string> {
+  const raters = await raterRows(studyId, filter);
+  const columns = ["rater", "excluded", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_shared_pairs", "with_majority"];
   const rows = raters.map((r) => {
     const bias = positionBias(r);
-    return safe([r.rater, r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);
+    return safe([r.rater, String(r.excluded), r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);
   });
   return stringify(rows, { header: true, columns });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { tallyByBaseline } from "@/lib/judgments/tally-by-baseline";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 
 describe("tallyByBaseline", () => {
   it("counts wins, ties and losses per baseline in the paper's order, leaving gold pairs out", async () => {
@@ -16,7 +17,7 @@ describe("tallyByBaseline", () => {
       const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId } });
       await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: targetSide });
     }
-    expect(await tallyByBaseline(study.id)).toEqual([
+    expect(await tallyByBaseline(study.id, EVERY_JUDGMENT)).toEqual([
       { baseline: "Alpaca 65B", pairs: 2, wins: 2, ties: 0, losses: 0 },
       { baseline: "GPT-4", pairs: 1, wins: 1, ties: 0, losses: 0 },
     ]);

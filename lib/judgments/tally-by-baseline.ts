@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
 
 export interface BaselineTally extends Tally {
@@ -8,10 +9,11 @@ export interface BaselineTally extends Tally {
 }
 
 /**
- * Wins, ties and losses of the study's target against each baseline, counted by Postgres. Gold
- * pairs are left out: they check raters, and every rater may judge them.
+ * Wins, ties and losses of the study's target against each baseline, counted by Postgres over the
+ * judgments the filter counts (by default gold pairs are left out: they check raters, and every
+ * rater may judge them). Every baseline has a row, judged or not.
  */
-export async function tallyByBaseline(studyId: string): Promise<BaselineTally[]> {
+export async function tallyByBaseline(studyId: string, filter: ResultsFilter): Promise<BaselineTally[]> {
   return db().$queryRaw<BaselineTally[]>`
     SELECT s.name AS baseline,
            count(DISTINCT p.id)::int AS pairs,
@@ -21,8 +23,8 @@ export async function tallyByBaseline(studyId: string): Promise<BaselineTally[]>
       FROM "System" s
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
       LEFT JOIN "Response" r ON r."systemId" = s.id
-      LEFT JOIN "Pair" p ON p."baselineResponseId" = r.id AND p."goldVerdict" IS NULL
-      LEFT JOIN "Judgment" j ON j."pairId" = p.id
+      LEFT JOIN "Pair" p ON p."baselineResponseId" = r.id AND ${countedPairs(filter)}
+      LEFT JOIN "Judgment" j ON j."pairId" = p.id AND ${countedJudgments(studyId, filter)}
      WHERE s."studyId" = ${studyId}
      GROUP BY s.id, s.name, s.position
      ORDER BY s.position, s.name`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
 
 export interface BreakdownRow extends Tally {
@@ -11,9 +12,9 @@ export interface BreakdownRow extends Tally {
 
 /**
  * Wins, ties and losses per baseline within each prompt source and each tag (Reddit titles
- * against author-written prompts, sensitive prompts…), counted by Postgres; gold pairs left out.
+ * against author-written prompts, sensitive prompts…), counted by Postgres over the judgments the filter counts.
  */
-export async function breakdownBySourceAndTag(studyId: string): Promise<BreakdownRow[]> {
+export async function breakdownBySourceAndTag(studyId: string, filter: ResultsFilter): Promise<BreakdownRow[]> {
   return db().$queryRaw<BreakdownRow[]>`
     WITH judged AS (
       SELECT pr.source, pr.tags, s.name AS baseline, s.position, j.verdict
@@ -22,7 +23,7 @@ export async function breakdownBySourceAndTag(studyId: string): Promise<Breakdow
         JOIN "Prompt" pr ON pr.id = p."promptId"
         JOIN "Response" r ON r.id = p."baselineResponseId"
         JOIN "System" s ON s.id = r."systemId"
-       WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL
+       WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
     ), grouped AS (
       SELECT 'source' AS by, coalesce(source, '(none)') AS "group", baseline, position, verdict FROM judged
       UNION ALL

@@ -6,6 +6,7 @@ import { systemRanking } from "@/lib/results/system-ranking";
 import { studyProgress } from "@/lib/results/progress";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 
 describe("studyResults", () => {
   it("counts every judgment or each pair's majority, with intervals, a sign test and agreement", async () => {
@@ -25,14 +26,14 @@ describe("studyResults", () => {
       }
     }
 
-    const every = await studyResults(study.id, "every");
+    const every = await studyResults(study.id, "every", EVERY_JUDGMENT);
     expect(every.baselines).toMatchObject([{ baseline: "Bard", wins: 3, ties: 2, losses: 1 }]);
     expect(every.baselines[0].signTestP).toBeCloseTo(0.625, 10); // 3 wins vs 1 loss: 2·P(X ≤ 1), X ~ B(4, ½) = 2·5/16
     const interval = every.baselines[0].intervals!;
     expect(interval.win.lower).toBeLessThanOrEqual(0.5);
     expect(interval.win.upper).toBeGreaterThanOrEqual(0.5);
 
-    const majority = await studyResults(study.id, "majority");
+    const majority = await studyResults(study.id, "majority", EVERY_JUDGMENT);
     expect(majority.baselines).toMatchObject([{ baseline: "Bard", wins: 1, ties: 1, losses: 0 }]);
 
     // Tie-discounted accuracy, by hand. Pair 1: (win,win)=1, (win,tie)=½, (win,tie)=½ → 2/3.
@@ -42,7 +43,7 @@ describe("studyResults", () => {
     expect(every.positionBias).toMatchObject({ leftShare: 0.75, decided: 4, neither: 2 });
 
     // Majorities: pair 1 win, pair 2 tie. Each rater matches exactly one of their two.
-    const rows = await raterRows(study.id);
+    const rows = await raterRows(study.id, EVERY_JUDGMENT);
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toMatchObject({ judgments: 2, withMajority: 1, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
     expect(rows.map((r) => r.left + r.right + r.neither).sort()).toEqual([2, 2, 2]);
@@ -58,7 +59,7 @@ describe("studyResults", () => {
       baselines: ["Bard"],
     });
     await seedJudgments(study.id, { Bard: { wins: 1, ties: 1, losses: 1 } });
-    const rows = await breakdownBySourceAndTag(study.id);
+    const rows = await breakdownBySourceAndTag(study.id, EVERY_JUDGMENT);
     const total = (by: string, group: string) => rows.filter((r) => r.by === by && r.group === group).reduce((n, r) => n + r.wins + r.ties + r.losses, 0);
     expect(total("source", "reddit-askreddit")).toBe(2);
     expect(total("source", "author-written")).toBe(1);
@@ -68,7 +69,7 @@ describe("studyResults", () => {
   it("ranks every system by Bradley-Terry", async () => {
     const study = await seedStudy({ prompts: 20, baselines: ["Alpaca 65B", "GPT-4"] });
     await seedJudgments(study.id, { "Alpaca 65B": { wins: 15, ties: 3, losses: 2 }, "GPT-4": { wins: 3, ties: 3, losses: 14 } });
-    const ranking = await systemRanking(study.id);
+    const ranking = await systemRanking(study.id, EVERY_JUDGMENT);
     expect(ranking!.systems.map((s) => s.system)).toEqual(["GPT-4", "LIMA", "Alpaca 65B"]);
     expect(ranking!.comparisons).toBe(40);
   });
@@ -76,7 +77,7 @@ describe("studyResults", () => {
   it("measures progress against every ordinary pair judged k times", async () => {
     const study = await seedStudy({ prompts: 5, baselines: ["Bard"], judgmentsPerPair: 2 });
     await seedJudgments(study.id, { Bard: { wins: 2, ties: 1, losses: 0 } });
-    const progress = await studyProgress(study.id);
+    const progress = await studyProgress(study.id, EVERY_JUDGMENT);
     expect(progress).toMatchObject({ judged: 3, goal: 10 });
     expect(progress.perDay).toEqual([{ day: new Date().toISOString().slice(0, 10), judgments: 3 }]);
   });
@@ -86,7 +87,7 @@ describe("studyResults", () => {
     await seedJudgments(study.id, { Bard: { wins: 2, ties: 1, losses: 1 } });
     const [gold] = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" }, take: 1 });
     await db().pair.update({ where: { id: gold.id }, data: { goldVerdict: "win" } });
-    const results = await studyResults(study.id, "every");
+    const results = await studyResults(study.id, "every", EVERY_JUDGMENT);
     expect(results.baselines[0].wins + results.baselines[0].ties + results.baselines[0].losses).toBe(3);
   });
 });

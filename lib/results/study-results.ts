@@ -3,8 +3,10 @@
 import "server-only";
 import type { Verdict } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 import { fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "@/lib/stats/agreement";
 import { bootstrapShares, type ShareIntervals } from "@/lib/stats/bootstrap";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
@@ -32,10 +34,10 @@ export interface StudyResults {
   positionBias: PositionBias;
 }
 
-// The study's ordinary (non-gold) judgments, each pair's verdicts counted. Under "majority" a pair
+// The judgments the filter counts, each pair's verdicts counted. Under "majority" a pair
 // counts once with the verdict that has strictly the most votes, and as a tie when two verdicts
 // share the most (the same rule as lib/stats/aggregate.ts's majorityVerdict).
-const PROMPT_VOTES = `
+const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsFilter) => Prisma.sql`
   WITH per_pair AS (
     SELECT s.name AS baseline, p."promptId",
            count(*) FILTER (WHERE j.verdict = 'win') AS w,
@@ -45,13 +47,13 @@ const PROMPT_VOTES = `
       JOIN "Response" r ON r.id = p."baselineResponseId"
       JOIN "System" s ON s.id = r."systemId"
       JOIN "Judgment" j ON j."pairId" = p.id
-     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL
+     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
      GROUP BY p.id, s.name, p."promptId"
   ), counted AS (
     SELECT baseline, "promptId",
-           CASE WHEN $2 = 'majority' THEN (w > t AND w > l)::int ELSE w END AS w,
-           CASE WHEN $2 = 'majority' THEN (NOT ((w > t AND w > l) OR (l > w AND l > t)))::int ELSE t END AS t,
-           CASE WHEN $2 = 'majority' THEN (l > w AND l > t)::int ELSE l END AS l
+           CASE WHEN ${aggregation} = 'majority' THEN (w > t AND w > l)::int ELSE w END AS w,
+           CASE WHEN ${aggregation} = 'majority' THEN (NOT ((w > t AND w > l) OR (l > w AND l > t)))::int ELSE t END AS t,
+           CASE WHEN ${aggregation} = 'majority' THEN (l > w AND l > t)::int ELSE l END AS l
       FROM per_pair
   )
   SELECT baseline, sum(w)::int AS wins, sum(t)::int AS ties, sum(l)::int AS losses
@@ -61,13 +63,13 @@ function cluster(row: { wins: number; ties: number; losses: number }): Verdict[]
   return [...Array<Verdict>(row.wins).fill("win"), ...Array<Verdict>(row.ties).fill("tie"), ...Array<Verdict>(row.losses).fill("loss")];
 }
 
-async function baselineResults(studyId: string, aggregation: Aggregation): Promise<BaselineResult[]> {
-  const [baselines, promptVotes] = await Promise.all([
-    tallyByBaseline(studyId),
-    db().$queryRawUnsafe<{ baseline: string; wins: number; ties: number; losses: number }[]>(PROMPT_VOTES, studyId, aggregation),
+async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<BaselineResult[]> {
+  const [baselines, votes] = await Promise.all([
+    tallyByBaseline(studyId, filter),
+    db().$queryRaw<{ baseline: string; wins: number; ties: number; losses: number }[]>(promptVotes(studyId, aggregation, filter)),
   ]);
   return baselines.map((baseline, index) => {
-    const prompts = promptVotes.filter((row) => row.baseline === baseline.baseline);
+    const prompts = votes.filter((row) => row.baseline === baseline.baseline);
     const sum = (key: "wins" | "ties" | "losses") => prompts.reduce((total, row) => total + row[key], 0);
     const tally = { wins: sum("wins"), ties: sum("ties"), losses: sum("losses") };
     return {
@@ -80,11 +82,11 @@ async function baselineResults(studyId: string, aggregation: Aggregation): Promi
   });
 }
 
-async function agreement(studyId: string): Promise<StudyResults["agreement"]> {
+async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyResults["agreement"]> {
   const items = await db().$queryRaw<{ verdicts: Verdict[] }[]>`
     SELECT array_agg(j.verdict::text ORDER BY j."raterId") AS verdicts
       FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-     WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL
+     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
      GROUP BY p.id
     HAVING count(*) >= 2`;
   const labels = items.map((item) => item.verdicts);
@@ -99,23 +101,29 @@ async function agreement(studyId: string): Promise<StudyResults["agreement"]> {
   };
 }
 
-async function sideVotes(studyId: string): Promise<PositionBias> {
+async function sideVotes(studyId: string, filter: ResultsFilter): Promise<PositionBias> {
   const [votes] = await db().$queryRaw<{ left: number; right: number; neither: number }[]>`
     SELECT count(*) FILTER (WHERE j.choice = 'left')::int AS left,
            count(*) FILTER (WHERE j.choice = 'right')::int AS right,
            count(*) FILTER (WHERE j.choice = 'neither')::int AS neither
       FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-     WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL`;
+     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}`;
   return positionBias(votes);
 }
 
-export async function studyResults(studyId: string, aggregation: Aggregation): Promise<StudyResults> {
-  const [baselines, agreed, bias] = await Promise.all([baselineResults(studyId, aggregation), agreement(studyId), sideVotes(studyId)]);
+export async function studyResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<StudyResults> {
+  const [baselines, agreed, bias] = await Promise.all([
+    baselineResults(studyId, aggregation, filter),
+    agreement(studyId, filter),
+    sideVotes(studyId, filter),
+  ]);
   return { aggregation, baselines, agreement: agreed, positionBias: bias };
 }
 
 export interface RaterRow {
   rater: string;
+  /** Left out of the results by a researcher; their judgments are kept, and marked in exports. */
+  excluded: boolean;
   judgments: number;
   medianSeconds: number | null;
   left: number;
@@ -128,25 +136,30 @@ export interface RaterRow {
   onSharedPairs: number;
 }
 
-/** One row per rater: how much, how fast, which side they favour, gold accuracy, agreement. */
-export async function raterRows(studyId: string): Promise<RaterRow[]> {
+/**
+ * One row per rater: how much, how fast, which side they favour, gold accuracy, agreement. Within
+ * the filter's time range and raters, and listing excluded raters too (marked), so that they can
+ * be judged and let back in; the majority they are compared with is the counted raters'.
+ */
+export async function raterRows(studyId: string, filter: ResultsFilter): Promise<RaterRow[]> {
   return db().$queryRaw<RaterRow[]>`
     WITH judged AS (
-      SELECT j.*, p."goldVerdict"
+      SELECT j.*, p."goldVerdict",
+             EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId") AS excluded
         FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-       WHERE p."studyId" = ${studyId}
+       WHERE p."studyId" = ${studyId} AND ${countedJudgments(studyId, filter, { withExcluded: true })}
     ), per_pair AS (
       SELECT "pairId", count(*) AS n,
              count(*) FILTER (WHERE verdict = 'win') AS w,
              count(*) FILTER (WHERE verdict = 'tie') AS t,
              count(*) FILTER (WHERE verdict = 'loss') AS l
-        FROM judged WHERE "goldVerdict" IS NULL GROUP BY "pairId"
+        FROM judged WHERE "goldVerdict" IS NULL AND NOT excluded GROUP BY "pairId"
     ), majority AS (
       SELECT "pairId", n,
              CASE WHEN w > t AND w > l THEN 'win' WHEN l > w AND l > t THEN 'loss' ELSE 'tie' END AS verdict
         FROM per_pair
     )
-    SELECT ${raterPseudonym(studyId)} AS rater,
+    SELECT ${raterPseudonym(studyId)} AS rater, bool_or(j.excluded) AS excluded,
            count(*) FILTER (WHERE j."goldVerdict" IS NULL)::int AS judgments,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY j."timeOnTaskMs") / 1000)::float AS "medianSeconds",
            count(*) FILTER (WHERE j.choice = 'left' AND j."goldVerdict" IS NULL)::int AS left,

@@ -7,11 +7,14 @@ import { LiveRefresh } from "@/components/results/live-refresh";
 import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
+import { ResultsFilterForm } from "@/components/results/results-filter-form";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { studyProgress } from "@/lib/results/progress";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudy } from "@/lib/studies/find-study";
@@ -27,17 +30,31 @@ export default async function StudyResultsPage({
 }) {
   await requireRole("researcher", "admin");
   const { slug } = await params;
-  const aggregation: Aggregation = (await searchParams).aggregation === "majority" ? "majority" : "every";
+  const search = await searchParams;
+  const query = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => [value ?? []].flat().map((one) => [key, one])));
+  const aggregation: Aggregation = query.get("aggregation") === "majority" ? "majority" : "every";
+  const parsed = parseResultsFilter(query);
+  const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [results, progress, ranking, breakdown, raters, target] = await Promise.all([
-    studyResults(study.id, aggregation),
-    studyProgress(study.id),
-    systemRanking(study.id),
-    breakdownBySourceAndTag(study.id),
-    raterRows(study.id),
+  const [results, progress, ranking, breakdown, raters, everyRater, target] = await Promise.all([
+    studyResults(study.id, aggregation, filter),
+    studyProgress(study.id, filter),
+    systemRanking(study.id, filter),
+    breakdownBySourceAndTag(study.id, filter),
+    raterRows(study.id, filter),
+    db().$queryRaw<{ rater: string }[]>`
+      SELECT DISTINCT ${raterPseudonym(study.id)} AS rater FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+       WHERE p."studyId" = ${study.id} ORDER BY 1`,
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
   ]);
+  // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
+  const withQuery = (path: string, extra: Record<string, string> = {}) => {
+    const params = filterParams(filter);
+    for (const [key, value] of Object.entries(extra)) params.set(key, value);
+    const text = params.toString();
+    return text ? `${path}?${text}` : path;
+  };
 
   return (
     <div className="space-y-6">
@@ -69,12 +86,16 @@ export default async function StudyResultsPage({
                 </a>
               </li>
               <li>
-                <a href={`/api/studies/${study.slug}/export/summary${aggregation === "majority" ? "?aggregation=majority" : ""}`} download className="text-blue-700 underline">
+                <a
+                  href={withQuery(`/api/studies/${study.slug}/export/summary`, aggregation === "majority" ? { aggregation: "majority" } : {})}
+                  download
+                  className="text-blue-700 underline"
+                >
                   Summary per baseline (CSV)
                 </a>
               </li>
               <li>
-                <a href={`/api/studies/${study.slug}/export/raters`} download className="text-blue-700 underline">
+                <a href={withQuery(`/api/studies/${study.slug}/export/raters`)} download className="text-blue-700 underline">
                   Raters (CSV)
                 </a>
               </li>
@@ -82,6 +103,7 @@ export default async function StudyResultsPage({
           </details>
         </div>
       </div>
+      <ResultsFilterForm slug={study.slug} filter={filter} aggregation={aggregation} raters={everyRater.map((row) => row.rater)} problems={parsed.ok ? [] : parsed.problems} />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold">Win / tie / loss per baseline</h2>
@@ -94,7 +116,7 @@ export default async function StudyResultsPage({
             ).map(([value, label]) => (
               <Link
                 key={value}
-                href={value === "every" ? `/studies/${slug}` : `/studies/${slug}?aggregation=majority`}
+                href={withQuery(`/studies/${slug}`, value === "majority" ? { aggregation: "majority" } : {})}
                 aria-current={aggregation === value ? "page" : undefined}
                 className={aggregation === value ? "font-semibold text-slate-900" : "text-blue-700 underline"}
               >
@@ -123,7 +145,7 @@ export default async function StudyResultsPage({
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Raters</h2>
-        <RatersTable raters={raters} />
+        <RatersTable raters={raters} slug={study.slug} />
       </section>
       <LiveRefresh />
     </div>

@@ -1,0 +1,28 @@
+// Leaving a rater out of a study's results, and letting them back in. Researchers know raters only
+// by their pseudonym in the study, so that is what they name; the judgments are never touched.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+
+async function raterBehind(studyId: string, pseudonym: string): Promise<string> {
+  const [rater] = await db().$queryRaw<{ raterId: string }[]>`
+    SELECT DISTINCT j."raterId" FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+     WHERE p."studyId" = ${studyId} AND ${raterPseudonym(studyId)} = ${pseudonym}`;
+  if (!rater) throw new AppError("not_found", `No rater "${pseudonym}" has judged in this study.`);
+  return rater.raterId;
+}
+
+export async function excludeRater(studyId: string, pseudonym: string, excludedById: string, reason: string | null): Promise<void> {
+  const raterId = await raterBehind(studyId, pseudonym);
+  await db().raterExclusion.upsert({
+    where: { studyId_raterId: { studyId, raterId } },
+    create: { studyId, raterId, excludedById, reason },
+    update: { reason },
+  });
+}
+
+export async function includeRater(studyId: string, pseudonym: string): Promise<void> {
+  const raterId = await raterBehind(studyId, pseudonym);
+  await db().raterExclusion.deleteMany({ where: { studyId, raterId } });
+}
