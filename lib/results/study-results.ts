@@ -57,7 +57,13 @@ const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsF
       FROM per_pair
   )
   SELECT baseline, sum(w)::int AS wins, sum(t)::int AS ties, sum(l)::int AS losses
-    FROM counted GROUP BY baseline, "promptId"`;
+    FROM counted GROUP BY baseline, "promptId"
+   -- A fixed order of prompts, so the seeded bootstrap resamples the same clusters on every load
+   -- and in npm run analyze.
+   ORDER BY baseline, "promptId" COLLATE "C"`;
+
+/** Each baseline's bootstrap seed, by its place in the study's order: the page shows the same intervals on every load. */
+export const baselineSeed = (index: number) => index + 1;
 
 function cluster(row: { wins: number; ties: number; losses: number }): Verdict[] {
   return [...Array<Verdict>(row.wins).fill("win"), ...Array<Verdict>(row.ties).fill("tie"), ...Array<Verdict>(row.losses).fill("loss")];
@@ -75,8 +81,7 @@ async function baselineResults(studyId: string, aggregation: Aggregation, filter
     return {
       ...baseline,
       ...tally,
-      // Seeded per baseline, so the page shows the same intervals on every load.
-      intervals: bootstrapShares(prompts.map(cluster), { seed: index + 1 }),
+      intervals: bootstrapShares(prompts.map(cluster), { seed: baselineSeed(index) }),
       signTestP: signTest(tally.wins, tally.losses).pValue,
     };
   });

@@ -99,6 +99,11 @@ export default async function StudyResultsPage({
                   Raters (CSV)
                 </a>
               </li>
+              <li>
+                <a href={`/api/studies/${study.slug}/export/bundle`} download className="text-blue-700 underline">
+                  Reproducibility bundle (JSON lines)
+                </a>
+              </li>
             </ul>
           </details>
         </div>

@@ -1,0 +1,117 @@
+// A study in one file, to reproduce its results elsewhere: JSON lines, each a record with a
+// "kind": the header (settings, systems in order, bootstrap seeds), then every prompt, response,
+// pair and judgment, then the summary the results page shows (every judgment, and by majority).
+// Raters appear only by their pseudonym. Streamed page by page, so memory stays flat.
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
+import { baselineSeed, studyResults } from "@/lib/results/study-results";
+import type { BaselineSummary } from "@/lib/results/summarize";
+import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES } from "@/lib/stats/bootstrap";
+
+export const BUNDLE_FORMAT = "pairwise-study-bundle";
+export const BUNDLE_VERSION = 1;
+
+const PAGE = 2000;
+
+async function header(studyId: string) {
+  const study = await db().study.findUniqueOrThrow({
+    where: { id: studyId },
+    select: {
+      slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
+      promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, createdAt: true,
+      targetSystem: { select: { name: true } },
+      systems: { select: { name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
+    },
+  });
+  const { targetSystem, systems, ...settings } = study;
+  const baselines = systems.map((system) => system.name).filter((name) => name !== targetSystem?.name);
+  return {
+    kind: "bundle",
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: new Date().toISOString(),
+    study: settings,
+    target: targetSystem?.name ?? null,
+    systems: systems.map((system) => system.name),
+    bootstrap: { resamples: BOOTSTRAP_RESAMPLES, level: BOOTSTRAP_LEVEL, seeds: Object.fromEntries(baselines.map((name, index) => [name, baselineSeed(index)])) },
+  };
+}
+
+/** Each section's rows, by id, a page at a time. Every query selects `id` first, with `$1` the study and `$2` the last id. */
+const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.Sql }[] = [
+  {
+    kind: "prompt",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT id, "externalId", text, history, source, tags, position FROM "Prompt"
+       WHERE "studyId" = ${studyId} AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
+  },
+  {
+    kind: "response",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT r.id, r."promptId", s.name AS system, r.text, r.turns FROM "Response" r JOIN "System" s ON s.id = r."systemId"
+       WHERE s."studyId" = ${studyId} AND r.id > ${after} ORDER BY r.id LIMIT ${PAGE}`,
+  },
+  {
+    kind: "pair",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT p.id, p."promptId", ts.name AS target, bs.name AS baseline, p."goldVerdict" AS "goldVerdict"
+        FROM "Pair" p
+        JOIN "Response" tr ON tr.id = p."targetResponseId" JOIN "System" ts ON ts.id = tr."systemId"
+        JOIN "Response" br ON br.id = p."baselineResponseId" JOIN "System" bs ON bs.id = br."systemId"
+       WHERE p."studyId" = ${studyId} AND p.id > ${after} ORDER BY p.id LIMIT ${PAGE}`,
+  },
+  {
+    kind: "judgment",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT j.id, j."pairId", ${raterPseudonym(studyId)} AS rater, j.choice, j."targetSide", j.verdict, j.rationale,
+             p."goldVerdict" IS NOT NULL AS gold, j."goldCorrect",
+             EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId") AS excluded,
+             j."timeOnTaskMs", j."createdAt"
+        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+       WHERE p."studyId" = ${studyId} AND j.id > ${after} ORDER BY j.id LIMIT ${PAGE}`,
+  },
+];
+
+/** The results page's summary, unfiltered (gold pairs and excluded raters left out), in both aggregations. */
+async function summaries(studyId: string) {
+  const records = [];
+  for (const aggregation of ["every", "majority"] as const) {
+    const { baselines } = await studyResults(studyId, aggregation, EVERY_JUDGMENT);
+    const summary: BaselineSummary[] = baselines.map(({ baseline, wins, ties, losses, intervals, signTestP }) => ({ baseline, wins, ties, losses, intervals, signTestP }));
+    records.push({ kind: "summary", aggregation, baselines: summary });
+  }
+  return records;
+}
+
+export function studyBundle(studyId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const lines = (records: object[]) => encoder.encode(records.map((record) => `${JSON.stringify(record)}\n`).join(""));
+  let section = -1;
+  let after = "";
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (section === -1) {
+        controller.enqueue(lines([await header(studyId)]));
+        section = 0;
+        return;
+      }
+      if (section === SECTIONS.length) {
+        controller.enqueue(lines(await summaries(studyId)));
+        controller.close();
+        return;
+      }
+      const { kind, sql } = SECTIONS[section];
+      const rows = await db().$queryRaw<{ id: string }[]>(sql(studyId, after));
+      if (rows.length) controller.enqueue(lines(rows.map((row) => ({ kind, ...row }))));
+      if (rows.length < PAGE) {
+        section += 1;
+        after = "";
+      } else {
+        after = rows[rows.length - 1].id;
+      }
+    },
+  });
+}
