@@ -11,6 +11,7 @@ import { createTestDatabase } from "@/lib/postgres/test-database";
 import { browserBenchmarks } from "./browser";
 import { importBenchmarks } from "./import";
 import { raterLoopBenchmarks } from "./rater-loop";
+import { resultsBenchmarks } from "./results";
 import { formatTable, type Benchmark, type BenchRow } from "./report";
 
 /** One entry per file under bench/. */
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   import: importBenchmarks,
   "rater-loop": raterLoopBenchmarks,
   browser: browserBenchmarks,
+  results: resultsBenchmarks,
 };
 
 async function main() {

@@ -33,15 +33,54 @@ function merge(comparisons: Iterable<Comparison>): Comparison[] {
   return [...merged.values()];
 }
 
+/**
+ * Each prompt's comparisons as counts per pair of systems, indexed, so a resample adds numbers
+ * instead of building and merging objects (200 resamples of 20,000 prompts took 12 s that way).
+ */
+function indexed(prompts: readonly (readonly Comparison[])[]) {
+  const keys = new Map<string, number>();
+  const pairs: { a: string; b: string }[] = [];
+  const perPrompt = prompts.map((comparisons) =>
+    comparisons.map((c) => {
+      const key = `${c.a}\u0000${c.b}`;
+      let index = keys.get(key);
+      if (index === undefined) {
+        index = pairs.length;
+        keys.set(key, index);
+        pairs.push({ a: c.a, b: c.b });
+      }
+      return { index, aWins: c.aWins, bWins: c.bWins, ties: c.ties ?? 0 };
+    }),
+  );
+  return { pairs, perPrompt };
+}
+
 /** `prompts`: each prompt's comparisons. Null when the data admit no fit. */
 export function rankSystems(prompts: readonly (readonly Comparison[])[], { seed = 1, resamples = 200, level = 0.95 } = {}): Ranking | null {
   const fit = bradleyTerry(merge(prompts.flat()));
   if (!fit.ok) return null;
+  const { pairs, perPrompt } = indexed(prompts);
   const random = seededRandom(seed);
   const draws = new Map(fit.ranking.map((system) => [system, [] as number[]]));
+  const aWins = new Float64Array(pairs.length);
+  const bWins = new Float64Array(pairs.length);
+  const ties = new Float64Array(pairs.length);
+  const seen = new Uint8Array(pairs.length);
   for (let b = 0; b < resamples; b++) {
-    const sample = Array.from({ length: prompts.length }, () => prompts[Math.floor(random() * prompts.length)]);
-    const refit = bradleyTerry(merge(sample.flat()));
+    aWins.fill(0);
+    bWins.fill(0);
+    ties.fill(0);
+    seen.fill(0);
+    for (let i = 0; i < prompts.length; i++) {
+      for (const c of perPrompt[Math.floor(random() * prompts.length)]) {
+        aWins[c.index] += c.aWins;
+        bWins[c.index] += c.bWins;
+        ties[c.index] += c.ties;
+        seen[c.index] = 1;
+      }
+    }
+    const sample = pairs.flatMap(({ a, b: other }, index) => (seen[index] ? [{ a, b: other, aWins: aWins[index], bWins: bWins[index], ties: ties[index] }] : []));
+    const refit = bradleyTerry(sample);
     // A resample with no fit (one system never losing in it) says nothing about the spread: skip it.
     if (!refit.ok) continue;
     for (const [system, values] of draws) values.push(refit.logStrengths[system] ?? Number.NaN);
