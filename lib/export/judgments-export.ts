@@ -119,7 +119,12 @@ export function judgmentsExport(studyId: string, format: ExportFormat): Readable
   const encoder = new TextEncoder();
   const client = new pg.Client({ connectionString: databaseUrl() });
   let first = true;
+  // The next page is asked for before this one is formatted, so Postgres and this process work
+  // at the same time.
+  let next: Promise<JudgmentRow[]> | undefined;
+  const fetchPage = () => client.query<JudgmentRow>(`FETCH ${PAGE} FROM judgments`).then((result) => result.rows);
   const finish = async (outcome: "COMMIT" | "ROLLBACK") => {
+    await next?.catch(() => {});
     await client.query(outcome).catch(() => {});
     await client.end();
   };
@@ -129,15 +134,20 @@ export function judgmentsExport(studyId: string, format: ExportFormat): Readable
       const query = judgmentsQuery(studyId);
       await client.connect();
       await client.query("BEGIN READ ONLY");
+      // Every row will be read: plan for all of them, not for a fast first page as cursors do.
+      await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
       await client.query(`DECLARE judgments NO SCROLL CURSOR FOR ${query.text}`, query.values);
+      next = fetchPage();
     },
     async pull(controller) {
       try {
-        const { rows } = await client.query<JudgmentRow>(`FETCH ${PAGE} FROM judgments`);
+        const rows = await next!;
+        const last = rows.length < PAGE;
+        next = last ? undefined : fetchPage();
         const text = FORMATS[format](rows, first);
         first = false;
         if (text) controller.enqueue(encoder.encode(text));
-        if (rows.length < PAGE) {
+        if (last) {
           await finish("COMMIT");
           controller.close();
         }
