@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
-import { candidateSql, nextAssignment, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
+import { candidateSql, nextAssignment, ON_SCREEN_SQL, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
 import { goldDue, pickTargetSide, verdictFor, type Choice, type Side } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
@@ -207,8 +207,8 @@ async function httpRound(app: App, study: SeededStudy, raters: number, warmupMs:
 // copied from lib/ (raw SQL as written there; what Prisma generates for its model calls, as
 // logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), findStudy,
 // submitJudgment (lockOwnAssignment, the judgment, the assignment marked done), then nextStep
-// (rulesOf, resume, tryClaim, onScreen's five reads, raterProgress). Same pool size as the app's.
-// The candidate and progress queries are lib's own strings.
+// (rulesOf, resume, tryClaim, onScreen, raterProgress). Same pool size as the app's.
+// The candidate, pair-texts and progress queries are lib's own strings.
 
 const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
 
@@ -255,11 +255,7 @@ const SQL = {
       VALUES (gen_random_uuid()::text, $1, $2, $3::"Side", 'active',
               now() + make_interval(secs => $4))
       RETURNING id`,
-  // onScreen: Prisma loads the nested select with one query per relation.
-  screenAssignment: `SELECT "public"."Assignment"."id", "public"."Assignment"."targetSide"::text, "public"."Assignment"."pairId" FROM "public"."Assignment" WHERE ("public"."Assignment"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  screenPair: `SELECT "public"."Pair"."id", "public"."Pair"."promptId", "public"."Pair"."targetResponseId", "public"."Pair"."baselineResponseId" FROM "public"."Pair" WHERE "public"."Pair"."id" = $1 OFFSET $2`,
-  screenPrompt: `SELECT "public"."Prompt"."id", "public"."Prompt"."text", "public"."Prompt"."history" FROM "public"."Prompt" WHERE "public"."Prompt"."id" IN ($1) OFFSET $2`,
-  screenResponse: `SELECT "public"."Response"."id", "public"."Response"."text", "public"."Response"."turns" FROM "public"."Response" WHERE "public"."Response"."id" IN ($1) OFFSET $2`,
+  onScreen: ON_SCREEN_SQL,
   raterProgress: RATER_PROGRESS_SQL,
 };
 
@@ -401,12 +397,8 @@ class RawRater {
   }
 
   private async onScreen(assignmentId: string) {
-    const [a] = (await this.pool.query(SQL.screenAssignment, [assignmentId, 1, 0])).rows;
-    const [pair] = (await this.pool.query(SQL.screenPair, [a.pairId, 0])).rows;
-    const [prompt] = (await this.pool.query(SQL.screenPrompt, [pair.promptId, 0])).rows;
-    const [target] = (await this.pool.query(SQL.screenResponse, [pair.targetResponseId, 0])).rows;
-    const [baseline] = (await this.pool.query(SQL.screenResponse, [pair.baselineResponseId, 0])).rows;
-    return { assignmentId, prompt: prompt.text as string, texts: [target.text as string, baseline.text as string] };
+    const [row] = (await this.pool.query(SQL.onScreen, [assignmentId])).rows;
+    return { assignmentId, prompt: row.promptText as string, texts: [row.targetText as string, row.baselineText as string] };
   }
 }
 

@@ -162,23 +162,39 @@ async function claim(studyId: string, raterId: string, rules: Rules): Promise<st
   }
 }
 
+/**
+ * The texts of an assignment's pair, in one statement (Prisma's nested select sends five). Shared
+ * with the rater-loop benchmark.
+ */
+export const ON_SCREEN_SQL = `
+  SELECT a."targetSide" AS "targetSide", pr.text AS "promptText", pr.history,
+         t.text AS "targetText", t.turns AS "targetTurns", b.text AS "baselineText", b.turns AS "baselineTurns"
+    FROM "Assignment" a
+    JOIN "Pair" p ON p.id = a."pairId"
+    JOIN "Prompt" pr ON pr.id = p."promptId"
+    JOIN "Response" t ON t.id = p."targetResponseId"
+    JOIN "Response" b ON b.id = p."baselineResponseId"
+   WHERE a.id = $1`;
+
+interface ScreenRow {
+  targetSide: "left" | "right";
+  promptText: string;
+  history: Turn[] | null;
+  targetText: string;
+  targetTurns: string[] | null;
+  baselineText: string;
+  baselineTurns: string[] | null;
+}
+
 async function onScreen(assignmentId: string): Promise<PairOnScreen> {
-  const response = { select: { text: true, turns: true } } as const;
-  const a = await db().assignment.findUniqueOrThrow({
-    where: { id: assignmentId },
-    select: {
-      targetSide: true,
-      pair: { select: { prompt: { select: { text: true, history: true } }, targetResponse: response, baselineResponse: response } },
-    },
-  });
-  const show = (r: { text: string; turns: unknown }) => ({ text: r.text, turns: (r.turns as string[] | null) ?? null });
-  const target = show(a.pair.targetResponse);
-  const baseline = show(a.pair.baselineResponse);
+  const [row] = await db().$queryRawUnsafe<ScreenRow[]>(ON_SCREEN_SQL, assignmentId);
+  const target = { text: row.targetText, turns: row.targetTurns ?? null };
+  const baseline = { text: row.baselineText, turns: row.baselineTurns ?? null };
   return {
     assignmentId,
-    prompt: { text: a.pair.prompt.text, history: (a.pair.prompt.history as Turn[] | null) ?? [] },
-    left: a.targetSide === "left" ? target : baseline,
-    right: a.targetSide === "left" ? baseline : target,
+    prompt: { text: row.promptText, history: row.history ?? [] },
+    left: row.targetSide === "left" ? target : baseline,
+    right: row.targetSide === "left" ? baseline : target,
   };
 }
 
