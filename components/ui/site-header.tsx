@@ -10,6 +10,16 @@ export function SiteHeader({ user }: { user: { email: string; role: string } | n
         </Link>
         {user && (
           <div className="flex items-center gap-3 text-sm text-slate-700">
+            {user.role === "admin" && (
+              <nav aria-label="Admin" className="flex gap-3">
+                <Link href="/studies" className="text-blue-700 underline">
+                  Studies
+                </Link>
+                <Link href="/admin/users" className="text-blue-700 underline">
+                  People
+                </Link>
+              </nav>
+            )}
             <span>
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </span>
