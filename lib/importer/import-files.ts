@@ -243,8 +243,9 @@ export async function importFiles(studyId: string, files: ImportFile[], options:
   try {
     await client.query("BEGIN");
     // One import at a time per study: two at once could each pass the duplicate checks.
-    const study = await client.query(`SELECT id FROM "Study" WHERE id = $1 FOR UPDATE`, [studyId]);
+    const study = await client.query<{ status: string }>(`SELECT status FROM "Study" WHERE id = $1 FOR UPDATE`, [studyId]);
     if (study.rowCount === 0) throw new AppError("not_found", "That study does not exist.");
+    if (study.rows[0].status === "closed") throw new AppError("conflict", "This study is closed: its data and results are final, so nothing can be imported into it.");
     await client.query(STAGING);
 
     const errors = new ErrorList();

@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
 import { requireStudy } from "@/lib/studies/find-study";
+import { changeStudyStatus } from "@/lib/studies/study-status";
 
 const exclusionSchema = z.object({
   slug: z.string().min(1),
@@ -21,4 +23,26 @@ export async function setRaterExcludedAction(form: FormData): Promise<void> {
   if (exclude === "yes") await excludeRater(study.id, rater, researcher.id, reason || null);
   else await includeRater(study.id, rater);
   revalidatePath(`/studies/${slug}`);
+}
+
+export interface StatusActionState {
+  error?: string;
+}
+
+const statusSchema = z.object({ slug: z.string().min(1), status: z.enum(["draft", "open", "paused", "closed"]) });
+
+/** Opens, pauses, resumes or closes a study; a move the lifecycle does not allow says why. */
+export async function setStudyStatusAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
+  await requireRole("researcher", "admin");
+  const parsed = statusSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { error: "That change is not valid." };
+  try {
+    const study = await requireStudy(parsed.data.slug);
+    await changeStudyStatus(study.id, parsed.data.status);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/studies/${parsed.data.slug}`);
+  return {};
 }

@@ -8,6 +8,7 @@ import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
+import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
@@ -18,6 +19,7 @@ import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudy } from "@/lib/studies/find-study";
+import { NEXT_STATUSES } from "@/lib/studies/study-status";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -62,6 +64,9 @@ export default async function StudyResultsPage({
         <div>
           <h1 className="text-xl font-semibold">{study.title}</h1>
           {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
+          <div className="mt-2">
+            <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} />
+          </div>
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/studies/${study.slug}/import`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">

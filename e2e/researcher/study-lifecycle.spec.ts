@@ -1,0 +1,31 @@
+import { expect, seed, signIn, test } from "../fixtures/test";
+
+test("a researcher pauses, resumes and closes a study; raters see it only while it is open", async ({ page, browser }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 2, createdById: researcher.id });
+  const rater = await seed.user("rater");
+  const raterPage = await browser.newPage();
+  await signIn(raterPage, rater);
+  const raterSees = async (visible: boolean) => {
+    await raterPage.goto("/rate");
+    await expect(raterPage.locator(`a[href="/rate/${study.slug}"]`)).toHaveCount(visible ? 1 : 0);
+  };
+  await raterSees(true);
+
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}`);
+  await expect(page.locator("[data-status]")).toHaveText("Open: raters are judging.");
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.locator("[data-status]")).toHaveText("Paused: no new pairs are handed out.");
+  await raterSees(false);
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.locator("[data-status]")).toHaveText("Open: raters are judging.");
+  await raterSees(true);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Close the study" }).click();
+  await expect(page.locator("[data-status]")).toHaveText("Closed: judgments and results are final.");
+  await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
+  await raterSees(false);
+  await raterPage.close();
+});
