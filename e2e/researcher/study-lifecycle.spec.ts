@@ -28,4 +28,12 @@ test("a researcher pauses, resumes and closes a study; raters see it only while 
   await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
   await raterSees(false);
   await raterPage.close();
+
+  // The history says who did each of it.
+  const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
+  await expect(history.getByRole("listitem")).toHaveText([
+    new RegExp(`${researcher.email}: status open → closed`),
+    new RegExp(`${researcher.email}: status paused → open`),
+    new RegExp(`${researcher.email}: status open → paused`),
+  ]);
 });

@@ -15,14 +15,20 @@ async function raterBehind(studyId: string, pseudonym: string): Promise<string> 
 
 export async function excludeRater(studyId: string, pseudonym: string, excludedById: string, reason: string | null): Promise<void> {
   const raterId = await raterBehind(studyId, pseudonym);
-  await db().raterExclusion.upsert({
-    where: { studyId_raterId: { studyId, raterId } },
-    create: { studyId, raterId, excludedById, reason },
-    update: { reason },
-  });
+  await db().$transaction([
+    db().raterExclusion.upsert({
+      where: { studyId_raterId: { studyId, raterId } },
+      create: { studyId, raterId, excludedById, reason },
+      update: { reason },
+    }),
+    db().studyEvent.create({ data: { studyId, actorId: excludedById, what: "rater excluded", after: reason ? `${pseudonym}: ${reason}` : pseudonym } }),
+  ]);
 }
 
-export async function includeRater(studyId: string, pseudonym: string): Promise<void> {
+export async function includeRater(studyId: string, pseudonym: string, actorId: string | null): Promise<void> {
   const raterId = await raterBehind(studyId, pseudonym);
-  await db().raterExclusion.deleteMany({ where: { studyId, raterId } });
+  await db().$transaction([
+    db().raterExclusion.deleteMany({ where: { studyId, raterId } }),
+    db().studyEvent.create({ data: { studyId, actorId, what: "rater included", after: pseudonym } }),
+  ]);
 }

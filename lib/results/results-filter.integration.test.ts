@@ -4,6 +4,7 @@ import { judgmentsExport } from "@/lib/export/judgments-export";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
 import { EVERY_JUDGMENT, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults } from "@/lib/results/study-results";
+import { studyEvents } from "@/lib/studies/study-events";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 async function judged(filter: ResultsFilter, studyId: string) {
@@ -61,8 +62,12 @@ describe("the results filter", () => {
     expect(exported.filter((row) => row.excluded).map((row) => row.rater)).toEqual([contrary, contrary, contrary]);
     expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(6);
 
-    await includeRater(study.id, contrary);
+    await includeRater(study.id, contrary, owner.id);
     expect(await judged(EVERY_JUDGMENT, study.id)).toEqual([[2, 0, 2]]);
+    expect((await studyEvents(study.id)).map((event) => [event.what, event.after, event.actor])).toEqual([
+      ["rater included", contrary, owner.email],
+      ["rater excluded", `${contrary}: clicked the right answer every time`, owner.email],
+    ]);
     await expect(excludeRater(study.id, "rater-0000000000", owner.id, null)).rejects.toThrow(/No rater "rater-0000000000"/);
   });
 });

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { importFiles } from "@/lib/importer/import-files";
 import { listOpenStudies } from "@/lib/studies/find-study";
 import { changeStudyStatus } from "@/lib/studies/study-status";
-import { seedStudy } from "@/lib/testing/seed-study";
+import { studyEvents } from "@/lib/studies/study-events";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 const promptsFile = (name: string) => ({
   name,
@@ -15,26 +16,35 @@ const promptsFile = (name: string) => ({
 
 describe("a study's lifecycle", () => {
   it("goes from draft to open, pauses and resumes, then closes for good", async () => {
-    const study = await seedStudy({ prompts: 1 });
+    const owner = await makeUser("researcher");
+    const study = await seedStudy({ prompts: 1, createdById: owner.id });
     await db().study.update({ where: { id: study.id }, data: { status: "draft" } });
     const visible = async () => (await listOpenStudies()).some((s) => s.slug === study.slug);
 
     expect(await visible()).toBe(false);
     await expect(openStudyForRating(study.slug)).rejects.toThrow(/No open study/);
-    await expect(changeStudyStatus(study.id, "paused")).rejects.toThrow("A draft study cannot become paused.");
-    await changeStudyStatus(study.id, "open");
+    await expect(changeStudyStatus(study.id, "paused", owner.id)).rejects.toThrow("A draft study cannot become paused.");
+    await changeStudyStatus(study.id, "open", owner.id);
     expect(await visible()).toBe(true);
-    await changeStudyStatus(study.id, "paused");
+    await changeStudyStatus(study.id, "paused", owner.id);
     await expect(openStudyForRating(study.slug)).rejects.toThrow(/No open study/);
-    await changeStudyStatus(study.id, "open");
-    await changeStudyStatus(study.id, "closed");
+    await changeStudyStatus(study.id, "open", owner.id);
+    await changeStudyStatus(study.id, "closed", owner.id);
     expect(await visible()).toBe(false);
-    await expect(changeStudyStatus(study.id, "open")).rejects.toThrow("This study is closed: its judgments and results are final.");
+    await expect(changeStudyStatus(study.id, "open", owner.id)).rejects.toThrow("This study is closed: its judgments and results are final.");
+    // Every move is in the study's history, with who made it; refused moves are not.
+    const history = await studyEvents(study.id);
+    expect(history.map((event) => [event.before, event.after, event.actor])).toEqual([
+      ["open", "closed", owner.email],
+      ["paused", "open", owner.email],
+      ["open", "paused", owner.email],
+      ["draft", "open", owner.email],
+    ]);
   });
 
   it("takes no import once closed, and changes nothing", async () => {
     const study = await seedStudy({ prompts: 1 });
-    await changeStudyStatus(study.id, "closed");
+    await changeStudyStatus(study.id, "closed", null);
     const before = await db().prompt.count({ where: { studyId: study.id } });
     await expect(importFiles(study.id, [promptsFile("late.jsonl")])).rejects.toThrow(/This study is closed/);
     expect(await db().prompt.count({ where: { studyId: study.id } })).toBe(before);

@@ -12,8 +12,11 @@ export const NEXT_STATUSES: Record<StudyStatus, StudyStatus[]> = {
   closed: [],
 };
 
-/** Moves a study on, under a row lock so that two researchers' clicks apply one after the other. */
-export async function changeStudyStatus(studyId: string, to: StudyStatus): Promise<void> {
+/**
+ * Moves a study on, under a row lock so that two researchers' clicks apply one after the other,
+ * and records who did it in the study's history.
+ */
+export async function changeStudyStatus(studyId: string, to: StudyStatus, actorId: string | null): Promise<void> {
   await db().$transaction(async (tx) => {
     const [study] = await tx.$queryRaw<{ status: StudyStatus }[]>`SELECT status FROM "Study" WHERE id = ${studyId} FOR UPDATE`;
     if (!study) throw new AppError("not_found", "That study does not exist.");
@@ -25,5 +28,6 @@ export async function changeStudyStatus(studyId: string, to: StudyStatus): Promi
       );
     }
     await tx.study.update({ where: { id: studyId }, data: { status: to } });
+    await tx.studyEvent.create({ data: { studyId, actorId, what: "status", before: study.status, after: to } });
   });
 }

@@ -21,7 +21,7 @@ export async function setRaterExcludedAction(form: FormData): Promise<void> {
   const { slug, rater, exclude, reason } = exclusionSchema.parse(Object.fromEntries(form));
   const study = await requireStudy(slug);
   if (exclude === "yes") await excludeRater(study.id, rater, researcher.id, reason || null);
-  else await includeRater(study.id, rater);
+  else await includeRater(study.id, rater, researcher.id);
   revalidatePath(`/studies/${slug}`);
 }
 
@@ -33,12 +33,12 @@ const statusSchema = z.object({ slug: z.string().min(1), status: z.enum(["draft"
 
 /** Opens, pauses, resumes or closes a study; a move the lifecycle does not allow says why. */
 export async function setStudyStatusAction(_previous: StatusActionState, form: FormData): Promise<StatusActionState> {
-  await requireRole("researcher", "admin");
+  const researcher = await requireRole("researcher", "admin");
   const parsed = statusSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "That change is not valid." };
   try {
     const study = await requireStudy(parsed.data.slug);
-    await changeStudyStatus(study.id, parsed.data.status);
+    await changeStudyStatus(study.id, parsed.data.status, researcher.id);
   } catch (error) {
     if (error instanceof AppError) return { error: error.userMessage };
     throw error;

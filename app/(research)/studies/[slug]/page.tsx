@@ -8,6 +8,7 @@ import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
+import { StudyHistory } from "@/components/studies/study-history";
 import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
@@ -19,6 +20,7 @@ import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudy } from "@/lib/studies/find-study";
+import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
 
 export const metadata: Metadata = { title: "Results" };
@@ -39,7 +41,7 @@ export default async function StudyResultsPage({
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudy(slug);
   if (!study) notFound();
-  const [results, progress, ranking, breakdown, raters, everyRater, target] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, target, history] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -49,6 +51,7 @@ export default async function StudyResultsPage({
       SELECT DISTINCT ${raterPseudonym(study.id)} AS rater FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
        WHERE p."studyId" = ${study.id} ORDER BY 1`,
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
+    studyEvents(study.id),
   ]);
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
   const withQuery = (path: string, extra: Record<string, string> = {}) => {
@@ -156,6 +159,10 @@ export default async function StudyResultsPage({
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Raters</h2>
         <RatersTable raters={raters} slug={study.slug} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">History</h2>
+        <StudyHistory events={history} />
       </section>
       <LiveRefresh />
     </div>
