@@ -1,32 +1,12 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useState } from "react";
 import type { NewStudyState } from "@/app/(research)/studies/new/actions";
+import { Field } from "@/components/ui/field";
 
 type Action = (state: NewStudyState, form: FormData) => Promise<NewStudyState>;
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 const slugFrom = (title: string) =>
   title

@@ -1,7 +1,16 @@
 type StudyEvent = { id: string; what: string; before: string | null; after: string | null; createdAt: Date; actor: string | null };
 
+const NAMES: Record<string, string> = {
+  judgmentsPerPair: "raters per pair (k)",
+  leaseMinutes: "lease (minutes)",
+  rationaleMode: "rationale",
+  goldPercent: "gold pairs (%)",
+  raterTitle: "title for raters",
+  instructions: "instructions",
+};
+
 const describe = (event: StudyEvent) =>
-  event.what === "status" ? `status ${event.before} → ${event.after}` : `${event.what}: ${event.after ?? ""}`;
+  event.before === null ? `${event.what}: ${event.after ?? ""}` : `${NAMES[event.what] ?? event.what} ${event.before} → ${event.after}`;
 
 /** The study's audit trail, newest first, for its researchers. */
 export function StudyHistory({ events }: { events: StudyEvent[] }) {

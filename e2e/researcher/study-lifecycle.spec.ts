@@ -37,3 +37,20 @@ test("a researcher pauses, resumes and closes a study; raters see it only while 
     new RegExp(`${researcher.email}: status open → paused`),
   ]);
 });
+
+test("a researcher changes a study's settings and sees each change in its history", async ({ page }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 1, createdById: researcher.id });
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}`);
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Raters per pair (k)").fill("3");
+  await page.getByLabel("Rationale").selectOption("optional");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+
+  await page.goto(`/studies/${study.slug}`);
+  const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
+  await expect(history).toContainText(`${researcher.email}: raters per pair (k) 1 → 3`);
+  await expect(history).toContainText(`${researcher.email}: rationale off → optional`);
+});

@@ -7,8 +7,7 @@ const nameList = z
   .union([z.array(systemName), z.string()])
   .transform((value) => (Array.isArray(value) ? value : value.split(/[\n,]/).map((name) => name.trim()).filter(Boolean)));
 
-export const newStudySchema = z
-  .object({
+const studyFields = z.object({
     title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
     slug: z
       .string()
@@ -29,8 +28,22 @@ export const newStudySchema = z
     // A checkbox sends "on" when ticked and nothing otherwise.
     promptOncePerRater: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
-  })
+  });
+
+export const newStudySchema = studyFields
   .refine((study) => !study.baselines.includes(study.target), { path: ["baselines"], message: "must not include the target system" })
   .refine((study) => new Set(study.baselines).size === study.baselines.length, { path: ["baselines"], message: "must not repeat a name" });
 
 export type NewStudy = z.infer<typeof newStudySchema>;
+
+/** What may be edited after a study is made (lib/studies/study-settings.ts guards the rest). */
+export const studySettingsSchema = studyFields.pick({
+  raterTitle: true,
+  instructions: true,
+  judgmentsPerPair: true,
+  leaseMinutes: true,
+  rationaleMode: true,
+  goldPercent: true,
+});
+
+export type StudySettings = z.infer<typeof studySettingsSchema>;

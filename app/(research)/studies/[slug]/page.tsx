@@ -78,6 +78,9 @@ export default async function StudyResultsPage({
           <Link href={`/studies/${study.slug}/prompts`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
             Browse prompts
           </Link>
+          <Link href={`/studies/${study.slug}/settings`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+            Settings
+          </Link>
           <a
             href={`/api/studies/${study.slug}/export/judgments`}
             download

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveSettingsAction, type SettingsState } from "@/app/(research)/studies/[slug]/settings/actions";
+import { Field } from "@/components/ui/field";
+import type { StudySettings } from "@/lib/validation/study";
+
+const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
+
+/** The settings a study may change after it is made; the server says why a change is refused. */
+export function StudySettingsForm({ slug, settings }: { slug: string; settings: StudySettings }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="max-w-2xl space-y-5">
+      <input type="hidden" name="slug" value={slug} />
+      <Field id="raterTitle" label="Title for raters" hint="Name no system here." error={errors.raterTitle}>
+        <input id="raterTitle" name="raterTitle" defaultValue={settings.raterTitle} className={input} />
+      </Field>
+      <Field id="instructions" label="Rater instructions (markdown)" error={errors.instructions}>
+        <textarea id="instructions" name="instructions" rows={6} defaultValue={settings.instructions} className={input} />
+      </Field>
+      <Field id="judgmentsPerPair" label="Raters per pair (k)" hint="It can grow at any time; it cannot drop below what a pair already holds." error={errors.judgmentsPerPair}>
+        <input id="judgmentsPerPair" name="judgmentsPerPair" type="number" min={1} max={50} defaultValue={settings.judgmentsPerPair} className={input} />
+      </Field>
+      <Field id="leaseMinutes" label="Lease (minutes)" hint="How long a rater may keep a pair before it returns to the pool." error={errors.leaseMinutes}>
+        <input id="leaseMinutes" name="leaseMinutes" type="number" min={1} max={1440} defaultValue={settings.leaseMinutes} className={input} />
+      </Field>
+      <Field id="rationaleMode" label="Rationale" hint="Applies to judgments from now on." error={errors.rationaleMode}>
+        <select id="rationaleMode" name="rationaleMode" defaultValue={settings.rationaleMode} className={input}>
+          <option value="off">Off</option>
+          <option value="optional">Optional</option>
+          <option value="required">Required</option>
+        </select>
+      </Field>
+      <Field id="goldPercent" label="Gold pairs (% of each rater's pairs)" error={errors.goldPercent}>
+        <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
+      </Field>
+      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+        Save settings
+      </button>
+      {state.error && (
+        <p role="alert" className="text-red-800">
+          {state.error}
+        </p>
+      )}
+      {state.saved && (
+        <p role="status" className="text-green-800">
+          Saved. The study&apos;s history records what changed.
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+// Changing a study's settings after it is made. Each change is checked against what raters have
+// already done, explained when refused, and written to the study's history.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StudySettings } from "@/lib/validation/study";
+
+export type SettingErrors = Partial<Record<keyof StudySettings, string>>;
+
+/** The study's current settings, in the form's units. */
+export async function studySettings(studyId: string, client: Prisma.TransactionClient = db()): Promise<StudySettings> {
+  const study = await client.study.findUniqueOrThrow({
+    where: { id: studyId },
+    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true },
+  });
+  return {
+    raterTitle: study.raterTitle,
+    instructions: study.instructions,
+    judgmentsPerPair: study.judgmentsPerPair,
+    leaseMinutes: Math.round(study.leaseSeconds / 60),
+    rationaleMode: study.rationaleMode,
+    goldPercent: Math.round(study.goldRate * 1000) / 10,
+  };
+}
+
+/**
+ * Applies the changed settings, or none of them: a closed study takes no change, and k cannot
+ * drop below the judgments and leases some ordinary pair already holds (those raters' work would
+ * then exceed the design). Returns the errors by field, empty when saved.
+ */
+export async function updateStudySettings(studyId: string, settings: StudySettings, actorId: string | null): Promise<SettingErrors> {
+  return db().$transaction(async (tx) => {
+    const [study] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Study" WHERE id = ${studyId} FOR UPDATE`;
+    if (!study) throw new AppError("not_found", "That study does not exist.");
+    if (study.status === "closed") throw new AppError("conflict", "This study is closed: its settings and results are final.");
+    const [{ held }] = await tx.$queryRaw<{ held: number }[]>`
+      SELECT coalesce(max("heldCount"), 0)::int AS held FROM "Pair" WHERE "studyId" = ${studyId} AND "goldVerdict" IS NULL`;
+    if (settings.judgmentsPerPair < held) {
+      return { judgmentsPerPair: `must be at least ${held}: a pair already has ${held} raters' judgments or leases` };
+    }
+    const before = await studySettings(studyId, tx);
+    const changed = (Object.keys(settings) as (keyof StudySettings)[]).filter((key) => String(settings[key]) !== String(before[key]));
+    if (changed.length === 0) return {};
+    await tx.study.update({
+      where: { id: studyId },
+      data: {
+        raterTitle: settings.raterTitle || "Compare two answers",
+        instructions: settings.instructions,
+        judgmentsPerPair: settings.judgmentsPerPair,
+        leaseSeconds: settings.leaseMinutes * 60,
+        rationaleMode: settings.rationaleMode,
+        goldRate: settings.goldPercent / 100,
+      },
+    });
+    await tx.studyEvent.createMany({
+      data: changed.map((key) => ({
+        studyId,
+        actorId,
+        what: key,
+        // Long texts are summarised: the history says that they changed, not what they say.
+        before: key === "instructions" ? `${before.instructions.length} characters` : String(before[key]),
+        after: key === "instructions" ? `${settings.instructions.length} characters` : String(settings[key]),
+      })),
+    });
+    return {};
+  });
+}
