@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { changeUserAction, type UserActionState } from "@/app/(admin)/admin/users/actions";
+import { ActionMessage } from "@/components/ui/action-message";
 
 /** An admin's controls for one user: the role, and disable / enable, each saying what happened. */
 export function UserRowForm({ user }: { user: { id: string; email: string; role: string; disabled: boolean } }) {
@@ -27,16 +28,7 @@ export function UserRowForm({ user }: { user: { id: string; email: string; role:
           {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
         </button>
       </form>
-      {state.error && (
-        <p role="alert" className="basis-full text-red-800">
-          {state.error}
-        </p>
-      )}
-      {state.done && (
-        <p role="status" className="basis-full text-green-800">
-          {state.done}
-        </p>
-      )}
+      <ActionMessage error={state.error} done={state.done} />
     </div>
   );
 }

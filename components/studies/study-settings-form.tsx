@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveSettingsAction, type SettingsState } from "@/app/(research)/studies/[slug]/settings/actions";
+import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
 import type { StudySettings } from "@/lib/validation/study";
 
@@ -39,16 +40,7 @@ export function StudySettingsForm({ slug, settings }: { slug: string; settings: 
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         Save settings
       </button>
-      {state.error && (
-        <p role="alert" className="text-red-800">
-          {state.error}
-        </p>
-      )}
-      {state.saved && (
-        <p role="status" className="text-green-800">
-          Saved. The study&apos;s history records what changed.
-        </p>
-      )}
+      <ActionMessage error={state.error} done={state.saved ? "Saved. The study's history records what changed." : undefined} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { setStudyStatusAction, type StatusActionState } from "@/app/(research)/studies/[slug]/actions";
+import { ActionMessage } from "@/components/ui/action-message";
 
 const LABELS: Record<string, string> = { open: "Open to raters", paused: "Pause", closed: "Close the study" };
 const SAYS: Record<string, string> = {
@@ -35,11 +36,7 @@ export function StudyStatusControls({ slug, status, next }: { slug: string; stat
           </button>
         </form>
       ))}
-      {state.error && (
-        <p role="alert" className="basis-full text-red-800">
-          {state.error}
-        </p>
-      )}
+      <ActionMessage error={state.error} />
     </div>
   );
 }
