@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
+import { LOCK_OWN_ASSIGNMENT_SQL } from "@/lib/assign/lock-own-assignment";
 import { candidateSql, nextAssignment, ON_SCREEN_SQL, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
 import { goldDue, pickTargetSide, verdictFor, type Choice, type Side } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
@@ -208,23 +209,14 @@ async function httpRound(app: App, study: SeededStudy, raters: number, warmupMs:
 // logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), findStudy,
 // submitJudgment (lockOwnAssignment, the judgment, the assignment marked done), then nextStep
 // (rulesOf, resume, tryClaim, onScreen, raterProgress). Same pool size as the app's.
-// The candidate, pair-texts and progress queries are lib's own strings.
+// The lock, candidate, pair-texts and progress queries are lib's own strings.
 
 const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
 
 const SQL = {
   currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
   findStudy: `SELECT "public"."Study"."id", "public"."Study"."slug", "public"."Study"."title", "public"."Study"."raterTitle", "public"."Study"."description", "public"."Study"."instructions", "public"."Study"."status"::text, "public"."Study"."judgmentsPerPair", "public"."Study"."rationaleMode"::text FROM "public"."Study" WHERE ("public"."Study"."slug" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  // lib/assign/lock-own-assignment.ts
-  lockOwnAssignment: `
-    SELECT a.id, a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
-           s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict",
-           (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs"
-      FROM "Assignment" a
-      JOIN "Pair" p ON p.id = a."pairId"
-      JOIN "Study" s ON s.id = p."studyId"
-     WHERE a.id = $1 AND a."raterId" = $2
-     FOR UPDATE OF p, a`,
+  lockOwnAssignment: LOCK_OWN_ASSIGNMENT_SQL,
   insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","pairId","raterId","choice","verdict","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,CAST($5::text AS "public"."Choice"),CAST($6::text AS "public"."Verdict"),CAST($7::text AS "public"."Side"),$8,$9,$10,$11) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
   markDone: `UPDATE "public"."Assignment" SET "status" = CAST($1::text AS "public"."AssignmentStatus") WHERE ("public"."Assignment"."id" = $2 AND 1=1) RETURNING "public"."Assignment"."id", "public"."Assignment"."pairId", "public"."Assignment"."raterId", "public"."Assignment"."targetSide"::text, "public"."Assignment"."status"::text, "public"."Assignment"."skipReason", "public"."Assignment"."leaseExpiresAt", "public"."Assignment"."shownAt", "public"."Assignment"."createdAt"`,
   // lib/assign/next-assignment.ts from here on

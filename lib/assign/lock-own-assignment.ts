@@ -15,20 +15,23 @@ export interface LockedAssignment {
   elapsedMs: number;
 }
 
-/**
- * The rater's own assignment, locked along with its pair (as claims lock it), so this serialises
- * with anyone claiming or answering the same pair. Shared by submitting and skipping.
- */
-export async function lockOwnAssignment(tx: Prisma.TransactionClient, raterId: string, assignmentId: string): Promise<LockedAssignment> {
-  const [assignment] = await tx.$queryRaw<LockedAssignment[]>`
+/** $1 the assignment, $2 the rater. Exported for the rater-loop benchmark, which sends it through pg. */
+export const LOCK_OWN_ASSIGNMENT_SQL = `
     SELECT a.id, a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
            s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict",
            (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs"
       FROM "Assignment" a
       JOIN "Pair" p ON p.id = a."pairId"
       JOIN "Study" s ON s.id = p."studyId"
-     WHERE a.id = ${assignmentId} AND a."raterId" = ${raterId}
+     WHERE a.id = $1 AND a."raterId" = $2
      FOR UPDATE OF p, a`;
+
+/**
+ * The rater's own assignment, locked along with its pair (as claims lock it), so this serialises
+ * with anyone claiming or answering the same pair. Shared by submitting and skipping.
+ */
+export async function lockOwnAssignment(tx: Prisma.TransactionClient, raterId: string, assignmentId: string): Promise<LockedAssignment> {
+  const [assignment] = await tx.$queryRawUnsafe<LockedAssignment[]>(LOCK_OWN_ASSIGNMENT_SQL, assignmentId, raterId);
   if (!assignment) throw new AppError("not_found", "This pair was not assigned to you.");
   return assignment;
 }

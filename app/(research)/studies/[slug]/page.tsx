@@ -48,8 +48,9 @@ export default async function StudyResultsPage({
     breakdownBySourceAndTag(study.id, filter),
     raterRows(study.id, filter),
     db().$queryRaw<{ rater: string }[]>`
-      SELECT DISTINCT ${raterPseudonym(study.id)} AS rater FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-       WHERE p."studyId" = ${study.id} ORDER BY 1`,
+      SELECT ${raterPseudonym(study.id)} AS rater
+        FROM (SELECT DISTINCT j."raterId" FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId" WHERE p."studyId" = ${study.id}) j
+       ORDER BY 1`,
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
     studyEvents(study.id),
   ]);
