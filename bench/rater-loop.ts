@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
-import { LOCK_OWN_ASSIGNMENT_SQL } from "@/lib/assign/lock-own-assignment";
+import { LOCK_OWN_ASSIGNMENT_SQL, type LockedAssignment } from "@/lib/assign/lock-own-assignment";
 import { candidateSql, nextAssignment, ON_SCREEN_SQL, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
-import { goldDue, pickTargetSide, verdictFor, type Choice, type Side } from "@/lib/assign/policy";
+import { goldDue, pickTargetSide, verdictFor, type Choice } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
@@ -307,16 +307,7 @@ class RawRater {
     const studyId = await this.authAndStudy();
     const recorded = await this.timed("submit", () =>
       this.transaction(async (tx) => {
-        const [a] = (await tx.query(SQL.lockOwnAssignment, [assignmentId, this.raterId])).rows as {
-          id: string;
-          pairId: string;
-          status: string;
-          targetSide: Side;
-          expired: boolean;
-          k: number;
-          goldVerdict: string | null;
-          elapsedMs: number;
-        }[];
+        const [a] = (await tx.query<LockedAssignment>(SQL.lockOwnAssignment, [assignmentId, this.raterId])).rows;
         if (!a) throw new Error("not_found");
         if (a.status === "done") return false;
         if (a.status !== "active" || a.expired) throw new Error("lapsed: not expected in this benchmark");
