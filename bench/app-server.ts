@@ -156,6 +156,31 @@ export async function startApp(cwd: string, log: (line: string) => void): Promis
   return { origin, pid: child.pid, stop };
 }
 
+/**
+ * bench/bare-server.ts in its own process on a free loopback port: node:http answering each POST
+ * with one pg query, the floor any app on this machine starts from.
+ */
+export async function startBareServer(studyId: string): Promise<App> {
+  const port = await freeLoopbackPort();
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts", String(port), studyId], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_OPTIONS: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
+    void exited.then(() => reject(new Error("bench/bare-server.ts exited before listening")));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: async () => {
+      child.kill("SIGINT");
+      await exited;
+    },
+  };
+}
+
 export const RATER_PASSWORD = "correct horse battery";
 
 /**

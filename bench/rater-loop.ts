@@ -15,15 +15,15 @@ import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { findStudy } from "@/lib/studies/find-study";
 import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
-import { buildSnapshot, inBatches, makeRaters, noBuildRow, signInOverHttp, startApp, type App } from "./app-server";
+import { buildSnapshot, inBatches, makeRaters, noBuildRow, signInOverHttp, startApp, startBareServer, type App } from "./app-server";
 import { countCpu, type CpuGroups } from "./cpu";
 import { promptText, responseText } from "./generate";
 import { count, type BenchContext, type BenchRow } from "./report";
 
-/** The study: 2,000 prompts × 2 baselines = 4,000 pairs, k = 2: room for 8,000 judgments. */
+/** The study: 2,000 prompts × 2 baselines = 4,000 pairs, k = 5: room for 20,000 judgments. */
 const PROMPTS = 2_000;
 const BASELINES = ["Alpaca 65B", "GPT-4"];
-const K = 2;
+const K = 5;
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 20_000;
 const P95_TARGET_MS = 50;
@@ -202,6 +202,30 @@ async function httpRound(app: App, study: SeededStudy, raters: number, warmupMs:
   log(`B-rate-1 HTTP, ${raters} rater${raters === 1 ? "" : "s"}: ${describe(result)}`);
   return result;
 }
+
+// ─── The floors ──────────────────────────────────────────────────────────────────────────────
+// What 32 clients in the same closed loop get from a server that does almost nothing: the bare
+// server (node:http, one pg query by primary key per POST) is the machine's floor; the app's own
+// GET /api/health (a Next.js route handler, one Prisma `SELECT 1`, no session) is the stack's.
+// A rater's step can be no faster than either.
+
+async function floorRound(server: App, request: RequestInit & { path: string }, clients: number) {
+  const { path, ...init } = request;
+  return closedLoop(
+    Array.from({ length: clients }, () => "none"),
+    async () => {
+      const response = await fetch(`${server.origin}${path}`, init);
+      await response.json();
+      return response.ok ? { recorded: true, next: "none" } : { error: `${response.status}` };
+    },
+    WARMUP_MS,
+    MEASURE_MS,
+    server.pid,
+  );
+}
+
+const describeFloor = (result: LoopResult) =>
+  `${(rate(result)).toFixed(0)} requests/s, ${latencySummary(result)}; ${cpuPerJudgment(result).replace("judgment", "request")}`;
 
 // ─── The same SQL through pg ─────────────────────────────────────────────────────────────────
 // Every statement one POST /judgments sends to Postgres, in the same order and transactions,
@@ -539,7 +563,7 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
   let judged = 0;
   try {
     // One study for every round: a step's cost grows with the study's pairs, not with how many
-    // are judged, and the rounds together judge fewer than a quarter of its 8,000 places.
+    // are judged, and the rounds together judge about half of its 20,000 places.
     const seeding = performance.now();
     const study = await seedLoopStudy(pool);
     context.log(`B-rate-1: a study of ${count(PROMPTS)} prompts × ${BASELINES.length} baselines (${count(study.pairs)} pairs, k = ${K}) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
@@ -554,9 +578,20 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
     const rawRuns = [await rawRound(pool, study, 32, context.log)];
     await checkRound("pg, 32 raters", rawRuns[0].acknowledged, rawRuns[0]);
 
-    const app = await startApp(snapshot, context.log);
-    let alone: Awaited<ReturnType<typeof oneAtATime>>, at32: LoopResult, at128: LoopResult;
+    const bare = await startBareServer(study.id);
+    let bareFloor: LoopResult;
     try {
+      bareFloor = await floorRound(bare, { path: "/", method: "POST", body: JSON.stringify({ choice: "left" }) }, 32);
+    } finally {
+      await bare.stop();
+    }
+    context.log(`B-rate-1 floor, bare node:http + one pg query, 32 clients: ${describeFloor(bareFloor)}`);
+
+    const app = await startApp(snapshot, context.log);
+    let alone: Awaited<ReturnType<typeof oneAtATime>>, at32: LoopResult, at128: LoopResult, stackFloor: LoopResult;
+    try {
+      stackFloor = await floorRound(app, { path: "/api/health" }, 32);
+      context.log(`B-rate-1 floor, the app's GET /api/health (Next.js + one Prisma SELECT 1), 32 clients: ${describeFloor(stackFloor)}`);
       alone = await oneAtATime(app, pool, study, context.log);
       await checkRound("one rater at a time", alone.acknowledged);
       at32 = await httpRound(app, study, 32, WARMUP_MS, MEASURE_MS, context.log);
@@ -577,10 +612,18 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
       {
         benchmark: "B-rate-1 latency: POST judgment + next pair over HTTP, 32 raters in a closed loop (20 s)",
         measured: latencySummary(at32),
-        baseline: `same SQL via pg: p95 ${ms(rawP95)}`,
+        baseline: `same SQL via pg: p95 ${ms(rawP95)}; the app's /api/health: p95 ${ms(p95(stackFloor))}`,
         ratio: "",
         target: `p95 < ${P95_TARGET_MS} ms`,
         pass: p95(at32) < P95_TARGET_MS,
+      },
+      {
+        benchmark: "B-rate-1 the floors, 32 clients in the same closed loop (20 s): the app's GET /api/health (Next.js route, one Prisma SELECT 1, no session)",
+        measured: describeFloor(stackFloor),
+        baseline: `bare node:http + one pg query: ${describeFloor(bareFloor)}`,
+        ratio: (percentile(stackFloor.latencies, 95) / percentile(bareFloor.latencies, 95)).toFixed(1),
+        target: `p95 < ${P95_TARGET_MS} ms is reachable only if the floor's p95 is`,
+        pass: null,
       },
       {
         benchmark: "B-rate-1 throughput: 32 raters over HTTP vs the same SQL via pg (pool of 10), 32 raters (faster of 2 runs)",
