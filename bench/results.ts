@@ -84,6 +84,14 @@ async function seedMillion(client: pg.Client): Promise<string> {
     [study.id],
   );
   await client.query(`UPDATE "Pair" SET "heldCount" = ${RATERS} WHERE "studyId" = $1`, [study.id]);
+  await client.query(
+    `UPDATE "Pair" p SET wins = c.wins, ties = c.ties, losses = c.losses, "leftVotes" = c.left_votes
+       FROM (SELECT j."pairId", count(*) FILTER (WHERE j.verdict = 'win')::int AS wins, count(*) FILTER (WHERE j.verdict = 'tie')::int AS ties,
+                    count(*) FILTER (WHERE j.verdict = 'loss')::int AS losses, count(*) FILTER (WHERE j.choice = 'left')::int AS left_votes
+               FROM "Judgment" j JOIN "Pair" jp ON jp.id = j."pairId" WHERE jp."studyId" = $1 GROUP BY j."pairId") c
+      WHERE c."pairId" = p.id`,
+    [study.id],
+  );
   await client.query("COMMIT");
   await client.query(`VACUUM ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment"`);
   return study.id;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
+import { pairVerdicts } from "@/lib/results/pair-verdicts";
+import type { ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
 
 export interface BaselineTally extends Tally {
@@ -16,15 +17,14 @@ export interface BaselineTally extends Tally {
 export async function tallyByBaseline(studyId: string, filter: ResultsFilter): Promise<BaselineTally[]> {
   return db().$queryRaw<BaselineTally[]>`
     SELECT s.name AS baseline,
-           count(DISTINCT p.id)::int AS pairs,
-           count(j.id) FILTER (WHERE j.verdict = 'win')::int AS wins,
-           count(j.id) FILTER (WHERE j.verdict = 'tie')::int AS ties,
-           count(j.id) FILTER (WHERE j.verdict = 'loss')::int AS losses
+           count(v."pairId")::int AS pairs,
+           coalesce(sum(v.w), 0)::int AS wins,
+           coalesce(sum(v.t), 0)::int AS ties,
+           coalesce(sum(v.l), 0)::int AS losses
       FROM "System" s
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
       LEFT JOIN "Response" r ON r."systemId" = s.id
-      LEFT JOIN "Pair" p ON p."baselineResponseId" = r.id AND ${countedPairs(filter)}
-      LEFT JOIN "Judgment" j ON j."pairId" = p.id AND ${countedJudgments(studyId, filter)}
+      LEFT JOIN (${pairVerdicts(studyId, filter)}) v ON v."baselineResponseId" = r.id
      WHERE s."studyId" = ${studyId}
      GROUP BY s.id, s.name, s.position
      ORDER BY s.position, s.name`;

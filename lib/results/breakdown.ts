@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
+import { pairVerdicts } from "@/lib/results/pair-verdicts";
+import type { ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
 
 export interface BreakdownRow extends Tally {
@@ -12,27 +13,23 @@ export interface BreakdownRow extends Tally {
 
 /**
  * Wins, ties and losses per baseline within each prompt source and each tag (Reddit titles
- * against author-written prompts, sensitive prompts…), counted by Postgres over the judgments the filter counts.
+ * against author-written prompts, sensitive prompts…), counted by Postgres from the pairs' counted verdicts.
  */
 export async function breakdownBySourceAndTag(studyId: string, filter: ResultsFilter): Promise<BreakdownRow[]> {
   return db().$queryRaw<BreakdownRow[]>`
     WITH judged AS (
-      SELECT pr.source, pr.tags, s.name AS baseline, s.position, j.verdict
-        FROM "Judgment" j
-        JOIN "Pair" p ON p.id = j."pairId"
-        JOIN "Prompt" pr ON pr.id = p."promptId"
-        JOIN "Response" r ON r.id = p."baselineResponseId"
+      SELECT pr.source, pr.tags, s.name AS baseline, s.position, v.w, v.t, v.l
+        FROM (${pairVerdicts(studyId, filter)}) v
+        JOIN "Prompt" pr ON pr.id = v."promptId"
+        JOIN "Response" r ON r.id = v."baselineResponseId"
         JOIN "System" s ON s.id = r."systemId"
-       WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
+       WHERE v.w + v.t + v.l > 0
     ), grouped AS (
-      SELECT 'source' AS by, coalesce(source, '(none)') AS "group", baseline, position, verdict FROM judged
+      SELECT 'source' AS by, coalesce(source, '(none)') AS "group", baseline, position, w, t, l FROM judged
       UNION ALL
-      SELECT 'tag', tag, baseline, position, verdict FROM judged, unnest(tags) AS tag
+      SELECT 'tag', tag, baseline, position, w, t, l FROM judged, unnest(tags) AS tag
     )
-    SELECT by, "group", baseline,
-           count(*) FILTER (WHERE verdict = 'win')::int AS wins,
-           count(*) FILTER (WHERE verdict = 'tie')::int AS ties,
-           count(*) FILTER (WHERE verdict = 'loss')::int AS losses
+    SELECT by, "group", baseline, sum(w)::int AS wins, sum(t)::int AS ties, sum(l)::int AS losses
       FROM grouped
      GROUP BY by, "group", baseline, position
      ORDER BY by DESC, "group", position`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 
 export interface StudyProgress {
@@ -13,8 +14,7 @@ export interface StudyProgress {
 export async function studyProgress(studyId: string, filter: ResultsFilter): Promise<StudyProgress> {
   const [[totals], perDay] = await Promise.all([
     db().$queryRaw<{ judged: number; goal: number }[]>`
-      SELECT (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-               WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}) AS judged,
+      SELECT (SELECT coalesce(sum(v.w + v.t + v.l), 0)::int FROM (${pairVerdicts(studyId, filter)}) v) AS judged,
              (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
                WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL GROUP BY s."judgmentsPerPair") AS goal`,
     db().$queryRaw<{ day: string; judgments: number }[]>`

@@ -6,8 +6,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
-import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
-import { fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "@/lib/stats/agreement";
+import { pairVerdicts } from "@/lib/results/pair-verdicts";
+import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
+import { fleissKappaOfGroups, krippendorffAlphaNominalOfGroups, tieDiscountedAccuracyOfGroups } from "@/lib/stats/agreement";
 import { bootstrapShares, type ShareIntervals } from "@/lib/stats/bootstrap";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
 import { signTest } from "@/lib/stats/sign-test";
@@ -39,16 +40,11 @@ export interface StudyResults {
 // share the most (the same rule as lib/stats/aggregate.ts's majorityVerdict).
 const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsFilter) => Prisma.sql`
   WITH per_pair AS (
-    SELECT s.name AS baseline, p."promptId",
-           count(*) FILTER (WHERE j.verdict = 'win') AS w,
-           count(*) FILTER (WHERE j.verdict = 'tie') AS t,
-           count(*) FILTER (WHERE j.verdict = 'loss') AS l
-      FROM "Pair" p
-      JOIN "Response" r ON r.id = p."baselineResponseId"
+    SELECT s.name AS baseline, v."promptId", v.w, v.t, v.l
+      FROM (${pairVerdicts(studyId, filter)}) v
+      JOIN "Response" r ON r.id = v."baselineResponseId"
       JOIN "System" s ON s.id = r."systemId"
-      JOIN "Judgment" j ON j."pairId" = p.id
-     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
-     GROUP BY p.id, s.name, p."promptId"
+     WHERE v.w + v.t + v.l > 0
   ), counted AS (
     SELECT baseline, "promptId",
            CASE WHEN ${aggregation} = 'majority' THEN (w > t AND w > l)::int ELSE w END AS w,
@@ -88,19 +84,19 @@ async function baselineResults(studyId: string, aggregation: Aggregation, filter
 }
 
 async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyResults["agreement"]> {
-  const items = await db().$queryRaw<{ verdicts: Verdict[] }[]>`
-    SELECT array_agg(j.verdict::text ORDER BY j."raterId") AS verdicts
-      FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
-     GROUP BY p.id
-    HAVING count(*) >= 2`;
-  const labels = items.map((item) => item.verdicts);
-  const categories: Verdict[] = ["win", "tie", "loss"];
-  const tda = tieDiscountedAccuracy(labels);
+  // Agreement depends only on how many of each verdict a pair received, so pairs are read grouped
+  // by those counts: a few dozen rows however many pairs there are.
+  const groups = await db().$queryRaw<{ w: number; t: number; l: number; pairs: number }[]>`
+    SELECT v.w, v.t, v.l, count(*)::int AS pairs
+      FROM (${pairVerdicts(studyId, filter)}) v
+     WHERE v.w + v.t + v.l >= 2
+     GROUP BY v.w, v.t, v.l`;
+  const items = groups.map((group) => ({ counts: [group.w, group.t, group.l], times: group.pairs }));
+  const tda = tieDiscountedAccuracyOfGroups(items);
   return {
     tieDiscountedAccuracy: tda.value,
-    fleissKappa: fleissKappa(labels.map((item) => categories.map((c) => item.filter((v) => v === c).length))).value,
-    krippendorffAlpha: krippendorffAlphaNominal(labels).value,
+    fleissKappa: fleissKappaOfGroups(items).value,
+    krippendorffAlpha: krippendorffAlphaNominalOfGroups(items).value,
     items: tda.items,
     raterPairs: tda.pairs,
   };
@@ -108,11 +104,10 @@ async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyR
 
 async function sideVotes(studyId: string, filter: ResultsFilter): Promise<PositionBias> {
   const [votes] = await db().$queryRaw<{ left: number; right: number; neither: number }[]>`
-    SELECT count(*) FILTER (WHERE j.choice = 'left')::int AS left,
-           count(*) FILTER (WHERE j.choice = 'right')::int AS right,
-           count(*) FILTER (WHERE j.choice = 'neither')::int AS neither
-      FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-     WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}`;
+    SELECT coalesce(sum(v."leftVotes"), 0)::int AS left,
+           coalesce(sum(v.w + v.l - v."leftVotes"), 0)::int AS right,
+           coalesce(sum(v.t), 0)::int AS neither
+      FROM (${pairVerdicts(studyId, filter)}) v`;
   return positionBias(votes);
 }
 
@@ -153,16 +148,10 @@ export async function raterRows(studyId: string, filter: ResultsFilter): Promise
              EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId") AS excluded
         FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
        WHERE p."studyId" = ${studyId} AND ${countedJudgments(studyId, filter, { withExcluded: true })}
-    ), per_pair AS (
-      SELECT "pairId", count(*) AS n,
-             count(*) FILTER (WHERE verdict = 'win') AS w,
-             count(*) FILTER (WHERE verdict = 'tie') AS t,
-             count(*) FILTER (WHERE verdict = 'loss') AS l
-        FROM judged WHERE "goldVerdict" IS NULL AND NOT excluded GROUP BY "pairId"
     ), majority AS (
-      SELECT "pairId", n,
+      SELECT "pairId", w + t + l AS n,
              CASE WHEN w > t AND w > l THEN 'win' WHEN l > w AND l > t THEN 'loss' ELSE 'tie' END AS verdict
-        FROM per_pair
+        FROM (${pairVerdicts(studyId, { ...filter, gold: false })}) v
     )
     SELECT ${raterPseudonym(studyId)} AS rater, bool_or(j.excluded) AS excluded,
            count(*) FILTER (WHERE j."goldVerdict" IS NULL)::int AS judgments,

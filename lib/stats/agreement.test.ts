@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cohenKappa, fleissKappa, krippendorffAlphaNominal, tieDiscountedAccuracy } from "./agreement";
+import {
+  cohenKappa,
+  fleissKappa,
+  fleissKappaOfGroups,
+  krippendorffAlphaNominal,
+  krippendorffAlphaNominalOfGroups,
+  tieDiscountedAccuracy,
+  tieDiscountedAccuracyOfGroups,
+  type LabelGroup,
+} from "./agreement";
 
 describe("tieDiscountedAccuracy (LIMA)", () => {
   it("scores agreement 1, one tie ½, win against loss 0, averaged over items", () => {
@@ -116,5 +125,64 @@ describe("cohenKappa", () => {
   it("rejects a table that is not square and is null when empty", () => {
     expect(() => cohenKappa([[1, 2]])).toThrow(RangeError);
     expect(cohenKappa([[0, 0], [0, 0]]).value).toBeNull();
+  });
+});
+
+// The results page reads a study's pairs grouped by their counts of each verdict; the same
+// published values must come out when identical items are merged into one group.
+describe("the same coefficients from groups of identical items", () => {
+  /** Items as groups: identical count rows merged, with how many there were. */
+  const grouped = (rows: number[][]): LabelGroup[] => {
+    const groups = new Map<string, LabelGroup>();
+    for (const counts of rows) {
+      const key = counts.join(",");
+      groups.set(key, { counts, times: (groups.get(key)?.times ?? 0) + 1 });
+    }
+    return [...groups.values()];
+  };
+  const krippendorffCounts = KRIPPENDORFF_UNITS.map((unit) => [1, 2, 3, 4, 5].map((c) => unit.filter((v) => v === c).length));
+
+  it("gives Krippendorff's α = 0.74342 and irrCAC's κ = 0.76117 with his duplicated units merged", () => {
+    const groups = grouped(krippendorffCounts);
+    expect(groups.length).toBeLessThan(krippendorffCounts.length);
+    expect(krippendorffAlphaNominalOfGroups(groups).value).toBeCloseTo(0.74342, 5);
+    expect(krippendorffAlphaNominalOfGroups(groups)).toMatchObject({ units: 11, values: 40 });
+    expect(fleissKappaOfGroups(groups).value).toBeCloseTo(0.76117, 5);
+    expect(fleissKappaOfGroups(groups).items).toBe(11);
+  });
+
+  it("gives Fleiss (1971)'s κ = 0.210 with each subject repeated, as one group each", () => {
+    const rows = [
+      [0, 0, 0, 0, 14],
+      [0, 2, 6, 4, 2],
+      [0, 0, 3, 5, 6],
+      [0, 3, 9, 2, 0],
+      [2, 2, 8, 1, 1],
+      [7, 7, 0, 0, 0],
+      [3, 2, 6, 3, 0],
+      [2, 5, 3, 2, 2],
+      [6, 5, 2, 1, 0],
+      [0, 2, 2, 3, 7],
+    ];
+    const r = fleissKappaOfGroups(rows.map((counts) => ({ counts, times: 3 })));
+    expect(r.value).toBeCloseTo(0.21, 3);
+    expect(r.items).toBe(30);
+  });
+
+  it("gives the hand-computed tie-discounted accuracy, weighting each group by its items", () => {
+    // (win, tie, loss) → 1/3 twice; (loss ×3, tie) → 0.75 once; (win) alone dropped.
+    // Mean over the 3 items = (2/3 + 0.75) / 3 = 17/36; pairs 3 + 3 + 6 = 12.
+    const r = tieDiscountedAccuracyOfGroups([
+      { counts: [1, 1, 1], times: 2 },
+      { counts: [0, 1, 3], times: 1 },
+      { counts: [1, 0, 0], times: 4 },
+    ]);
+    expect(r.value).toBeCloseTo(17 / 36, 14);
+    expect(r).toMatchObject({ items: 3, pairs: 12 });
+  });
+
+  it("rejects counts or multiplicities that are not non-negative integers", () => {
+    expect(() => tieDiscountedAccuracyOfGroups([{ counts: [1, -1, 2], times: 1 }])).toThrow(RangeError);
+    expect(() => fleissKappaOfGroups([{ counts: [1, 1], times: 0.5 }])).toThrow(RangeError);
   });
 });

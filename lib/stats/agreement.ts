@@ -13,35 +13,54 @@ export interface TieDiscountedAccuracy {
   pairs: number;
 }
 
-/** LIMA's per-pair score: 1 if the labels agree, ½ if exactly one is "tie", 0 if win vs loss. */
-function pairScore(a: Verdict, b: Verdict): number {
-  if (a === b) return 1;
-  return a === "tie" || b === "tie" ? 0.5 : 0;
+/**
+ * Items that received the same labels, counted once: counts[c] = labels in category c on each
+ * item, times = how many such items. A study's pairs fall into a few dozen such groups, so
+ * agreement over a hundred thousand pairs costs a few dozen steps.
+ */
+export interface LabelGroup {
+  counts: readonly number[];
+  times: number;
+}
+
+const VERDICTS: readonly Verdict[] = ["win", "tie", "loss"];
+
+/** Each item's labels as counts per category, in `categories`' order; one group per item. */
+function groupsOf<T>(items: readonly (readonly T[])[], categories: readonly T[]): LabelGroup[] {
+  return items.map((labels) => ({ counts: categories.map((c) => labels.filter((label) => label === c).length), times: 1 }));
+}
+
+function checkGroup(group: LabelGroup) {
+  if (group.counts.some((x) => !Number.isInteger(x) || x < 0)) throw new RangeError("counts must be non-negative integers");
+  if (!Number.isInteger(group.times) || group.times < 0) throw new RangeError("times must be a non-negative integer");
 }
 
 /**
  * The LIMA paper's tie-discounted accuracy. Each item (one prompt's pair, with every label it
- * received) scores the mean over all pairs of its labels; the result is the mean over items. So
- * an item with five raters weighs as much as one with two, as in "averaged over items"; with the
- * same number of labels per item this equals the mean over all annotator pairs.
+ * received) scores the mean over all pairs of its labels (1 if two labels agree, ½ if exactly one
+ * is "tie", 0 if win vs loss); the result is the mean over items. So an item with five raters
+ * weighs as much as one with two, as in "averaged over items"; with the same number of labels per
+ * item this equals the mean over all annotator pairs.
  */
 export function tieDiscountedAccuracy(items: readonly (readonly Verdict[])[]): TieDiscountedAccuracy {
+  return tieDiscountedAccuracyOfGroups(groupsOf(items, VERDICTS));
+}
+
+/** tieDiscountedAccuracy from groups whose counts are [wins, ties, losses]. */
+export function tieDiscountedAccuracyOfGroups(groups: readonly LabelGroup[]): TieDiscountedAccuracy {
   let total = 0;
   let used = 0;
   let pairs = 0;
-  for (const labels of items) {
-    if (labels.length < 2) continue;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < labels.length; i++) {
-      for (let j = i + 1; j < labels.length; j++) {
-        sum += pairScore(labels[i], labels[j]);
-        count++;
-      }
-    }
-    total += sum / count;
-    used++;
-    pairs += count;
+  for (const group of groups) {
+    checkGroup(group);
+    const [win = 0, tie = 0, loss = 0] = group.counts;
+    const n = win + tie + loss;
+    if (n < 2 || group.times === 0) continue;
+    const count = (n * (n - 1)) / 2;
+    const agreeing = (win * (win - 1) + tie * (tie - 1) + loss * (loss - 1)) / 2;
+    total += group.times * ((agreeing + 0.5 * tie * (win + loss)) / count);
+    used += group.times;
+    pairs += group.times * count;
   }
   return { value: used === 0 ? null : total / used, items: used, pairs };
 }
@@ -67,20 +86,25 @@ export interface KappaResult {
  * it counts towards π only. `items` is the number of items with ≥ 2 ratings.
  */
 export function fleissKappa(counts: readonly (readonly number[])[]): KappaResult {
-  const categories = counts.reduce((max, row) => Math.max(max, row.length), 0);
+  return fleissKappaOfGroups(counts.map((row) => ({ counts: row, times: 1 })));
+}
+
+/** fleissKappa from groups of items with the same counts. */
+export function fleissKappaOfGroups(groups: readonly LabelGroup[]): KappaResult {
+  const categories = groups.reduce((max, group) => Math.max(max, group.counts.length), 0);
   const share = new Array<number>(categories).fill(0);
   let rated = 0;
   let agreement = 0;
   let items = 0;
-  for (const row of counts) {
+  for (const { counts: row, times } of groups) {
+    checkGroup({ counts: row, times });
     const n = row.reduce((s, x) => s + x, 0);
-    if (row.some((x) => !Number.isInteger(x) || x < 0)) throw new RangeError("counts must be non-negative integers");
-    if (n === 0) continue;
-    rated++;
-    row.forEach((x, c) => (share[c] += x / n));
+    if (n === 0 || times === 0) continue;
+    rated += times;
+    row.forEach((x, c) => (share[c] += (times * x) / n));
     if (n < 2) continue;
-    agreement += row.reduce((s, x) => s + x * (x - 1), 0) / (n * (n - 1));
-    items++;
+    agreement += (times * row.reduce((s, x) => s + x * (x - 1), 0)) / (n * (n - 1));
+    items += times;
   }
   if (items === 0) return { value: null, observed: null, expected: null, items: 0 };
   const observed = agreement / items;
@@ -108,29 +132,32 @@ export interface AlphaResult {
  * cannot be paired and are dropped.
  */
 export function krippendorffAlphaNominal<T>(units: readonly (readonly T[])[]): AlphaResult {
+  return krippendorffAlphaNominalOfGroups(groupsOf(units, [...new Set(units.flat())]));
+}
+
+/** krippendorffAlphaNominal from groups of units with the same counts per value. */
+export function krippendorffAlphaNominalOfGroups(groups: readonly LabelGroup[]): AlphaResult {
   // For nominal data only the diagonal of the coincidence matrix matters: o_cc and n_c.
-  const diagonal = new Map<T, number>();
-  const marginal = new Map<T, number>();
+  const categories = groups.reduce((max, group) => Math.max(max, group.counts.length), 0);
+  const diagonal = new Array<number>(categories).fill(0);
+  const marginal = new Array<number>(categories).fill(0);
   let n = 0;
   let used = 0;
-  for (const unit of units) {
-    const m = unit.length;
-    if (m < 2) continue;
-    used++;
-    n += m;
-    const counts = new Map<T, number>();
-    for (const v of unit) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [v, c] of counts) {
+  for (const group of groups) {
+    checkGroup(group);
+    const m = group.counts.reduce((s, x) => s + x, 0);
+    if (m < 2 || group.times === 0) continue;
+    used += group.times;
+    n += group.times * m;
+    group.counts.forEach((c, v) => {
       // Each ordered pair of values within a unit adds 1/(m − 1) to the coincidence matrix.
-      diagonal.set(v, (diagonal.get(v) ?? 0) + (c * (c - 1)) / (m - 1));
-      marginal.set(v, (marginal.get(v) ?? 0) + c);
-    }
+      diagonal[v] += (group.times * c * (c - 1)) / (m - 1);
+      marginal[v] += group.times * c;
+    });
   }
   if (used === 0) return { value: null, observedDisagreement: null, expectedDisagreement: null, units: 0, values: 0 };
-  let agreeing = 0;
-  for (const o of diagonal.values()) agreeing += o;
-  let chanceAgreeing = 0;
-  for (const nc of marginal.values()) chanceAgreeing += nc * (nc - 1);
+  const agreeing = diagonal.reduce((s, o) => s + o, 0);
+  const chanceAgreeing = marginal.reduce((s, nc) => s + nc * (nc - 1), 0);
   const observedDisagreement = (n - agreeing) / n;
   const expectedDisagreement = (n * (n - 1) - chanceAgreeing) / (n * (n - 1));
   const value = expectedDisagreement === 0 ? null : 1 - observedDisagreement / expectedDisagreement;

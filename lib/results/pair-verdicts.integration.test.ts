@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { Choice, Side, Verdict } from "@/lib/assign/policy";
+import { db } from "@/lib/db";
+import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
+import { studyProgress } from "@/lib/results/progress";
+import { excludeRater } from "@/lib/results/rater-exclusion";
+import { EVERY_JUDGMENT, type ResultsFilter } from "@/lib/results/results-filter";
+import { raterRows, studyResults } from "@/lib/results/study-results";
+import { systemRanking } from "@/lib/results/system-ranking";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+
+const VERDICTS: Verdict[] = ["win", "tie", "loss"];
+
+function choiceFor(verdict: Verdict, targetSide: Side): Choice {
+  if (verdict === "tie") return "neither";
+  return verdict === "win" ? targetSide : targetSide === "left" ? "right" : "left";
+}
+
+/** Each pair's counts as kept on "Pair", and as counted from its judgments. */
+async function keptAndCounted(studyId: string) {
+  return db().$queryRaw<{ kept: number[]; counted: number[] }[]>`
+    SELECT ARRAY[p.wins, p.ties, p.losses, p."leftVotes"] AS kept,
+           ARRAY[count(j.id) FILTER (WHERE j.verdict = 'win'), count(j.id) FILTER (WHERE j.verdict = 'tie'),
+                 count(j.id) FILTER (WHERE j.verdict = 'loss'), count(j.id) FILTER (WHERE j.choice = 'left')]::int[] AS counted
+      FROM "Pair" p LEFT JOIN "Judgment" j ON j."pairId" = p.id
+     WHERE p."studyId" = ${studyId}
+     GROUP BY p.id`;
+}
+
+/**
+ * Four raters judge every pair of a study of 8 prompts × 2 baselines (one pair gold), verdicts
+ * and sides spread by a fixed rule so that pairs disagree in different ways.
+ */
+async function judgedStudy() {
+  const study = await seedStudy({ prompts: 8, baselines: ["Bard", "Claude"], judgmentsPerPair: 4 });
+  const pairs = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" } });
+  await db().pair.update({ where: { id: pairs[0].id }, data: { goldVerdict: "win" } });
+  const raters = await Promise.all(Array.from({ length: 4 }, () => makeUser("rater")));
+  let n = 0;
+  for (const [r, rater] of raters.entries()) {
+    for (const [i, pair] of pairs.entries()) {
+      const verdict = VERDICTS[(i * 7 + r * (i % 3) + (i % 5)) % 3];
+      const targetSide: Side = (i + r) % 2 === 0 ? "left" : "right";
+      const assignment = await db().assignment.create({ data: { pairId: pair.id, raterId: rater.id, targetSide, status: "done", leaseExpiresAt: new Date() } });
+      await db().judgment.create({
+        data: {
+          assignmentId: assignment.id,
+          pairId: pair.id,
+          raterId: rater.id,
+          targetSide,
+          verdict,
+          choice: choiceFor(verdict, targetSide),
+          timeOnTaskMs: 1000 * (n++ % 17),
+          createdAt: new Date(Date.UTC(2026, 2, 1 + r)),
+        },
+      });
+    }
+  }
+  return { study, pairs };
+}
+
+/** Everything the results page shows, under one filter. */
+async function page(studyId: string, filter: ResultsFilter) {
+  const [every, majority, raters, breakdown, ranking, progress] = await Promise.all([
+    studyResults(studyId, "every", filter),
+    studyResults(studyId, "majority", filter),
+    raterRows(studyId, filter),
+    breakdownBySourceAndTag(studyId, filter),
+    systemRanking(studyId, filter),
+    studyProgress(studyId, filter),
+  ]);
+  return { every, majority, raters, breakdown, ranking, judged: progress.judged };
+}
+
+describe("the pairs' verdict counts", () => {
+  it("follow the judgments as they are written, changed and deleted", async () => {
+    const { study, pairs } = await judgedStudy();
+    for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+
+    const judgment = await db().judgment.findFirstOrThrow({ where: { pairId: pairs[3].id, verdict: { not: "tie" } } });
+    await db().judgment.update({ where: { id: judgment.id }, data: { verdict: "tie", choice: "neither" } });
+    await db().judgment.delete({ where: { id: (await db().judgment.findFirstOrThrow({ where: { pairId: pairs[5].id } })).id } });
+    for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+  });
+
+  it("give the same results page as counting the judgments themselves, with a rater excluded", async () => {
+    const { study } = await judgedStudy();
+    // A time range that holds every judgment makes the results count the judgments one by one.
+    const everyByJudgment: ResultsFilter = { ...EVERY_JUDGMENT, from: new Date("2000-01-01T00:00:00Z") };
+    expect(await page(study.id, EVERY_JUDGMENT)).toEqual(await page(study.id, everyByJudgment));
+
+    const owner = await makeUser("researcher");
+    const [first] = await raterRows(study.id, EVERY_JUDGMENT);
+    await excludeRater(study.id, first.rater, owner.id, null);
+    const afterExclusion = await page(study.id, EVERY_JUDGMENT);
+    expect(afterExclusion).toEqual(await page(study.id, everyByJudgment));
+    expect(afterExclusion.judged).toBe(3 * 15);
+    expect(afterExclusion.every.agreement.items).toBe(15);
+
+    const withGold = { ...EVERY_JUDGMENT, gold: true };
+    expect(await page(study.id, withGold)).toEqual(await page(study.id, { ...everyByJudgment, gold: true }));
+  });
+});
