@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/env";
-import { judgmentsExport } from "@/lib/export/judgments-export";
+import { judgmentsExport, judgmentsSelect } from "@/lib/export/judgments-export";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { studyProgress } from "@/lib/results/progress";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
@@ -168,24 +168,8 @@ function sink(counter: { bytes: number }) {
   });
 }
 
-/** The export's own columns and joins, as one COPY (the study's id inlined: COPY takes no parameters). */
-function copyQuery(studyId: string) {
-  return `COPY (
-    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), ts.name, bs.name,
-           CASE j."targetSide" WHEN 'left' THEN ts.name ELSE bs.name END, CASE j."targetSide" WHEN 'left' THEN bs.name ELSE ts.name END,
-           j.choice, j.verdict, j.rationale, 'rater-' || left(md5(p."studyId" || ':' || j."raterId"), 10), p."goldVerdict" IS NOT NULL,
-           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId"),
-           j."timeOnTaskMs", to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      FROM "Judgment" j
-      JOIN "Pair" p ON p.id = j."pairId"
-      JOIN "Study" st ON st.id = p."studyId"
-      JOIN "Prompt" pr ON pr.id = p."promptId"
-      JOIN "Response" tr ON tr.id = p."targetResponseId" JOIN "System" ts ON ts.id = tr."systemId"
-      JOIN "Response" br ON br.id = p."baselineResponseId" JOIN "System" bs ON bs.id = br."systemId"
-     WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
-     ORDER BY j."createdAt", j.id
-  ) TO STDOUT (FORMAT csv, HEADER)`;
-}
+/** The export's own query, written as CSV by Postgres. */
+const copyQuery = (studyId: string) => `COPY (${judgmentsSelect(studyId)}) TO STDOUT (FORMAT csv, HEADER)`;
 
 async function exportBenchmark(context: BenchContext, client: pg.Client, studyId: string): Promise<BenchRow[]> {
   const copied = { bytes: 0 };

@@ -16,13 +16,20 @@ describe("judgmentsExport", () => {
     expect(await readAll(judgmentsExport(study.id, "csv"))).toBe(`${JUDGMENT_COLUMNS.join(",")}\n`);
   });
 
+  // A formula, and text with every character COPY escapes or a CSV must quote.
+  const RATIONALES = {
+    left: "=cmd()",
+    right: 'Tab\there, "quoted", a back\\slash \\N,\nnew line\r\nand 日本語 ✓',
+    neither: undefined,
+  } as const;
+
   it("parses back to exactly the judgments in the database, with systems per side and neutralised formulas", async () => {
     const study = await seedStudy({ prompts: 3, baselines: ["Alpaca 65B", "GPT-4"] });
     const rater = await makeUser("rater");
     const choices = ["left", "right", "neither", "left", "right", "neither"] as const;
     for (const choice of choices) {
       const shown = await nextAssignment(study.id, rater.id);
-      await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: choice === "left" ? "=cmd()" : undefined });
+      await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: RATIONALES[choice] });
     }
 
     const rows = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
@@ -45,7 +52,7 @@ describe("judgmentsExport", () => {
         system_right: j.targetSide === "left" ? baseline : "LIMA",
         side_chosen: j.choice,
         verdict: j.verdict,
-        rationale: j.rationale ? `'${j.rationale}` : "",
+        rationale: j.rationale?.startsWith("=") ? `'${j.rationale}` : (j.rationale ?? ""),
         gold: "false",
         time_on_task_ms: String(j.timeOnTaskMs),
         created_at: j.createdAt.toISOString(),

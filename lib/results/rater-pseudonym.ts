@@ -7,3 +7,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function raterPseudonym(studyId: string): Prisma.Sql {
   return Prisma.sql`'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10)`;
 }
+
+/** The same over a judgment `j` and its pair `p`, as plain SQL (for COPY, which takes no parameters). */
+export const PSEUDONYM_SQL = `'rater-' || left(md5(p."studyId" || ':' || j."raterId"), 10)`;

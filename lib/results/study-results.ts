@@ -9,7 +9,7 @@ import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
 import { fleissKappaOfGroups, krippendorffAlphaNominalOfGroups, tieDiscountedAccuracyOfGroups } from "@/lib/stats/agreement";
-import { bootstrapShares, type ShareIntervals } from "@/lib/stats/bootstrap";
+import { bootstrapSharesOfCounts, type ShareIntervals } from "@/lib/stats/bootstrap";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
 import { signTest } from "@/lib/stats/sign-test";
 
@@ -61,10 +61,6 @@ const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsF
 /** Each baseline's bootstrap seed, by its place in the study's order: the page shows the same intervals on every load. */
 export const baselineSeed = (index: number) => index + 1;
 
-function cluster(row: { wins: number; ties: number; losses: number }): Verdict[] {
-  return [...Array<Verdict>(row.wins).fill("win"), ...Array<Verdict>(row.ties).fill("tie"), ...Array<Verdict>(row.losses).fill("loss")];
-}
-
 async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<BaselineResult[]> {
   const [baselines, votes] = await Promise.all([
     tallyByBaseline(studyId, filter),
@@ -77,7 +73,7 @@ async function baselineResults(studyId: string, aggregation: Aggregation, filter
     return {
       ...baseline,
       ...tally,
-      intervals: bootstrapShares(prompts.map(cluster), { seed: baselineSeed(index) }),
+      intervals: bootstrapSharesOfCounts(prompts, { seed: baselineSeed(index) }),
       signTestP: signTest(tally.wins, tally.losses).pValue,
     };
   });

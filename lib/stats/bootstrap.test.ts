@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Verdict } from "@/lib/assign/policy";
-import { bootstrapShares } from "./bootstrap";
+import { seededRandom } from "@/lib/random";
+import { bootstrapShares, quantile } from "./bootstrap";
 import { wilsonInterval } from "./wilson";
 
 /** n clusters of `size` verdicts: wins, ties and losses dealt round-robin in the given numbers. */
@@ -68,5 +69,29 @@ describe("bootstrapShares", () => {
     expect(bootstrapShares([])).toBeNull();
     expect(bootstrapShares([[], []])).toBeNull();
     expect(bootstrapShares([["win"], [], ["loss"]])!.clusters).toBe(2);
+  });
+
+  it("draws resamples as the definition does: prompts picked one by one with replacement give the same interval", () => {
+    // Prompts of 1 to 4 raters with mixed verdicts; the textbook resampler, written out here,
+    // picks c prompts uniformly with replacement and takes the pooled win share of each resample.
+    const random = seededRandom(99);
+    const verdicts: Verdict[] = ["win", "tie", "loss"];
+    const prompts = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => verdicts[Math.floor(random() * 3)]));
+    const resamples = 20_000;
+    const shares = new Float64Array(resamples);
+    for (let b = 0; b < resamples; b++) {
+      let wins = 0;
+      let n = 0;
+      for (let i = 0; i < prompts.length; i++) {
+        const prompt = prompts[Math.floor(random() * prompts.length)];
+        wins += prompt.filter((v) => v === "win").length;
+        n += prompt.length;
+      }
+      shares[b] = wins / n;
+    }
+    shares.sort();
+    const ours = bootstrapShares(prompts, { resamples })!;
+    expect(Math.abs(ours.win.lower - quantile(shares, 0.025))).toBeLessThan(0.004);
+    expect(Math.abs(ours.win.upper - quantile(shares, 0.975))).toBeLessThan(0.004);
   });
 });

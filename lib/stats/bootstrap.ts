@@ -3,6 +3,7 @@
 // single judgments would treat them as independent and give intervals that are too narrow.
 // Seeded, so the dashboard shows the same interval on every load for the same data.
 import type { Verdict } from "@/lib/assign/policy";
+import binomial from "@stdlib/random-base-binomial";
 import { seededRandom } from "@/lib/random";
 import type { Interval } from "./interval";
 
@@ -50,26 +51,44 @@ export function quantile(sorted: Float64Array, q: number): number {
  * null when there is no judgment at all.
  */
 export function bootstrapShares(clusters: readonly (readonly Verdict[])[], options: BootstrapOptions = {}): ShareIntervals | null {
+  const counts = (verdict: Verdict, labels: readonly Verdict[]) => labels.filter((v) => v === verdict).length;
+  return bootstrapSharesOfCounts(
+    clusters.map((labels) => ({ wins: counts("win", labels), ties: counts("tie", labels), losses: counts("loss", labels) })),
+    options,
+  );
+}
+
+/** bootstrapShares from each cluster's counts of wins, ties and losses, in the same order. */
+export function bootstrapSharesOfCounts(
+  clusters: readonly { wins: number; ties: number; losses: number }[],
+  options: BootstrapOptions = {},
+): ShareIntervals | null {
   const { seed = 1, resamples = BOOTSTRAP_RESAMPLES, level = BOOTSTRAP_LEVEL } = options;
   if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  // Tally each cluster once so a resample costs O(clusters), not O(judgments).
-  const wins: number[] = [];
-  const ties: number[] = [];
-  const sizes: number[] = [];
-  for (const verdicts of clusters) {
-    if (verdicts.length === 0) continue;
-    wins.push(verdicts.filter((v) => v === "win").length);
-    ties.push(verdicts.filter((v) => v === "tie").length);
-    sizes.push(verdicts.length);
-  }
-  const c = sizes.length;
+  const judged = clusters.filter((cluster) => cluster.wins + cluster.ties + cluster.losses > 0);
+  const c = judged.length;
   if (c === 0) return null;
+  const wins = Int32Array.from(judged, (cluster) => cluster.wins);
+  const ties = Int32Array.from(judged, (cluster) => cluster.ties);
+  const sizes = Int32Array.from(judged, (cluster) => cluster.wins + cluster.ties + cluster.losses);
   const judgments = sizes.reduce((s, x) => s + x, 0);
   const totalWins = wins.reduce((s, x) => s + x, 0);
   const totalTies = ties.reduce((s, x) => s + x, 0);
 
-  const random = seededRandom(seed);
+  // A resample of c prompts drawn with replacement is fully described by how many prompts of each
+  // distinct (wins, ties, size) it holds, and those counts are multinomial: drawn as a chain of
+  // binomials, a resample costs one draw per distinct kind of prompt (a few dozen) instead of
+  // one per prompt (tens of thousands in a large study), with the same distribution.
+  const kinds = new Map<string, { wins: number; ties: number; size: number; prompts: number }>();
+  for (let i = 0; i < c; i++) {
+    const key = `${wins[i]},${ties[i]},${sizes[i]}`;
+    const kind = kinds.get(key);
+    if (kind) kind.prompts += 1;
+    else kinds.set(key, { wins: wins[i], ties: ties[i], size: sizes[i], prompts: 1 });
+  }
+  const ordered = [...kinds.values()];
+  const draw = binomial.factory({ prng: seededRandom(seed) });
   const win = new Float64Array(resamples);
   const tie = new Float64Array(resamples);
   const loss = new Float64Array(resamples);
@@ -78,11 +97,16 @@ export function bootstrapShares(clusters: readonly (readonly Verdict[])[], optio
     let w = 0;
     let t = 0;
     let n = 0;
-    for (let i = 0; i < c; i++) {
-      const j = Math.floor(random() * c);
-      w += wins[j];
-      t += ties[j];
-      n += sizes[j];
+    let left = c;
+    let remaining = c;
+    for (const kind of ordered) {
+      if (left === 0) break;
+      const taken = kind.prompts >= remaining ? left : draw(left, kind.prompts / remaining);
+      w += taken * kind.wins;
+      t += taken * kind.ties;
+      n += taken * kind.size;
+      left -= taken;
+      remaining -= kind.prompts;
     }
     win[b] = w / n;
     tie[b] = t / n;
