@@ -3,7 +3,7 @@ import type { Choice, Side, Verdict } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { studyProgress } from "@/lib/results/progress";
-import { excludeRater } from "@/lib/results/rater-exclusion";
+import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
 import { EVERY_JUDGMENT, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
@@ -16,15 +16,31 @@ function choiceFor(verdict: Verdict, targetSide: Side): Choice {
   return verdict === "win" ? targetSide : targetSide === "left" ? "right" : "left";
 }
 
-/** Each pair's counts as kept on "Pair", and as counted from its judgments. */
+/** Each pair's counts as kept on "Pair", and as counted from its judgments by raters not excluded. */
 async function keptAndCounted(studyId: string) {
   return db().$queryRaw<{ kept: number[]; counted: number[] }[]>`
     SELECT ARRAY[p.wins, p.ties, p.losses, p."leftVotes"] AS kept,
            ARRAY[count(j.id) FILTER (WHERE j.verdict = 'win'), count(j.id) FILTER (WHERE j.verdict = 'tie'),
                  count(j.id) FILTER (WHERE j.verdict = 'loss'), count(j.id) FILTER (WHERE j.choice = 'left')]::int[] AS counted
-      FROM "Pair" p LEFT JOIN "Judgment" j ON j."pairId" = p.id
+      FROM "Pair" p
+      LEFT JOIN "Judgment" j ON j."pairId" = p.id
+       AND NOT EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")
      WHERE p."studyId" = ${studyId}
      GROUP BY p.id`;
+}
+
+/** The account behind a pseudonym in the study. */
+async function raterIds(studyId: string, pseudonym: string) {
+  const rows = await db().$queryRaw<{ raterId: string }[]>`
+    SELECT DISTINCT j."raterId" FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+     WHERE p."studyId" = ${studyId} AND 'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10) = ${pseudonym}`;
+  return rows.map((row) => row.raterId);
+}
+
+/** Judgments counted on the study's pairs, all verdicts. */
+async function totals(studyId: string) {
+  const [{ n }] = await db().$queryRaw<{ n: number }[]>`SELECT sum(wins + ties + losses)::int AS n FROM "Pair" WHERE "studyId" = ${studyId}`;
+  return n;
 }
 
 /**
@@ -73,7 +89,7 @@ async function page(studyId: string, filter: ResultsFilter) {
 }
 
 describe("the pairs' verdict counts", () => {
-  it("follow the judgments as they are written, changed and deleted", async () => {
+  it("follow the judgments as they are written, changed and deleted, and leave excluded raters out", async () => {
     const { study, pairs } = await judgedStudy();
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
 
@@ -81,6 +97,22 @@ describe("the pairs' verdict counts", () => {
     await db().judgment.update({ where: { id: judgment.id }, data: { verdict: "tie", choice: "neither" } });
     await db().judgment.delete({ where: { id: (await db().judgment.findFirstOrThrow({ where: { pairId: pairs[5].id } })).id } });
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+
+    // Excluded: their judgments leave the counts, one they make meanwhile is not counted, and
+    // letting them back in counts them all again.
+    const owner = await makeUser("researcher");
+    const [rater] = await raterRows(study.id, EVERY_JUDGMENT);
+    await excludeRater(study.id, rater.rater, owner.id, null);
+    const ids = await raterIds(study.id, rater.rater);
+    const theirs = await db().judgment.findFirstOrThrow({ where: { pairId: pairs[2].id, raterId: { in: ids } } });
+    await db().judgment.delete({ where: { id: theirs.id } });
+    const { id: _, ...again } = theirs;
+    await db().judgment.create({ data: again });
+    for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    const excludedTotals = await totals(study.id);
+    await includeRater(study.id, rater.rater, owner.id);
+    for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    expect((await totals(study.id)) - excludedTotals).toBe(await db().judgment.count({ where: { raterId: { in: ids } } }));
   });
 
   it("give the same results page as counting the judgments themselves, with a rater excluded", async () => {

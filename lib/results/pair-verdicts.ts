@@ -1,7 +1,7 @@
 // Each counted pair of a study with its counted verdicts: the one relation every part of the
-// results page counts from. Without a time range or chosen raters it comes from the counts kept
-// on "Pair" (a trigger on "Judgment" keeps them), less the judgments of excluded raters, so a
-// study of a million judgments is read as its pairs; with them, from the judgments themselves.
+// results page counts from. Without a time range or chosen raters it is the counts kept on "Pair"
+// (triggers on "Judgment" and "RaterExclusion" keep them, leaving excluded raters out), so a study
+// of a million judgments is read as its pairs; with them, the judgments themselves are counted.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 
@@ -9,14 +9,14 @@ import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/result
 export const filtersJudgments = (filter: ResultsFilter) => filter.from !== null || filter.to !== null || filter.raters.length > 0;
 
 /**
- * Columns: "pairId", "promptId", "targetResponseId", "baselineResponseId", and the counted
+ * Columns: "pairId", "promptId", "targetResponseId", "baselineResponseId", gold, and the counted
  * judgments' w (wins), t (ties), l (losses) in the target's terms and "leftVotes" (those that
  * chose the left side). Every pair the filter counts is listed, judged or not.
  */
 export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql {
   if (filtersJudgments(filter)) {
     return Prisma.sql`
-      SELECT p.id AS "pairId", p."promptId", p."targetResponseId", p."baselineResponseId",
+      SELECT p.id AS "pairId", p."promptId", p."targetResponseId", p."baselineResponseId", p."goldVerdict" IS NOT NULL AS gold,
              count(j.id) FILTER (WHERE j.verdict = 'win')::int AS w,
              count(j.id) FILTER (WHERE j.verdict = 'tie')::int AS t,
              count(j.id) FILTER (WHERE j.verdict = 'loss')::int AS l,
@@ -27,21 +27,8 @@ export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql
        GROUP BY p.id`;
   }
   return Prisma.sql`
-    SELECT p.id AS "pairId", p."promptId", p."targetResponseId", p."baselineResponseId",
-           p.wins - coalesce(x.w, 0) AS w, p.ties - coalesce(x.t, 0) AS t,
-           p.losses - coalesce(x.l, 0) AS l, p."leftVotes" - coalesce(x."leftVotes", 0) AS "leftVotes"
+    SELECT p.id AS "pairId", p."promptId", p."targetResponseId", p."baselineResponseId", p."goldVerdict" IS NOT NULL AS gold,
+           p.wins AS w, p.ties AS t, p.losses AS l, p."leftVotes"
       FROM "Pair" p
-      LEFT JOIN (
-        SELECT j."pairId",
-               count(*) FILTER (WHERE j.verdict = 'win')::int AS w,
-               count(*) FILTER (WHERE j.verdict = 'tie')::int AS t,
-               count(*) FILTER (WHERE j.verdict = 'loss')::int AS l,
-               count(*) FILTER (WHERE j.choice = 'left')::int AS "leftVotes"
-          FROM "RaterExclusion" x
-          JOIN "Judgment" j ON j."raterId" = x."raterId"
-          JOIN "Pair" ep ON ep.id = j."pairId" AND ep."studyId" = x."studyId"
-         WHERE x."studyId" = ${studyId}
-         GROUP BY j."pairId"
-      ) x ON x."pairId" = p.id
      WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)}`;
 }

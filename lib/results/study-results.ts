@@ -138,29 +138,24 @@ export interface RaterRow {
  * be judged and let back in; the majority they are compared with is the counted raters'.
  */
 export async function raterRows(studyId: string, filter: ResultsFilter): Promise<RaterRow[]> {
+  // One pass over the judgments, each joined to its pair's counted verdicts (all pairs, so that
+  // gold judgments are counted too; the majority is only taken on ordinary pairs).
   return db().$queryRaw<RaterRow[]>`
-    WITH judged AS (
-      SELECT j.*, p."goldVerdict",
-             EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId") AS excluded
-        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-       WHERE p."studyId" = ${studyId} AND ${countedJudgments(studyId, filter, { withExcluded: true })}
-    ), majority AS (
-      SELECT "pairId", w + t + l AS n,
-             CASE WHEN w > t AND w > l THEN 'win' WHEN l > w AND l > t THEN 'loss' ELSE 'tie' END AS verdict
-        FROM (${pairVerdicts(studyId, { ...filter, gold: false })}) v
-    )
-    SELECT ${raterPseudonym(studyId)} AS rater, bool_or(j.excluded) AS excluded,
-           count(*) FILTER (WHERE j."goldVerdict" IS NULL)::int AS judgments,
+    SELECT ${raterPseudonym(studyId)} AS rater,
+           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId") AS excluded,
+           count(*) FILTER (WHERE NOT v.gold)::int AS judgments,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY j."timeOnTaskMs") / 1000)::float AS "medianSeconds",
-           count(*) FILTER (WHERE j.choice = 'left' AND j."goldVerdict" IS NULL)::int AS left,
-           count(*) FILTER (WHERE j.choice = 'right' AND j."goldVerdict" IS NULL)::int AS right,
-           count(*) FILTER (WHERE j.choice = 'neither' AND j."goldVerdict" IS NULL)::int AS neither,
-           count(*) FILTER (WHERE j."goldVerdict" IS NOT NULL)::int AS "goldJudged",
+           count(*) FILTER (WHERE j.choice = 'left' AND NOT v.gold)::int AS left,
+           count(*) FILTER (WHERE j.choice = 'right' AND NOT v.gold)::int AS right,
+           count(*) FILTER (WHERE j.choice = 'neither' AND NOT v.gold)::int AS neither,
+           count(*) FILTER (WHERE v.gold)::int AS "goldJudged",
            count(*) FILTER (WHERE j."goldCorrect")::int AS "goldCorrect",
-           count(*) FILTER (WHERE m.n >= 2 AND m.verdict = j.verdict::text)::int AS "withMajority",
-           count(*) FILTER (WHERE m.n >= 2)::int AS "onSharedPairs"
-      FROM judged j
-      LEFT JOIN majority m ON m."pairId" = j."pairId"
+           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2 AND j.verdict::text =
+             CASE WHEN v.w > v.t AND v.w > v.l THEN 'win' WHEN v.l > v.w AND v.l > v.t THEN 'loss' ELSE 'tie' END)::int AS "withMajority",
+           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2)::int AS "onSharedPairs"
+      FROM "Judgment" j
+      JOIN (${pairVerdicts(studyId, { ...filter, gold: true })}) v ON v."pairId" = j."pairId"
+     WHERE ${countedJudgments(studyId, filter, { withExcluded: true })}
      GROUP BY j."raterId"
      ORDER BY judgments DESC, rater`;
 }

@@ -34,52 +34,59 @@ function merge(comparisons: Iterable<Comparison>): Comparison[] {
 }
 
 /**
- * Each prompt's comparisons as counts per pair of systems, indexed, so a resample adds numbers
- * instead of building and merging objects (200 resamples of 20,000 prompts took 12 s that way).
+ * Each prompt's comparisons as one row of counts per pair of systems (a wins, b wins, ties), all
+ * rows in one typed array, so a resample adds up contiguous numbers. With objects per comparison,
+ * scattered over the heap, 200 resamples of 20,000 prompts took 1.5 s, most of it cache misses.
  */
 function indexed(prompts: readonly (readonly Comparison[])[]) {
   const keys = new Map<string, number>();
   const pairs: { a: string; b: string }[] = [];
-  const perPrompt = prompts.map((comparisons) =>
-    comparisons.map((c) => {
+  for (const comparisons of prompts) {
+    for (const c of comparisons) {
       const key = `${c.a}\u0000${c.b}`;
-      let index = keys.get(key);
-      if (index === undefined) {
-        index = pairs.length;
-        keys.set(key, index);
+      if (!keys.has(key)) {
+        keys.set(key, pairs.length);
         pairs.push({ a: c.a, b: c.b });
       }
-      return { index, aWins: c.aWins, bWins: c.bWins, ties: c.ties ?? 0 };
-    }),
-  );
-  return { pairs, perPrompt };
+    }
+  }
+  const width = pairs.length * 3;
+  const counts = new Int32Array(prompts.length * width);
+  const present = new Uint8Array(prompts.length * pairs.length);
+  prompts.forEach((comparisons, i) => {
+    for (const c of comparisons) {
+      const index = keys.get(`${c.a}\u0000${c.b}`)!;
+      counts[i * width + index * 3] += c.aWins;
+      counts[i * width + index * 3 + 1] += c.bWins;
+      counts[i * width + index * 3 + 2] += c.ties ?? 0;
+      present[i * pairs.length + index] = 1;
+    }
+  });
+  return { pairs, counts, present };
 }
 
 /** `prompts`: each prompt's comparisons. Null when the data admit no fit. */
 export function rankSystems(prompts: readonly (readonly Comparison[])[], { seed = 1, resamples = 200, level = 0.95 } = {}): Ranking | null {
   const fit = bradleyTerry(merge(prompts.flat()));
   if (!fit.ok) return null;
-  const { pairs, perPrompt } = indexed(prompts);
+  const { pairs, counts, present } = indexed(prompts);
+  const width = pairs.length * 3;
   const random = seededRandom(seed);
   const draws = new Map(fit.ranking.map((system) => [system, [] as number[]]));
-  const aWins = new Float64Array(pairs.length);
-  const bWins = new Float64Array(pairs.length);
-  const ties = new Float64Array(pairs.length);
+  const sums = new Int32Array(width);
   const seen = new Uint8Array(pairs.length);
   for (let b = 0; b < resamples; b++) {
-    aWins.fill(0);
-    bWins.fill(0);
-    ties.fill(0);
+    sums.fill(0);
     seen.fill(0);
     for (let i = 0; i < prompts.length; i++) {
-      for (const c of perPrompt[Math.floor(random() * prompts.length)]) {
-        aWins[c.index] += c.aWins;
-        bWins[c.index] += c.bWins;
-        ties[c.index] += c.ties;
-        seen[c.index] = 1;
-      }
+      const pick = Math.floor(random() * prompts.length);
+      const row = pick * width;
+      for (let k = 0; k < width; k++) sums[k] += counts[row + k];
+      for (let k = 0; k < pairs.length; k++) seen[k] |= present[pick * pairs.length + k];
     }
-    const sample = pairs.flatMap(({ a, b: other }, index) => (seen[index] ? [{ a, b: other, aWins: aWins[index], bWins: bWins[index], ties: ties[index] }] : []));
+    const sample = pairs.flatMap(({ a, b: other }, index) =>
+      seen[index] ? [{ a, b: other, aWins: sums[index * 3], bWins: sums[index * 3 + 1], ties: sums[index * 3 + 2] }] : [],
+    );
     const refit = bradleyTerry(sample);
     // A resample with no fit (one system never losing in it) says nothing about the spread: skip it.
     if (!refit.ok) continue;
