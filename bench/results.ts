@@ -92,6 +92,12 @@ export async function seedMillion(client: pg.Client): Promise<string> {
       WHERE c."pairId" = p.id`,
     [study.id],
   );
+  await client.query(
+    `INSERT INTO "JudgmentDay" ("studyId", "raterId", day, judgments)
+     SELECT p."studyId", j."raterId", j."createdAt"::date, count(*)::int
+       FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId" WHERE p."studyId" = $1 GROUP BY 1, 2, 3`,
+    [study.id],
+  );
   await client.query("COMMIT");
   await client.query(`VACUUM ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment"`);
   return study.id;

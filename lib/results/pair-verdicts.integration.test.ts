@@ -85,7 +85,7 @@ async function page(studyId: string, filter: ResultsFilter) {
     systemRanking(studyId, filter),
     studyProgress(studyId, filter),
   ]);
-  return { every, majority, raters, breakdown, ranking, judged: progress.judged };
+  return { every, majority, raters, breakdown, ranking, judged: progress.judged, perDay: progress.perDay };
 }
 
 describe("the pairs' verdict counts", () => {
@@ -128,6 +128,9 @@ describe("the pairs' verdict counts", () => {
     expect(afterExclusion).toEqual(await page(study.id, everyByJudgment));
     expect(afterExclusion.judged).toBe(3 * 15);
     expect(afterExclusion.every.agreement.items).toBe(15);
+    // Each rater judged on a day of their own; the excluded rater's day is gone.
+    expect(afterExclusion.perDay).toHaveLength(3);
+    expect(afterExclusion.perDay.every((day) => day.judgments === 15)).toBe(true);
 
     const withGold = { ...EVERY_JUDGMENT, gold: true };
     expect(await page(study.id, withGold)).toEqual(await page(study.id, { ...everyByJudgment, gold: true }));

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { pairVerdicts } from "@/lib/results/pair-verdicts";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 
 export interface StudyProgress {
@@ -10,18 +11,50 @@ export interface StudyProgress {
   perDay: { day: string; judgments: number }[];
 }
 
+const NOT_EXCLUDED = (studyId: string, rater: Prisma.Sql) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = ${rater})`;
+
+/**
+ * Counted judgments per day (UTC). Without a time range or chosen raters, from the daily counts a
+ * trigger keeps per rater, less the judgments on gold pairs (few, read through their pairs) unless
+ * gold pairs count; otherwise from the judgments themselves.
+ */
+function perDay(studyId: string, filter: ResultsFilter): Prisma.Sql {
+  if (filtersJudgments(filter)) {
+    return Prisma.sql`
+      SELECT to_char(date_trunc('day', j."createdAt"), 'YYYY-MM-DD') AS day, count(*)::int AS judgments
+        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+       WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
+       GROUP BY 1 ORDER BY 1`;
+  }
+  const gold = filter.gold
+    ? Prisma.sql`SELECT NULL::date AS day, 0 AS n WHERE FALSE`
+    : Prisma.sql`
+        SELECT j."createdAt"::date AS day, count(*) AS n
+          FROM "Pair" p JOIN "Judgment" j ON j."pairId" = p.id
+         WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NOT NULL AND ${NOT_EXCLUDED(studyId, Prisma.sql`j."raterId"`)}
+         GROUP BY 1`;
+  return Prisma.sql`
+    WITH every_day AS (
+      SELECT d.day, sum(d.judgments) AS n
+        FROM "JudgmentDay" d
+       WHERE d."studyId" = ${studyId} AND ${NOT_EXCLUDED(studyId, Prisma.sql`d."raterId"`)}
+       GROUP BY d.day
+    ), gold_day AS (${gold})
+    SELECT to_char(e.day, 'YYYY-MM-DD') AS day, (e.n - coalesce(g.n, 0))::int AS judgments
+      FROM every_day e LEFT JOIN gold_day g ON g.day = e.day
+     WHERE e.n - coalesce(g.n, 0) > 0
+     ORDER BY 1`;
+}
+
 /** How far the study is: judgments against the goal, and judgments per day (UTC). */
 export async function studyProgress(studyId: string, filter: ResultsFilter): Promise<StudyProgress> {
-  const [[totals], perDay] = await Promise.all([
+  const [[totals], days] = await Promise.all([
     db().$queryRaw<{ judged: number; goal: number }[]>`
       SELECT (SELECT coalesce(sum(v.w + v.t + v.l), 0)::int FROM (${pairVerdicts(studyId, filter)}) v) AS judged,
              (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
                WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL GROUP BY s."judgmentsPerPair") AS goal`,
-    db().$queryRaw<{ day: string; judgments: number }[]>`
-      SELECT to_char(date_trunc('day', j."createdAt"), 'YYYY-MM-DD') AS day, count(*)::int AS judgments
-        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-       WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
-       GROUP BY 1 ORDER BY 1`,
+    db().$queryRaw<{ day: string; judgments: number }[]>(perDay(studyId, filter)),
   ]);
-  return { judged: totals.judged, goal: totals.goal ?? 0, perDay };
+  return { judged: totals.judged, goal: totals.goal ?? 0, perDay: days };
 }
