@@ -9,7 +9,7 @@ import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
 import { fleissKappaOfGroups, krippendorffAlphaNominalOfGroups, tieDiscountedAccuracyOfGroups } from "@/lib/stats/agreement";
-import { bootstrapSharesOfCounts, type ShareIntervals } from "@/lib/stats/bootstrap";
+import { bootstrapSharesOfKinds, type ClusterKind, type ShareIntervals } from "@/lib/stats/bootstrap";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
 import { signTest } from "@/lib/stats/sign-test";
 
@@ -52,11 +52,10 @@ const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsF
            CASE WHEN ${aggregation} = 'majority' THEN (l > w AND l > t)::int ELSE l END AS l
       FROM per_pair
   )
-  SELECT baseline, sum(w)::int AS wins, sum(t)::int AS ties, sum(l)::int AS losses
-    FROM counted GROUP BY baseline, "promptId"
-   -- A fixed order of prompts, so the seeded bootstrap resamples the same clusters on every load
-   -- and in npm run analyze.
-   ORDER BY baseline, "promptId" COLLATE "C"`;
+  SELECT baseline, w::int AS wins, t::int AS ties, l::int AS losses, count(*)::int AS prompts
+    FROM (SELECT baseline, "promptId", sum(w) AS w, sum(t) AS t, sum(l) AS l FROM counted GROUP BY baseline, "promptId") per_prompt
+   -- The bootstrap needs only how many prompts gave each count, not which.
+   GROUP BY baseline, w, t, l`;
 
 /** Each baseline's bootstrap seed, by its place in the study's order: the page shows the same intervals on every load. */
 export const baselineSeed = (index: number) => index + 1;
@@ -64,16 +63,16 @@ export const baselineSeed = (index: number) => index + 1;
 async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<BaselineResult[]> {
   const [baselines, votes] = await Promise.all([
     tallyByBaseline(studyId, filter),
-    db().$queryRaw<{ baseline: string; wins: number; ties: number; losses: number }[]>(promptVotes(studyId, aggregation, filter)),
+    db().$queryRaw<({ baseline: string } & ClusterKind)[]>(promptVotes(studyId, aggregation, filter)),
   ]);
   return baselines.map((baseline, index) => {
-    const prompts = votes.filter((row) => row.baseline === baseline.baseline);
-    const sum = (key: "wins" | "ties" | "losses") => prompts.reduce((total, row) => total + row[key], 0);
+    const kinds = votes.filter((row) => row.baseline === baseline.baseline);
+    const sum = (key: "wins" | "ties" | "losses") => kinds.reduce((total, kind) => total + kind.prompts * kind[key], 0);
     const tally = { wins: sum("wins"), ties: sum("ties"), losses: sum("losses") };
     return {
       ...baseline,
       ...tally,
-      intervals: bootstrapSharesOfCounts(prompts, { seed: baselineSeed(index) }),
+      intervals: bootstrapSharesOfKinds(kinds, { seed: baselineSeed(index) }),
       signTestP: signTest(tally.wins, tally.losses).pValue,
     };
   });

@@ -24,8 +24,6 @@ export interface BaselineSummary {
   signTestP: number;
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -34,14 +32,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /**
  * Per baseline, in the order given, with the seed given: each prompt is one bootstrap cluster
- * (prompts in code-point order of their ids, as the results page orders them); under "majority"
- * each pair contributes its majority verdict once.
+ * (the bootstrap puts clusters in an order of its own, so theirs does not matter); under
+ * "majority" each pair contributes its majority verdict once.
  */
 export function summarize(judgments: readonly CountedJudgment[], baselines: readonly { name: string; seed: number }[], aggregation: Aggregation): BaselineSummary[] {
   const byBaseline = groupBy(judgments, (j) => j.baseline);
   return baselines.map(({ name, seed }) => {
     const byPrompt = groupBy(byBaseline.get(name) ?? [], (j) => j.promptId);
-    const clusters = [...byPrompt.keys()].sort(byCodePoint).map((promptId) => {
+    const clusters = [...byPrompt.keys()].map((promptId) => {
       const byPair = groupBy(byPrompt.get(promptId)!, (j) => j.pairId);
       return [...byPair.values()].flatMap((pair) => (aggregation === "majority" ? [majorityVerdict(pair.map((j) => j.verdict))] : pair.map((j) => j.verdict)));
     });

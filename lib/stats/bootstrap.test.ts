@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Verdict } from "@/lib/assign/policy";
 import { seededRandom } from "@/lib/random";
-import { bootstrapShares, quantile } from "./bootstrap";
+import { bootstrapShares, bootstrapSharesOfKinds, quantile } from "./bootstrap";
 import { wilsonInterval } from "./wilson";
 
 /** n clusters of `size` verdicts: wins, ties and losses dealt round-robin in the given numbers. */
@@ -91,7 +91,27 @@ describe("bootstrapShares", () => {
     }
     shares.sort();
     const ours = bootstrapShares(prompts, { resamples })!;
-    expect(Math.abs(ours.win.lower - quantile(shares, 0.025))).toBeLessThan(0.004);
-    expect(Math.abs(ours.win.upper - quantile(shares, 0.975))).toBeLessThan(0.004);
+    expect(Math.abs(ours.win.lower - quantile(shares, 0.025))).toBeLessThan(0.002);
+    expect(Math.abs(ours.win.upper - quantile(shares, 0.975))).toBeLessThan(0.002);
+  });
+
+  it("gives the same interval from kinds of prompts, in any order, as from the prompts themselves", () => {
+    const kinds = [
+      { wins: 2, ties: 1, losses: 0, prompts: 40 },
+      { wins: 0, ties: 0, losses: 3, prompts: 25 },
+      { wins: 1, ties: 1, losses: 1, prompts: 35 },
+    ];
+    const prompts = kinds.flatMap((kind) =>
+      Array.from({ length: kind.prompts }, () => [
+        ...Array<Verdict>(kind.wins).fill("win"),
+        ...Array<Verdict>(kind.ties).fill("tie"),
+        ...Array<Verdict>(kind.losses).fill("loss"),
+      ]),
+    );
+    const fromPrompts = bootstrapShares(prompts, { seed: 3 });
+    expect(bootstrapSharesOfKinds(kinds, { seed: 3 })).toEqual(fromPrompts);
+    expect(bootstrapSharesOfKinds([...kinds].reverse(), { seed: 3 })).toEqual(fromPrompts);
+    expect(fromPrompts).toMatchObject({ clusters: 100, judgments: 300 });
+    expect(() => bootstrapSharesOfKinds([{ wins: 1, ties: 0, losses: 0, prompts: -1 }])).toThrow(RangeError);
   });
 });

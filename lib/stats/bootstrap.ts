@@ -3,7 +3,7 @@
 // single judgments would treat them as independent and give intervals that are too narrow.
 // Seeded, so the dashboard shows the same interval on every load for the same data.
 import type { Verdict } from "@/lib/assign/policy";
-import binomial from "@stdlib/random-base-binomial";
+import { randomBinomial } from "d3-random";
 import { seededRandom } from "@/lib/random";
 import type { Interval } from "./interval";
 
@@ -58,37 +58,58 @@ export function bootstrapShares(clusters: readonly (readonly Verdict[])[], optio
   );
 }
 
-/** bootstrapShares from each cluster's counts of wins, ties and losses, in the same order. */
+/** Clusters that gave the same counts, counted once: `prompts` is how many there are. */
+export interface ClusterKind {
+  wins: number;
+  ties: number;
+  losses: number;
+  prompts: number;
+}
+
+/** bootstrapShares from each cluster's counts of wins, ties and losses. */
 export function bootstrapSharesOfCounts(
   clusters: readonly { wins: number; ties: number; losses: number }[],
   options: BootstrapOptions = {},
 ): ShareIntervals | null {
+  const kinds = new Map<string, ClusterKind>();
+  for (const { wins, ties, losses } of clusters) {
+    const key = `${wins},${ties},${losses}`;
+    const kind = kinds.get(key);
+    if (kind) kind.prompts += 1;
+    else kinds.set(key, { wins, ties, losses, prompts: 1 });
+  }
+  return bootstrapSharesOfKinds([...kinds.values()], options);
+}
+
+/**
+ * bootstrapShares from the kinds of cluster and how many of each there are: what the results
+ * page reads from Postgres, a few dozen rows however many prompts. The kinds are put in one
+ * order first, so the same data give the same interval in whatever order they come.
+ */
+export function bootstrapSharesOfKinds(kinds: readonly ClusterKind[], options: BootstrapOptions = {}): ShareIntervals | null {
   const { seed = 1, resamples = BOOTSTRAP_RESAMPLES, level = BOOTSTRAP_LEVEL } = options;
   if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const judged = clusters.filter((cluster) => cluster.wins + cluster.ties + cluster.losses > 0);
-  const c = judged.length;
+  for (const kind of kinds) {
+    if ([kind.wins, kind.ties, kind.losses, kind.prompts].some((x) => !Number.isInteger(x) || x < 0)) {
+      throw new RangeError("a kind's counts must be non-negative integers");
+    }
+  }
+  const ordered = kinds
+    .filter((kind) => kind.prompts > 0 && kind.wins + kind.ties + kind.losses > 0)
+    .map((kind) => ({ wins: kind.wins, ties: kind.ties, size: kind.wins + kind.ties + kind.losses, prompts: kind.prompts }))
+    .sort((a, b) => a.size - b.size || a.wins - b.wins || a.ties - b.ties);
+  const c = ordered.reduce((sum, kind) => sum + kind.prompts, 0);
   if (c === 0) return null;
-  const wins = Int32Array.from(judged, (cluster) => cluster.wins);
-  const ties = Int32Array.from(judged, (cluster) => cluster.ties);
-  const sizes = Int32Array.from(judged, (cluster) => cluster.wins + cluster.ties + cluster.losses);
-  const judgments = sizes.reduce((s, x) => s + x, 0);
-  const totalWins = wins.reduce((s, x) => s + x, 0);
-  const totalTies = ties.reduce((s, x) => s + x, 0);
+  const judgments = ordered.reduce((sum, kind) => sum + kind.prompts * kind.size, 0);
+  const totalWins = ordered.reduce((sum, kind) => sum + kind.prompts * kind.wins, 0);
+  const totalTies = ordered.reduce((sum, kind) => sum + kind.prompts * kind.ties, 0);
 
   // A resample of c prompts drawn with replacement is fully described by how many prompts of each
-  // distinct (wins, ties, size) it holds, and those counts are multinomial: drawn as a chain of
-  // binomials, a resample costs one draw per distinct kind of prompt (a few dozen) instead of
-  // one per prompt (tens of thousands in a large study), with the same distribution.
-  const kinds = new Map<string, { wins: number; ties: number; size: number; prompts: number }>();
-  for (let i = 0; i < c; i++) {
-    const key = `${wins[i]},${ties[i]},${sizes[i]}`;
-    const kind = kinds.get(key);
-    if (kind) kind.prompts += 1;
-    else kinds.set(key, { wins: wins[i], ties: ties[i], size: sizes[i], prompts: 1 });
-  }
-  const ordered = [...kinds.values()];
-  const draw = binomial.factory({ prng: seededRandom(seed) });
+  // kind it holds, and those counts are multinomial: drawn as a chain of binomials, a resample
+  // costs one draw per kind of prompt (a few dozen) instead of one per prompt (tens of thousands
+  // in a large study), with the same distribution.
+  const binomial = randomBinomial.source(seededRandom(seed));
   const win = new Float64Array(resamples);
   const tie = new Float64Array(resamples);
   const loss = new Float64Array(resamples);
@@ -101,7 +122,7 @@ export function bootstrapSharesOfCounts(
     let remaining = c;
     for (const kind of ordered) {
       if (left === 0) break;
-      const taken = kind.prompts >= remaining ? left : draw(left, kind.prompts / remaining);
+      const taken = kind.prompts >= remaining ? left : binomial(left, kind.prompts / remaining)();
       w += taken * kind.wins;
       t += taken * kind.ties;
       n += taken * kind.size;
