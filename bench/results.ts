@@ -37,7 +37,7 @@ const EXPORT_MAX_GROWTH_BYTES = 100 * 1024 * 1024;
  * pair and rater, spread over 30 days, verdicts drawn from a hash (about 50% win, 20% tie, 30%
  * loss). Triggers are off while loading, as for a restore; the held counts are then set.
  */
-export async function seedMillion(client: pg.Client): Promise<string> {
+async function seedMillion(client: pg.Client): Promise<string> {
   const study = await createStudy(newStudySchema.parse({ slug: "bench-million", title: "One million judgments", target: "LIMA", baselines: BASELINES, prompts: "own" }), null);
   await client.query(
     `INSERT INTO "Prompt" (id, "studyId", "externalId", text, source, tags, position)
