@@ -73,6 +73,9 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <Field id="goldPercent" label="Gold pairs, % of each rater's pairs" hint="Mark gold pairs on a prompt's page; 0 for none." error={errors.goldPercent}>
           <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step={1} defaultValue={0} className={input} aria-describedby={describedBy("goldPercent", true)} />
         </Field>
+        <Field id="quotaPerRater" label="Pairs per rater at most" hint="Empty for no quota: each rater judges as many as there are." error={errors.quotaPerRater}>
+          <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step={1} className={input} aria-describedby={describedBy("quotaPerRater", true)} />
+        </Field>
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="promptOncePerRater" /> A rater sees each prompt once (against one baseline only)
         </label>

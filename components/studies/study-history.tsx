@@ -5,6 +5,7 @@ const NAMES: Record<string, string> = {
   leaseMinutes: "lease (minutes)",
   rationaleMode: "rationale",
   goldPercent: "gold pairs (%)",
+  quotaPerRater: "pairs per rater at most",
   raterTitle: "title for raters",
   instructions: "instructions",
 };

@@ -37,6 +37,9 @@ export function StudySettingsForm({ slug, settings }: { slug: string; settings: 
       <Field id="goldPercent" label="Gold pairs (% of each rater's pairs)" error={errors.goldPercent}>
         <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
       </Field>
+      <Field id="quotaPerRater" label="Pairs per rater at most (empty: no quota)" error={errors.quotaPerRater}>
+        <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step="1" defaultValue={settings.quotaPerRater ?? ""} className={input} />
+      </Field>
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         Save settings
       </button>

@@ -54,3 +54,29 @@ test("a researcher changes a study's settings and sees each change in its histor
   await expect(history).toContainText(`${researcher.email}: raters per pair (k) 1 → 3`);
   await expect(history).toContainText(`${researcher.email}: rationale off → optional`);
 });
+
+test("a researcher sets a quota per rater; a rater judges that many pairs and is told they are done", async ({ page, browser }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 4, createdById: researcher.id });
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}/settings`);
+  await page.getByLabel("Pairs per rater at most").fill("2");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+
+  const rater = await seed.user("rater");
+  const raterPage = await browser.newPage();
+  await signIn(raterPage, rater);
+  await raterPage.goto(`/rate/${study.slug}`);
+  await expect(raterPage.getByText("0 judged · 2 to go")).toBeVisible();
+  for (const judged of [1, 2]) {
+    await raterPage.getByRole("button", { name: "Neither is significantly better" }).click();
+    await expect(raterPage.getByText(`${judged} judged · ${2 - judged} to go`)).toBeVisible();
+  }
+  await expect(raterPage.getByRole("status")).toContainText("You have judged the 2 pairs this study asks of each rater.");
+  await raterPage.close();
+
+  await page.goto(`/studies/${study.slug}`);
+  const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
+  await expect(history).toContainText(`${researcher.email}: pairs per rater at most no quota → 2`);
+});

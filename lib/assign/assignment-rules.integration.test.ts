@@ -43,17 +43,17 @@ describe("assignment rules", () => {
   it("never gives a rater the same prompt twice when the study says so", async () => {
     const study = await seedStudy({ prompts: 3, baselines: ["Bard", "Claude", "GPT-4"], promptOncePerRater: true });
     const rater = await makeUser("rater");
-    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3 });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });
     const first = await nextAssignment(study.id, rater.id);
     // The prompt on screen still counts; its other two pairs do not.
-    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3 });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });
     await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
-    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2 });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2, quota: null });
     const done = await judgeAll(study.id, rater.id);
     expect(done).toHaveLength(2);
     const prompts = await db().assignment.findMany({ where: { raterId: rater.id }, select: { pair: { select: { promptId: true } } } });
     expect(new Set(prompts.map((a) => a.pair.promptId)).size).toBe(3);
-    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 3, remaining: 0 });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 3, remaining: 0, quota: null });
   });
 
   it("gives gold pairs to every rater beyond k, and records each rater's gold accuracy", async () => {

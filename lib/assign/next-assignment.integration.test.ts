@@ -18,6 +18,28 @@ describe("nextAssignment", () => {
     expect(second!.assignmentId).not.toBe(first!.assignmentId);
   });
 
+  it("stops at the study's quota per rater, counting it down in the progress, even with claims at once", async () => {
+    const study = await seedStudy({ prompts: 6, baselines: ["Bard", "Claude"], judgmentsPerPair: 2 });
+    await db().study.update({ where: { id: study.id }, data: { quotaPerRater: 3 } });
+    const rater = await makeUser("rater");
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: 3 });
+    const first = await nextAssignment(study.id, rater.id);
+    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2, quota: 3 });
+    // Three tabs asking at once, twice over: never more than the quota in hand or judged.
+    for (let round = 0; round < 2; round++) {
+      const shown = await Promise.all([1, 2, 3].map(() => nextAssignment(study.id, rater.id)));
+      for (const id of new Set(shown.filter(Boolean).map((pair) => pair!.assignmentId))) {
+        await submitJudgment(rater.id, { assignmentId: id, choice: "neither" });
+      }
+    }
+    expect(await db().assignment.count({ where: { raterId: rater.id } })).toBe(3);
+    expect(await nextAssignment(study.id, rater.id)).toBeNull();
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 3, remaining: 0, quota: 3 });
+    // Another rater has a quota of their own.
+    expect(await nextAssignment(study.id, (await makeUser("rater")).id)).not.toBeNull();
+  });
+
   it("shows the target on the side it recorded, and sends no system or pair ids", async () => {
     const study = await seedStudy({ prompts: 1, baselines: ["GPT-4"] });
     const rater = await makeUser("rater");
@@ -55,8 +77,8 @@ describe("nextAssignment", () => {
       expect(await nextAssignment(study.id, rater.id)).toBeNull();
     }
     expect(await nextAssignment(study.id, c.id)).toBeNull();
-    expect(await raterProgress(study.id, a.id)).toEqual({ done: 2, remaining: 0 });
-    expect(await raterProgress(study.id, c.id)).toEqual({ done: 0, remaining: 0 });
+    expect(await raterProgress(study.id, a.id)).toEqual({ done: 2, remaining: 0, quota: null });
+    expect(await raterProgress(study.id, c.id)).toEqual({ done: 0, remaining: 0, quota: null });
   });
 
   it("returns a pair whose lease expired to the pool, and still takes the late answer while there is room", async () => {

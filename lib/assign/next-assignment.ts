@@ -23,6 +23,7 @@ interface Rules {
   leaseSeconds: number;
   promptOncePerRater: boolean;
   goldRate: number;
+  quota: number | null;
 }
 
 // A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
@@ -45,9 +46,15 @@ export async function pairIsFull(tx: Tx, pairId: string, k: number, exceptAssign
 async function rulesOf(studyId: string): Promise<Rules> {
   const study = await db().study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { judgmentsPerPair: true, leaseSeconds: true, promptOncePerRater: true, goldRate: true },
+    select: { judgmentsPerPair: true, leaseSeconds: true, promptOncePerRater: true, goldRate: true, quotaPerRater: true },
   });
-  return { k: study.judgmentsPerPair, leaseSeconds: study.leaseSeconds, promptOncePerRater: study.promptOncePerRater, goldRate: study.goldRate };
+  return {
+    k: study.judgmentsPerPair,
+    leaseSeconds: study.leaseSeconds,
+    promptOncePerRater: study.promptOncePerRater,
+    goldRate: study.goldRate,
+    quota: study.quotaPerRater,
+  };
 }
 
 /** The rater's unfinished assignment in this study, renewed if its pair still has room. */
@@ -131,7 +138,11 @@ type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";
  */
 async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise<ClaimAttempt> {
   return db().$transaction(async (tx) => {
+    // With a quota, one rater's claims (two tabs, say) take turns, so that both cannot pass the
+    // check below with the last place.
+    if (rules.quota !== null) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || ${studyId} || ':' || ${raterId}))`;
     const history = await raterHistory(tx, studyId, raterId);
+    if (rules.quota !== null && history.pairs >= rules.quota) return "none left";
     const find = (gold: boolean) =>
       lockCandidate(tx, studyId, raterId, rules, gold, false).then((id) => id ?? lockCandidate(tx, studyId, raterId, rules, gold, true));
     const pairId = (goldDue(history.gold, history.pairs, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
@@ -208,6 +219,8 @@ export async function nextAssignment(studyId: string, raterId: string): Promise<
 export interface RaterProgress {
   done: number;
   remaining: number;
+  /** Pairs the study asks of each rater, if it sets a quota. */
+  quota: number | null;
 }
 
 /**
@@ -218,14 +231,15 @@ export interface RaterProgress {
  * pair per prompt for each rater, what remains is prompts, counted the same way.
  */
 export const RATER_PROGRESS_SQL = `
-  WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once FROM "Study" WHERE id = $1),
+  WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota FROM "Study" WHERE id = $1),
   roomy AS (
     SELECT p.id, p."promptId" FROM "Pair" p, rules
      WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k),
   mine AS (
     SELECT p."promptId", a.status, p."heldCount" < rules.k AS room
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
-     WHERE a."raterId" = $2 AND p."studyId" = $1 AND p."goldVerdict" IS NULL)
+     WHERE a."raterId" = $2 AND p."studyId" = $1 AND p."goldVerdict" IS NULL),
+  counted AS (
   SELECT
     (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
       WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
@@ -237,7 +251,10 @@ export const RATER_PROGRESS_SQL = `
          (SELECT count(*) FROM roomy)
        - (SELECT count(*) FROM mine WHERE room)
        + (SELECT count(*) FROM mine WHERE status = 'active')
-     END)::int AS remaining`;
+     END)::int AS remaining)
+  -- A quota caps what is left at the pairs the rater may still judge.
+  SELECT c.done, CASE WHEN r.quota IS NULL THEN c.remaining ELSE LEAST(c.remaining, GREATEST(r.quota - c.done, 0)) END AS remaining, r.quota
+    FROM counted c, rules r`;
 
 export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
   const [row] = await db().$queryRawUnsafe<RaterProgress[]>(RATER_PROGRESS_SQL, studyId, raterId);

@@ -22,6 +22,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           leaseSeconds: input.leaseMinutes * 60,
           rationaleMode: input.rationaleMode,
           goldRate: input.goldPercent / 100,
+          quotaPerRater: input.quotaPerRater,
           promptOncePerRater: input.promptOncePerRater,
           createdById,
         },

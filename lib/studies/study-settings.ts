@@ -6,13 +6,20 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StudySettings } from "@/lib/validation/study";
 
+/** A setting as the history shows it: long texts summarised, an empty quota named. */
+function described(key: keyof StudySettings, settings: StudySettings): string {
+  if (key === "instructions") return `${settings.instructions.length} characters`;
+  if (key === "quotaPerRater" && settings.quotaPerRater === null) return "no quota";
+  return String(settings[key]);
+}
+
 export type SettingErrors = Partial<Record<keyof StudySettings, string>>;
 
 /** The study's current settings, in the form's units. */
 export async function studySettings(studyId: string, client: Prisma.TransactionClient = db()): Promise<StudySettings> {
   const study = await client.study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true },
+    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true },
   });
   return {
     raterTitle: study.raterTitle,
@@ -21,6 +28,7 @@ export async function studySettings(studyId: string, client: Prisma.TransactionC
     leaseMinutes: Math.round(study.leaseSeconds / 60),
     rationaleMode: study.rationaleMode,
     goldPercent: Math.round(study.goldRate * 1000) / 10,
+    quotaPerRater: study.quotaPerRater,
   };
 }
 
@@ -51,6 +59,7 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
         leaseSeconds: settings.leaseMinutes * 60,
         rationaleMode: settings.rationaleMode,
         goldRate: settings.goldPercent / 100,
+        quotaPerRater: settings.quotaPerRater,
       },
     });
     await tx.studyEvent.createMany({
@@ -58,9 +67,8 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
         studyId,
         actorId,
         what: key,
-        // Long texts are summarised: the history says that they changed, not what they say.
-        before: key === "instructions" ? `${before.instructions.length} characters` : String(before[key]),
-        after: key === "instructions" ? `${settings.instructions.length} characters` : String(settings[key]),
+        before: described(key, before),
+        after: described(key, settings),
       })),
     });
     return {};

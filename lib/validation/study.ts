@@ -25,6 +25,16 @@ const studyFields = z.object({
     leaseMinutes: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1,440 (a day)").default(15),
     rationaleMode: z.enum(["off", "optional", "required"], "must be off, optional or required").default("off"),
     goldPercent: z.coerce.number().min(0, "must be at least 0").max(50, "must be at most 50").default(0),
+    // An empty field means no quota.
+    quotaPerRater: z.preprocess(
+      (value) => (value === "" || value === undefined || value === null ? null : Number(value)),
+      z
+        .number("must be a number of pairs")
+        .int("must be a whole number")
+        .min(1, "must be at least 1, or empty for no quota")
+        .max(100_000, "must be at most 100,000")
+        .nullable(),
+    ),
     // A checkbox sends "on" when ticked and nothing otherwise.
     promptOncePerRater: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
@@ -44,6 +54,7 @@ export const studySettingsSchema = studyFields.pick({
   leaseMinutes: true,
   rationaleMode: true,
   goldPercent: true,
+  quotaPerRater: true,
 });
 
 export type StudySettings = z.infer<typeof studySettingsSchema>;

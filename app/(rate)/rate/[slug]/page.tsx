@@ -50,7 +50,11 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
       ) : (
         <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
           <h2 className="text-lg font-semibold">All done, thank you!</h2>
-          <p className="mt-2 text-slate-800">There are no more pairs for you in this study right now.</p>
+          <p className="mt-2 text-slate-800">
+            {progress.quota !== null && progress.done >= progress.quota
+              ? `You have judged the ${progress.quota} pairs this study asks of each rater.`
+              : "There are no more pairs for you in this study right now."}
+          </p>
           <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
             Back to your studies
           </Link>
