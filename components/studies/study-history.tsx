@@ -6,6 +6,7 @@ const NAMES: Record<string, string> = {
   rationaleMode: "rationale",
   goldPercent: "gold pairs (%)",
   quotaPerRater: "pairs per rater at most",
+  activeBaselines: "active baselines",
   raterTitle: "title for raters",
   instructions: "instructions",
 };

@@ -9,7 +9,7 @@ import type { StudySettings } from "@/lib/validation/study";
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
 /** The settings a study may change after it is made; the server says why a change is refused. */
-export function StudySettingsForm({ slug, settings }: { slug: string; settings: StudySettings }) {
+export function StudySettingsForm({ slug, settings, baselines }: { slug: string; settings: StudySettings; baselines: string[] }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -37,6 +37,24 @@ export function StudySettingsForm({ slug, settings }: { slug: string; settings: 
       <Field id="goldPercent" label="Gold pairs (% of each rater's pairs)" error={errors.goldPercent}>
         <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
       </Field>
+      {baselines.length > 0 && (
+        <fieldset aria-describedby="activeBaselines-hint">
+          <legend className="font-medium">Active baselines</legend>
+          <p id="activeBaselines-hint" className="text-sm text-slate-700">
+            Raters get pairs only with these; the others&apos; pairs wait, and their judgments keep counting.
+          </p>
+          {baselines.map((name) => (
+            <label key={name} className="mt-1 flex items-center gap-2">
+              <input type="checkbox" name="activeBaselines" value={name} defaultChecked={settings.activeBaselines.includes(name)} /> {name}
+            </label>
+          ))}
+          {errors.activeBaselines && (
+            <p role="alert" className="mt-1 text-sm text-red-700">
+              {errors.activeBaselines}
+            </p>
+          )}
+        </fieldset>
+      )}
       <Field id="quotaPerRater" label="Pairs per rater at most (empty: no quota)" error={errors.quotaPerRater}>
         <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step="1" defaultValue={settings.quotaPerRater ?? ""} className={input} />
       </Field>

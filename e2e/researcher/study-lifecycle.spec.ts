@@ -38,7 +38,7 @@ test("a researcher pauses, resumes and closes a study; raters see it only while 
   ]);
 });
 
-test("a researcher changes a study's settings and sees each change in its history", async ({ page }) => {
+test("a researcher changes a study's settings, pauses a baseline, and sees each change in its history", async ({ page }) => {
   const researcher = await seed.user("researcher");
   const study = await seed.study({ prompts: 1, createdById: researcher.id });
   await signIn(page, researcher);
@@ -46,13 +46,20 @@ test("a researcher changes a study's settings and sees each change in its histor
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Raters per pair (k)").fill("3");
   await page.getByLabel("Rationale").selectOption("optional");
+  await page.getByRole("checkbox", { name: "GPT-4" }).uncheck();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toContainText("Saved");
+
+  // Every baseline off is refused, and says why.
+  await page.getByRole("checkbox", { name: "Alpaca 65B" }).uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("must keep at least one baseline active (pause the study to stop all rating)");
 
   await page.goto(`/studies/${study.slug}`);
   const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
   await expect(history).toContainText(`${researcher.email}: raters per pair (k) 1 → 3`);
   await expect(history).toContainText(`${researcher.email}: rationale off → optional`);
+  await expect(history).toContainText(`${researcher.email}: active baselines Alpaca 65B, GPT-4 → Alpaca 65B`);
 });
 
 test("a researcher sets a quota per rater; a rater judges that many pairs and is told they are done", async ({ page, browser }) => {

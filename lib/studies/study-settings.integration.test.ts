@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { nextAssignment } from "@/lib/assign/next-assignment";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
+import { db } from "@/lib/db";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { studyEvents } from "@/lib/studies/study-events";
 import { studySettings, updateStudySettings } from "@/lib/studies/study-settings";
 import { changeStudyStatus } from "@/lib/studies/study-status";
@@ -30,5 +32,37 @@ describe("a study's settings", () => {
 
     await changeStudyStatus(study.id, "closed", owner.id);
     await expect(updateStudySettings(study.id, before, owner.id)).rejects.toThrow(/closed: its settings and results are final/);
+  });
+
+  it("makes a baseline inactive: raters get no pair with it while it is, and its pairs come back after", async () => {
+    const owner = await makeUser("researcher");
+    const study = await seedStudy({ prompts: 3, baselines: ["Bard", "Claude"], createdById: owner.id });
+    const before = await studySettings(study.id);
+    expect(before.activeBaselines).toEqual(["Bard", "Claude"]);
+
+    expect(await updateStudySettings(study.id, { ...before, activeBaselines: [] }, owner.id)).toEqual({
+      activeBaselines: "must keep at least one baseline active (pause the study to stop all rating)",
+    });
+    expect(await updateStudySettings(study.id, { ...before, activeBaselines: ["GPT-4"] }, owner.id)).toEqual({
+      activeBaselines: "names no baseline of this study: GPT-4",
+    });
+    expect(await updateStudySettings(study.id, { ...before, activeBaselines: ["Bard"] }, owner.id)).toEqual({});
+    expect((await studyEvents(study.id)).map((event) => [event.what, event.before, event.after])).toContainEqual(["activeBaselines", "Bard, Claude", "Bard"]);
+
+    const rater = await makeUser("rater");
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });
+    const baselineOf = async (assignmentId: string) =>
+      (await db().assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { pair: { include: { baselineResponse: { include: { system: true } } } } } })).pair
+        .baselineResponse.system.name;
+    for (let n = 0; n < 3; n++) {
+      const shown = await nextAssignment(study.id, rater.id);
+      expect(await baselineOf(shown!.assignmentId)).toBe("Bard");
+      await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
+    }
+    expect(await nextAssignment(study.id, rater.id)).toBeNull();
+
+    await updateStudySettings(study.id, { ...(await studySettings(study.id)), activeBaselines: ["Claude", "Bard"] }, owner.id);
+    expect(await raterProgress(study.id, rater.id)).toEqual({ done: 3, remaining: 3, quota: null });
+    expect(await baselineOf((await nextAssignment(study.id, rater.id))!.assignmentId)).toBe("Claude");
   });
 });

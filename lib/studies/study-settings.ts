@@ -10,10 +10,20 @@ import type { StudySettings } from "@/lib/validation/study";
 function described(key: keyof StudySettings, settings: StudySettings): string {
   if (key === "instructions") return `${settings.instructions.length} characters`;
   if (key === "quotaPerRater" && settings.quotaPerRater === null) return "no quota";
+  if (key === "activeBaselines") return settings.activeBaselines.join(", ") || "none";
   return String(settings[key]);
 }
 
 export type SettingErrors = Partial<Record<keyof StudySettings, string>>;
+
+/** The systems raters may be given pairs against: every system but the target, in the study's order. */
+export async function studyBaselines(studyId: string, client: Prisma.TransactionClient = db()) {
+  return client.system.findMany({
+    where: { studyId, targetOf: null },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, active: true },
+  });
+}
 
 /** The study's current settings, in the form's units. */
 export async function studySettings(studyId: string, client: Prisma.TransactionClient = db()): Promise<StudySettings> {
@@ -21,7 +31,9 @@ export async function studySettings(studyId: string, client: Prisma.TransactionC
     where: { id: studyId },
     select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true },
   });
+  const baselines = await studyBaselines(studyId, client);
   return {
+    activeBaselines: baselines.filter((baseline) => baseline.active).map((baseline) => baseline.name),
     raterTitle: study.raterTitle,
     instructions: study.instructions,
     judgmentsPerPair: study.judgmentsPerPair,
@@ -47,6 +59,14 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
     if (settings.judgmentsPerPair < held) {
       return { judgmentsPerPair: `must be at least ${held}: a pair already has ${held} raters' judgments or leases` };
     }
+    const baselines = await studyBaselines(studyId, tx);
+    const unknown = settings.activeBaselines.filter((name) => !baselines.some((baseline) => baseline.name === name));
+    if (unknown.length) return { activeBaselines: `names no baseline of this study: ${unknown.join(", ")}` };
+    if (baselines.length && settings.activeBaselines.length === 0) {
+      return { activeBaselines: "must keep at least one baseline active (pause the study to stop all rating)" };
+    }
+    // In the study's order, whatever order the form sent them in.
+    settings = { ...settings, activeBaselines: baselines.filter((baseline) => settings.activeBaselines.includes(baseline.name)).map((baseline) => baseline.name) };
     const before = await studySettings(studyId, tx);
     const changed = (Object.keys(settings) as (keyof StudySettings)[]).filter((key) => String(settings[key]) !== String(before[key]));
     if (changed.length === 0) return {};
@@ -62,6 +82,11 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
         quotaPerRater: settings.quotaPerRater,
       },
     });
+    if (changed.includes("activeBaselines")) {
+      for (const baseline of baselines) {
+        await tx.system.update({ where: { id: baseline.id }, data: { active: settings.activeBaselines.includes(baseline.name) } });
+      }
+    }
     await tx.studyEvent.createMany({
       data: changed.map((key) => ({
         studyId,

@@ -55,6 +55,9 @@ export const studySettingsSchema = studyFields.pick({
   rationaleMode: true,
   goldPercent: true,
   quotaPerRater: true,
+}).extend({
+  /** The baselines raters get pairs with; the others' pairs wait. */
+  activeBaselines: z.array(systemName).default([]),
 });
 
 export type StudySettings = z.infer<typeof studySettingsSchema>;

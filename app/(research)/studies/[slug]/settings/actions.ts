@@ -15,7 +15,8 @@ export interface SettingsState {
 
 export async function saveSettingsAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
   const researcher = await requireRole("researcher", "admin");
-  const parsed = studySettingsSchema.safeParse(Object.fromEntries(form));
+  // Ticked checkboxes repeat their name: all of them, not the last.
+  const parsed = studySettingsSchema.safeParse({ ...Object.fromEntries(form), activeBaselines: form.getAll("activeBaselines") });
   if (!parsed.success) {
     return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
   }

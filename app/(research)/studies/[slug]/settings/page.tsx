@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
 import { requireRole } from "@/lib/auth";
 import { findStudy } from "@/lib/studies/find-study";
-import { studySettings } from "@/lib/studies/study-settings";
+import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
 export const metadata: Metadata = { title: "Study settings" };
 
@@ -24,7 +24,11 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
       {study.status === "closed" ? (
         <p className="text-slate-700">This study is closed: its settings and results are final.</p>
       ) : (
-        <StudySettingsForm slug={study.slug} settings={await studySettings(study.id)} />
+        <StudySettingsForm
+          slug={study.slug}
+          settings={await studySettings(study.id)}
+          baselines={(await studyBaselines(study.id)).map((baseline) => baseline.name)}
+        />
       )}
     </div>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "System" ADD COLUMN     "active" BOOLEAN NOT NULL DEFAULT true;
