@@ -37,21 +37,24 @@ describe("tieDiscountedAccuracy (LIMA)", () => {
   });
 });
 
+// Fleiss (1971)'s worked example: 10 subjects × 14 raters × 5 categories, as reproduced in
+// Wikipedia's "Fleiss' kappa".
+const FLEISS_1971 = [
+  [0, 0, 0, 0, 14],
+  [0, 2, 6, 4, 2],
+  [0, 0, 3, 5, 6],
+  [0, 3, 9, 2, 0],
+  [2, 2, 8, 1, 1],
+  [7, 7, 0, 0, 0],
+  [3, 2, 6, 3, 0],
+  [2, 5, 3, 2, 2],
+  [6, 5, 2, 1, 0],
+  [0, 2, 2, 3, 7],
+];
+
 describe("fleissKappa", () => {
   it("gives Fleiss (1971)'s worked example: P̄ = 0.378, P̄e = 0.213, κ = 0.210", () => {
-    // 10 subjects × 14 raters × 5 categories, as reproduced in Wikipedia's "Fleiss' kappa".
-    const r = fleissKappa([
-      [0, 0, 0, 0, 14],
-      [0, 2, 6, 4, 2],
-      [0, 0, 3, 5, 6],
-      [0, 3, 9, 2, 0],
-      [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0],
-      [3, 2, 6, 3, 0],
-      [2, 5, 3, 2, 2],
-      [6, 5, 2, 1, 0],
-      [0, 2, 2, 3, 7],
-    ]);
+    const r = fleissKappa(FLEISS_1971);
     expect(r.observed).toBeCloseTo(0.378, 3);
     expect(r.expected).toBeCloseTo(0.213, 3);
     expect(r.value).toBeCloseTo(0.21, 3);
@@ -152,19 +155,7 @@ describe("the same coefficients from groups of identical items", () => {
   });
 
   it("gives Fleiss (1971)'s κ = 0.210 with each subject repeated, as one group each", () => {
-    const rows = [
-      [0, 0, 0, 0, 14],
-      [0, 2, 6, 4, 2],
-      [0, 0, 3, 5, 6],
-      [0, 3, 9, 2, 0],
-      [2, 2, 8, 1, 1],
-      [7, 7, 0, 0, 0],
-      [3, 2, 6, 3, 0],
-      [2, 5, 3, 2, 2],
-      [6, 5, 2, 1, 0],
-      [0, 2, 2, 3, 7],
-    ];
-    const r = fleissKappaOfGroups(rows.map((counts) => ({ counts, times: 3 })));
+    const r = fleissKappaOfGroups(FLEISS_1971.map((counts) => ({ counts, times: 3 })));
     expect(r.value).toBeCloseTo(0.21, 3);
     expect(r.items).toBe(30);
   });

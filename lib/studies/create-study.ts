@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PAIRWISE_INSTRUCTIONS } from "@/lib/studies/instructions";
 import { readLimaTestSet } from "@/lib/studies/lima-test-set";
+import { ratingColumns } from "@/lib/studies/study-settings";
 import type { NewStudy } from "@/lib/validation/study";
 
 /** A new study with its systems, and the LIMA test set's 300 prompts when asked for. */
@@ -18,11 +19,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           description: input.description,
           instructions: input.instructions || PAIRWISE_INSTRUCTIONS,
           pairDesign: input.pairDesign,
-          judgmentsPerPair: input.judgmentsPerPair,
-          leaseSeconds: input.leaseMinutes * 60,
-          rationaleMode: input.rationaleMode,
-          goldRate: input.goldPercent / 100,
-          quotaPerRater: input.quotaPerRater,
+          ...ratingColumns(input),
           promptOncePerRater: input.promptOncePerRater,
           createdById,
         },

@@ -6,6 +6,19 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StudySettings } from "@/lib/validation/study";
 
+type RatingRules = Pick<StudySettings, "judgmentsPerPair" | "leaseMinutes" | "rationaleMode" | "goldPercent" | "quotaPerRater">;
+
+/** How raters get pairs, from the form's units to the study's columns (when made, and when changed). */
+export function ratingColumns(rules: RatingRules) {
+  return {
+    judgmentsPerPair: rules.judgmentsPerPair,
+    leaseSeconds: rules.leaseMinutes * 60,
+    rationaleMode: rules.rationaleMode,
+    goldRate: rules.goldPercent / 100,
+    quotaPerRater: rules.quotaPerRater,
+  };
+}
+
 /** A setting as the history shows it: long texts summarised, an empty quota named. */
 function described(key: keyof StudySettings, settings: StudySettings): string {
   if (key === "instructions") return `${settings.instructions.length} characters`;
@@ -75,11 +88,7 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
       data: {
         raterTitle: settings.raterTitle || "Compare two answers",
         instructions: settings.instructions,
-        judgmentsPerPair: settings.judgmentsPerPair,
-        leaseSeconds: settings.leaseMinutes * 60,
-        rationaleMode: settings.rationaleMode,
-        goldRate: settings.goldPercent / 100,
-        quotaPerRater: settings.quotaPerRater,
+        ...ratingColumns(settings),
       },
     });
     if (changed.includes("activeBaselines")) {
