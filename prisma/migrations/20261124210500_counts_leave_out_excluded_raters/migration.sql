@@ -2,23 +2,19 @@
 -- excluded from the study. Excluding a rater takes their judgments out of their pairs' counts,
 -- letting them back in puts them back, and a judgment by an excluded rater is not counted.
 
--- A change to a rater's exclusion and a judgment by that rater in that study take the same lock,
--- so each sees the other's committed effect and no judgment is counted twice or missed.
+-- A change to a rater's exclusion and a judgment by that rater take the same lock (per rater: their
+-- own judgments come one at a time anyway, and exclusions are rare), so each sees the other's
+-- committed effect and no judgment is counted twice or missed.
 CREATE FUNCTION count_judgment(j "Judgment", sign int) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  study text;
 BEGIN
-  SELECT "studyId" INTO study FROM "Pair" WHERE id = j."pairId";
-  PERFORM pg_advisory_xact_lock(hashtext(study || ':' || j."raterId"));
-  IF EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = study AND x."raterId" = j."raterId") THEN
-    RETURN;
-  END IF;
-  UPDATE "Pair"
+  PERFORM pg_advisory_xact_lock(hashtext('counted judgments of ' || j."raterId"));
+  UPDATE "Pair" p
      SET wins = wins + sign * (j.verdict = 'win')::int,
          ties = ties + sign * (j.verdict = 'tie')::int,
          losses = losses + sign * (j.verdict = 'loss')::int,
          "leftVotes" = "leftVotes" + sign * (j.choice = 'left')::int
-   WHERE id = j."pairId";
+   WHERE p.id = j."pairId"
+     AND NOT EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId");
 END
 $$;
 
@@ -49,7 +45,7 @@ DECLARE
   rater text := CASE WHEN TG_OP = 'DELETE' THEN OLD."raterId" ELSE NEW."raterId" END;
   sign int := CASE WHEN TG_OP = 'DELETE' THEN 1 ELSE -1 END;
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext(study || ':' || rater));
+  PERFORM pg_advisory_xact_lock(hashtext('counted judgments of ' || rater));
   UPDATE "Pair" p
      SET wins = p.wins + sign * c.wins, ties = p.ties + sign * c.ties,
          losses = p.losses + sign * c.losses, "leftVotes" = p."leftVotes" + sign * c.left_votes
