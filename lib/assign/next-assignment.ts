@@ -26,10 +26,6 @@ interface Rules {
   quota: number | null;
 }
 
-// A pair raters may be given: neither of its systems made inactive by the researcher.
-const ACTIVE_PAIR = `NOT EXISTS (SELECT 1 FROM "Response" r JOIN "System" s ON s.id = r."systemId"
-                   WHERE r.id IN (p."targetResponseId", p."baselineResponseId") AND NOT s.active)`;
-
 // A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
 // give the pair back to the pool.
 const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
@@ -94,7 +90,7 @@ export const candidateSql = (wait: boolean) => `SELECT p.id
         AND (p."goldVerdict" IS NOT NULL) = $5::boolean
         AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
-        AND ${ACTIVE_PAIR}
+        AND p.active
         AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
                                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
       ORDER BY p."heldCount", p."shuffleKey"
@@ -239,9 +235,9 @@ export const RATER_PROGRESS_SQL = `
   WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota FROM "Study" WHERE id = $1),
   roomy AS (
     SELECT p.id, p."promptId" FROM "Pair" p, rules
-     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND ${ACTIVE_PAIR}),
+     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active),
   mine AS (
-    SELECT p."promptId", a.status, p."heldCount" < rules.k AND ${ACTIVE_PAIR} AS room
+    SELECT p."promptId", a.status, p."heldCount" < rules.k AND p.active AS room
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
      WHERE a."raterId" = $2 AND p."studyId" = $1 AND p."goldVerdict" IS NULL),
   counted AS (

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
  * the target (or else the earlier-listed system) first.
  */
 const DESIGN_SQL = `
-  SELECT a.id AS first_system, b.id AS second_system
+  SELECT a.id AS first_system, b.id AS second_system, a.active AND b.active AS active
     FROM "Study" s
     JOIN "System" a ON a."studyId" = s.id
     JOIN "System" b ON b."studyId" = s.id AND b.id <> a.id
@@ -24,8 +24,8 @@ const DESIGN_SQL = `
  */
 export function buildPairsSql(responses: string): string {
   return `
-  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId")
-  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id
+  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", active)
+  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.active
     FROM (${DESIGN_SQL}) design
     JOIN ${responses} first ON first."systemId" = design.first_system
     JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"

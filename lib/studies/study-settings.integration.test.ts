@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { buildPairs } from "@/lib/studies/build-pairs";
 import { studyEvents } from "@/lib/studies/study-events";
 import { studySettings, updateStudySettings } from "@/lib/studies/study-settings";
 import { changeStudyStatus } from "@/lib/studies/study-status";
@@ -48,6 +49,12 @@ describe("a study's settings", () => {
     });
     expect(await updateStudySettings(study.id, { ...before, activeBaselines: ["Bard"] }, owner.id)).toEqual({});
     expect((await studyEvents(study.id)).map((event) => [event.what, event.before, event.after])).toContainEqual(["activeBaselines", "Bard, Claude", "Bard"]);
+
+    // A pair built while its baseline is inactive waits too.
+    const claudePair = await db().pair.findFirstOrThrow({ where: { studyId: study.id, baselineResponse: { system: { name: "Claude" } } } });
+    await db().pair.delete({ where: { id: claudePair.id } });
+    expect(await buildPairs(study.id)).toBe(1);
+    expect(await db().pair.count({ where: { studyId: study.id, active: false } })).toBe(3);
 
     const rater = await makeUser("rater");
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });

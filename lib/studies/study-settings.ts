@@ -95,6 +95,11 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
       for (const baseline of baselines) {
         await tx.system.update({ where: { id: baseline.id }, data: { active: settings.activeBaselines.includes(baseline.name) } });
       }
+      await tx.$executeRaw`
+        UPDATE "Pair" p SET active = ts.active AND bs.active
+          FROM "Response" tr JOIN "System" ts ON ts.id = tr."systemId", "Response" br JOIN "System" bs ON bs.id = br."systemId"
+         WHERE p."studyId" = ${studyId} AND tr.id = p."targetResponseId" AND br.id = p."baselineResponseId"
+           AND p.active IS DISTINCT FROM (ts.active AND bs.active)`;
     }
     await tx.studyEvent.createMany({
       data: changed.map((key) => ({
