@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Choice, Side, Verdict } from "@/lib/assign/policy";
+import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { studyProgress } from "@/lib/results/progress";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
@@ -134,5 +136,22 @@ describe("the pairs' verdict counts", () => {
 
     const withGold = { ...EVERY_JUDGMENT, gold: true };
     expect(await page(study.id, withGold)).toEqual(await page(study.id, { ...everyByJudgment, gold: true }));
+  });
+
+  it("stay right when a rater is excluded and let back in while they are judging", async () => {
+    const study = await seedStudy({ prompts: 12, baselines: ["Bard"], judgmentsPerPair: 1 });
+    const [rater, owner] = await Promise.all([makeUser("rater"), makeUser("researcher")]);
+    const judge = async () => {
+      const shown = await nextAssignment(study.id, rater.id);
+      return submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
+    };
+    await judge();
+    const [{ rater: pseudonym }] = await raterRows(study.id, EVERY_JUDGMENT);
+    for (let round = 0; round < 8; round++) {
+      const change = round % 2 === 0 ? excludeRater(study.id, pseudonym, owner.id, null) : includeRater(study.id, pseudonym, owner.id);
+      expect((await Promise.all([judge(), change]))[0]).toBe("recorded");
+      for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    }
+    expect(await totals(study.id)).toBe(9);
   });
 });

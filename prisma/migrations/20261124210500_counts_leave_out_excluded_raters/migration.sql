@@ -45,6 +45,12 @@ DECLARE
   rater text := CASE WHEN TG_OP = 'DELETE' THEN OLD."raterId" ELSE NEW."raterId" END;
   sign int := CASE WHEN TG_OP = 'DELETE' THEN 1 ELSE -1 END;
 BEGIN
+  -- Pairs first, then the rater's lock: the order a judgment takes them in (its pair is locked
+  -- before the judgment is written), so the two can never wait on each other in a circle.
+  PERFORM 1 FROM "Pair" p JOIN "Judgment" j ON j."pairId" = p.id
+   WHERE p."studyId" = study AND j."raterId" = rater
+   ORDER BY p.id
+     FOR UPDATE OF p;
   PERFORM pg_advisory_xact_lock(hashtext('counted judgments of ' || rater));
   UPDATE "Pair" p
      SET wins = p.wins + sign * c.wins, ties = p.ties + sign * c.ties,
