@@ -56,3 +56,33 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("another researcher cannot open a study until its owner adds them", async ({ page, browser }) => {
+  const [owner, other] = [await seed.user("researcher"), await seed.user("researcher")];
+  const study = await seed.study({ prompts: 1, createdById: owner.id });
+  const otherPage = await browser.newPage();
+  await signIn(otherPage, other);
+  await expect(otherPage.locator(`a[href="/studies/${study.slug}"]`)).toHaveCount(0);
+  for (const path of [`/studies/${study.slug}`, `/studies/${study.slug}/settings`, `/studies/${study.slug}/prompts`, `/studies/${study.slug}/import`]) {
+    // Pages with a loading state have sent their headers by then: what shows is the not-found page.
+    await otherPage.goto(path);
+    await expect(otherPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(otherPage.getByText(study.slug)).toHaveCount(0);
+  }
+  const exportResponse = await otherPage.request.get(`/api/studies/${study.slug}/export/judgments`);
+  expect(exportResponse.status()).toBe(404);
+  expect(await exportResponse.text()).not.toContain("pair_id");
+
+  await signIn(page, owner);
+  await page.goto(`/studies/${study.slug}/settings`);
+  await page.getByLabel("Add a researcher by email").fill(other.email);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(`Added ${other.email}.`);
+  await expect(page.getByRole("button", { name: `Remove ${other.email}` })).toBeVisible();
+
+  await otherPage.goto("/studies");
+  await otherPage.locator(`a[href="/studies/${study.slug}"]`).click();
+  await expect(otherPage.getByRole("heading", { level: 1 })).toContainText(study.slug);
+  expect((await otherPage.request.get(`/api/studies/${study.slug}/export/judgments`)).status()).toBe(200);
+  await otherPage.close();
+});

@@ -108,8 +108,9 @@ describe("the pairs' verdict counts", () => {
     const ids = await raterIds(study.id, rater.rater);
     const theirs = await db().judgment.findFirstOrThrow({ where: { pairId: pairs[2].id, raterId: { in: ids } } });
     await db().judgment.delete({ where: { id: theirs.id } });
-    const { id: _, ...again } = theirs;
-    await db().judgment.create({ data: again });
+    await db().judgment.create({
+      data: { assignmentId: theirs.assignmentId, pairId: theirs.pairId, raterId: theirs.raterId, choice: theirs.choice, verdict: theirs.verdict, targetSide: theirs.targetSide, timeOnTaskMs: theirs.timeOnTaskMs, createdAt: theirs.createdAt },
+    });
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
     const excludedTotals = await totals(study.id);
     await includeRater(study.id, rater.rater, owner.id);

@@ -1,7 +1,6 @@
 // The numbers of a pairwise study's results page. Postgres counts (per prompt, per pair); the
 // pure statistics in lib/stats turn the counts into intervals, tests and agreement.
 import "server-only";
-import type { Verdict } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";

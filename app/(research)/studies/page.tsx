@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { listStudies } from "@/lib/studies/find-study";
+import { listStudies } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Studies" };
 
 export default async function StudiesPage() {
-  await requireRole("researcher", "admin");
-  const studies = await listStudies();
+  const viewer = await requireRole("researcher", "admin");
+  const studies = await listStudies(viewer);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">

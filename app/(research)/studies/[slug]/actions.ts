@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
-import { requireStudy } from "@/lib/studies/find-study";
+import { requireStudyFor } from "@/lib/studies/study-access";
 import { changeStudyStatus } from "@/lib/studies/study-status";
 
 const exclusionSchema = z.object({
@@ -19,7 +19,7 @@ const exclusionSchema = z.object({
 export async function setRaterExcludedAction(form: FormData): Promise<void> {
   const researcher = await requireRole("researcher", "admin");
   const { slug, rater, exclude, reason } = exclusionSchema.parse(Object.fromEntries(form));
-  const study = await requireStudy(slug);
+  const study = await requireStudyFor(slug, researcher);
   if (exclude === "yes") await excludeRater(study.id, rater, researcher.id, reason || null);
   else await includeRater(study.id, rater, researcher.id);
   revalidatePath(`/studies/${slug}`);
@@ -37,7 +37,7 @@ export async function setStudyStatusAction(_previous: StatusActionState, form: F
   const parsed = statusSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "That change is not valid." };
   try {
-    const study = await requireStudy(parsed.data.slug);
+    const study = await requireStudyFor(parsed.data.slug, researcher);
     await changeStudyStatus(study.id, parsed.data.status, researcher.id);
   } catch (error) {
     if (error instanceof AppError) return { error: error.userMessage };

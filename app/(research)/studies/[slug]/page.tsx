@@ -19,7 +19,7 @@ import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
 import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
 
@@ -32,14 +32,14 @@ export default async function StudyResultsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
   const search = await searchParams;
   const query = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => [value ?? []].flat().map((one) => [key, one])));
   const aggregation: Aggregation = query.get("aggregation") === "majority" ? "majority" : "every";
   const parsed = parseResultsFilter(query);
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
-  const study = await findStudy(slug);
+  const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const [results, progress, ranking, breakdown, raters, everyRater, target, history] = await Promise.all([
     studyResults(study.id, aggregation, filter),

@@ -4,14 +4,14 @@ import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/studies/import-form";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudy(slug);
+  const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const systems = await db().system.findMany({ where: { studyId: study.id }, orderBy: { position: "asc" }, select: { name: true } });
   const prompts = await db().prompt.count({ where: { studyId: study.id } });

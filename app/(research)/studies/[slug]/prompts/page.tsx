@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { listPrompts, promptQuerySchema } from "@/lib/studies/browse-prompts";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -18,9 +18,9 @@ export default async function PromptsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudy(slug);
+  const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const query = promptQuerySchema.parse(await searchParams);
   const list = await listPrompts(study.id, query);

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { requireStudy } from "@/lib/studies/find-study";
+import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
+import { requireStudyFor } from "@/lib/studies/study-access";
 import { updateStudySettings } from "@/lib/studies/study-settings";
 import { studySettingsSchema } from "@/lib/validation/study";
 
@@ -22,7 +23,7 @@ export async function saveSettingsAction(_previous: SettingsState, form: FormDat
   }
   const slug = String(form.get("slug"));
   try {
-    const study = await requireStudy(slug);
+    const study = await requireStudyFor(slug, researcher);
     const fieldErrors = await updateStudySettings(study.id, parsed.data, researcher.id);
     if (Object.keys(fieldErrors).length) return { fieldErrors };
   } catch (error) {
@@ -31,4 +32,32 @@ export async function saveSettingsAction(_previous: SettingsState, form: FormDat
   }
   revalidatePath(`/studies/${slug}`);
   return { saved: true };
+}
+
+export interface ResearchersState {
+  error?: string;
+  added?: string;
+}
+
+export async function addCollaboratorAction(_previous: ResearchersState, form: FormData): Promise<ResearchersState> {
+  const researcher = await requireRole("researcher", "admin");
+  const slug = String(form.get("slug"));
+  const email = String(form.get("email") ?? "");
+  try {
+    const study = await requireStudyFor(slug, researcher);
+    await addCollaborator(study.id, email, researcher.id);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/studies/${slug}/settings`);
+  return { added: email.trim().toLowerCase() };
+}
+
+export async function removeCollaboratorAction(form: FormData): Promise<void> {
+  const researcher = await requireRole("researcher", "admin");
+  const slug = String(form.get("slug"));
+  const study = await requireStudyFor(slug, researcher);
+  await removeCollaborator(study.id, String(form.get("userId")), researcher.id);
+  revalidatePath(`/studies/${slug}/settings`);
 }

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StudyResearchers } from "@/components/studies/study-researchers";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
 import { requireRole } from "@/lib/auth";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
+import { studyResearchers } from "@/lib/studies/collaborators";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
 export const metadata: Metadata = { title: "Study settings" };
 
 export default async function StudySettingsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudy(slug);
+  const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   return (
     <div className="space-y-4">
@@ -30,6 +32,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
           baselines={(await studyBaselines(study.id)).map((baseline) => baseline.name)}
         />
       )}
+      <StudyResearchers slug={study.slug} {...await studyResearchers(study.id)} />
     </div>
   );
 }

@@ -2,12 +2,12 @@ import { withRole } from "@/lib/auth";
 import { describeReport } from "@/lib/importer/describe-report";
 import { importFiles } from "@/lib/importer/import-files";
 import { uploadedFile } from "@/lib/importer/sources";
-import { requireStudy } from "@/lib/studies/find-study";
+import { requireStudyFor } from "@/lib/studies/study-access";
 
 // multipart/form-data: `file` once per file and, in the same order, `system` (empty for a file
 // whose lines name their system). `?preview=1` reports what would happen and imports nothing.
-export const POST = withRole(["researcher", "admin"], async (request, _user, { params }: { params: Promise<{ slug: string }> }) => {
-  const study = await requireStudy((await params).slug);
+export const POST = withRole(["researcher", "admin"], async (request, user, { params }: { params: Promise<{ slug: string }> }) => {
+  const study = await requireStudyFor((await params).slug, user);
 
   const form = await request.formData().catch(() => null);
   const files = form?.getAll("file").filter((entry): entry is File => entry instanceof File) ?? [];

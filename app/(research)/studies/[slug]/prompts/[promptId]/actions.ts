@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { setGoldVerdict } from "@/lib/studies/gold-pairs";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
 
 const goldSchema = z.object({
   slug: z.string().min(1).max(60),
@@ -14,10 +14,10 @@ const goldSchema = z.object({
 });
 
 export async function setGoldAction(_previous: { error?: string; saved?: string }, form: FormData): Promise<{ error?: string; saved?: string }> {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const parsed = goldSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: "That could not be read; please try again." };
-  const study = await findStudy(parsed.data.slug);
+  const study = await findStudyFor(parsed.data.slug, viewer);
   if (!study) return { error: "That study does not exist." };
   try {
     await setGoldVerdict(study.id, parsed.data.pairId, parsed.data.goldVerdict === "none" ? null : parsed.data.goldVerdict);

@@ -7,7 +7,7 @@ import { promptWithResponses } from "@/lib/studies/browse-prompts";
 import { pairsOfPrompt } from "@/lib/studies/gold-pairs";
 import { GoldPairForm } from "@/components/studies/gold-pair-form";
 import { setGoldAction } from "./actions";
-import { findStudy } from "@/lib/studies/find-study";
+import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Prompt" };
 
@@ -15,9 +15,9 @@ const box = "rounded-lg border border-slate-200 bg-white p-4";
 const label = "mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600";
 
 export default async function PromptPage({ params }: { params: Promise<{ slug: string; promptId: string }> }) {
-  await requireRole("researcher", "admin");
+  const viewer = await requireRole("researcher", "admin");
   const { slug, promptId } = await params;
-  const study = await findStudy(slug);
+  const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const found = await promptWithResponses(study.id, promptId);
   if (!found) notFound();
