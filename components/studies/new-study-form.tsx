@@ -79,6 +79,9 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="promptOncePerRater" /> A rater sees each prompt once (against one baseline only)
         </label>
+        <label className="flex items-center gap-2 sm:col-span-2">
+          <input type="checkbox" name="openToAllRaters" /> Every rater account may judge (otherwise only the raters you let in, in its settings)
+        </label>
       </fieldset>
       <fieldset>
         <legend className="font-medium">Prompts</legend>

@@ -7,6 +7,7 @@ const NAMES: Record<string, string> = {
   goldPercent: "gold pairs (%)",
   quotaPerRater: "pairs per rater at most",
   activeBaselines: "active baselines",
+  openToAllRaters: "who may judge",
   raterTitle: "title for raters",
   instructions: "instructions",
 };

@@ -55,6 +55,10 @@ export function StudySettingsForm({ slug, settings, baselines }: { slug: string;
           )}
         </fieldset>
       )}
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="openToAllRaters" defaultChecked={settings.openToAllRaters} /> Every rater account may judge this study
+        (otherwise only the raters let in below)
+      </label>
       <Field id="quotaPerRater" label="Pairs per rater at most (empty: no quota)" error={errors.quotaPerRater}>
         <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step="1" defaultValue={settings.quotaPerRater ?? ""} className={input} />
       </Field>

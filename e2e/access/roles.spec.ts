@@ -75,14 +75,54 @@ test("another researcher cannot open a study until its owner adds them", async (
 
   await signIn(page, owner);
   await page.goto(`/studies/${study.slug}/settings`);
-  await page.getByLabel("Add a researcher by email").fill(other.email);
-  await page.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText(`Added ${other.email}.`);
-  await expect(page.getByRole("button", { name: `Remove ${other.email}` })).toBeVisible();
+  const researchers = page.getByRole("region", { name: "Researchers" });
+  await researchers.getByLabel("Add a researcher by email").fill(other.email);
+  await researchers.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(researchers.getByRole("status")).toHaveText(`Added ${other.email}.`);
+  await expect(researchers.getByRole("button", { name: `Remove ${other.email}` })).toBeVisible();
 
   await otherPage.goto("/studies");
   await otherPage.locator(`a[href="/studies/${study.slug}"]`).click();
   await expect(otherPage.getByRole("heading", { level: 1 })).toContainText(study.slug);
   expect((await otherPage.request.get(`/api/studies/${study.slug}/export/judgments`)).status()).toBe(200);
   await otherPage.close();
+});
+
+test("a rater sees a study only once let in, unless it is open to every rater", async ({ page, browser }) => {
+  const owner = await seed.user("researcher");
+  const study = await seed.study({ prompts: 2, createdById: owner.id, openToAllRaters: false });
+  const rater = await seed.user("rater");
+  const raterPage = await browser.newPage();
+  await signIn(raterPage, rater);
+  await expect(raterPage.locator(`a[href="/rate/${study.slug}"]`)).toHaveCount(0);
+  await raterPage.goto(`/rate/${study.slug}`);
+  await expect(raterPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const api = await raterPage.request.get(`/api/rate/${study.slug}/next`);
+  expect(api.status()).toBe(404);
+
+  await signIn(page, owner);
+  await page.goto(`/studies/${study.slug}/settings`);
+  const raters = page.getByRole("region", { name: "Raters" });
+  await raters.getByLabel("Add a rater by email").fill(owner.email);
+  await raters.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(raters.getByRole("alert")).toHaveText(`No active rater account has the email "${owner.email}".`);
+  await raters.getByLabel("Add a rater by email").fill(rater.email);
+  await raters.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(raters.getByRole("status")).toHaveText(`Added ${rater.email}.`);
+
+  await raterPage.goto("/rate");
+  await raterPage.locator(`a[href="/rate/${study.slug}"]`).click();
+  await expect(raterPage.getByText("0 judged · 4 to go")).toBeVisible();
+  expect((await raterPage.request.get(`/api/rate/${study.slug}/next`)).status()).toBe(200);
+
+  await raters.getByRole("button", { name: `Remove ${rater.email}` }).click();
+  await expect(raters.getByRole("button", { name: `Remove ${rater.email}` })).toHaveCount(0);
+  await raterPage.goto(`/rate/${study.slug}`);
+  await expect(raterPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await raterPage.close();
+
+  await page.goto(`/studies/${study.slug}`);
+  const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
+  await expect(history).toContainText(`${owner.email}: rater let out: ${rater.email}`);
+  await expect(history).toContainText(`${owner.email}: rater let in: ${rater.email}`);
 });

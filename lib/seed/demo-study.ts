@@ -53,6 +53,8 @@ export async function seedDemoStudy(): Promise<DemoSeedResult> {
       target: DEMO_TARGET,
       baselines: [...DEMO_BASELINES],
       prompts: "lima-test-set",
+      // The demo's rater account judges it without being let in first.
+      openToAllRaters: true,
     }),
     researcherId,
   );

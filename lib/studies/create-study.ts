@@ -21,6 +21,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           pairDesign: input.pairDesign,
           ...ratingColumns(input),
           promptOncePerRater: input.promptOncePerRater,
+          openToAllRaters: input.openToAllRaters,
           createdById,
         },
         select: { id: true, slug: true },

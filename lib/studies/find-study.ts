@@ -17,12 +17,3 @@ export function findStudy(slug: string) {
     },
   });
 }
-
-/** Studies raters may work on, by the names raters may see. */
-export function listOpenStudies() {
-  return db().study.findMany({
-    where: { status: "open" },
-    orderBy: { createdAt: "desc" },
-    select: { slug: true, raterTitle: true },
-  });
-}

@@ -24,6 +24,7 @@ function described(key: keyof StudySettings, settings: StudySettings): string {
   if (key === "instructions") return `${settings.instructions.length} characters`;
   if (key === "quotaPerRater" && settings.quotaPerRater === null) return "no quota";
   if (key === "activeBaselines") return settings.activeBaselines.join(", ") || "none";
+  if (key === "openToAllRaters") return settings.openToAllRaters ? "every rater" : "raters let in";
   return String(settings[key]);
 }
 
@@ -42,7 +43,7 @@ export async function studyBaselines(studyId: string, client: Prisma.Transaction
 export async function studySettings(studyId: string, client: Prisma.TransactionClient = db()): Promise<StudySettings> {
   const study = await client.study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true },
+    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true, openToAllRaters: true },
   });
   const baselines = await studyBaselines(studyId, client);
   return {
@@ -54,6 +55,7 @@ export async function studySettings(studyId: string, client: Prisma.TransactionC
     rationaleMode: study.rationaleMode,
     goldPercent: Math.round(study.goldRate * 1000) / 10,
     quotaPerRater: study.quotaPerRater,
+    openToAllRaters: study.openToAllRaters,
   };
 }
 
@@ -88,6 +90,7 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
       data: {
         raterTitle: settings.raterTitle || "Compare two answers",
         instructions: settings.instructions,
+        openToAllRaters: settings.openToAllRaters,
         ...ratingColumns(settings),
       },
     });

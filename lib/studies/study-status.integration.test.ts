@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openStudyForRating } from "@/lib/assign/rater-loop";
 import { db } from "@/lib/db";
 import { importFiles } from "@/lib/importer/import-files";
-import { listOpenStudies } from "@/lib/studies/find-study";
+import { listStudiesForRater, requireStudyForRater } from "@/lib/studies/rater-access";
 import { changeStudyStatus } from "@/lib/studies/study-status";
 import { studyEvents } from "@/lib/studies/study-events";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
@@ -19,15 +18,16 @@ describe("a study's lifecycle", () => {
     const owner = await makeUser("researcher");
     const study = await seedStudy({ prompts: 1, createdById: owner.id });
     await db().study.update({ where: { id: study.id }, data: { status: "draft" } });
-    const visible = async () => (await listOpenStudies()).some((s) => s.slug === study.slug);
+    const rater = await makeUser("rater");
+    const visible = async () => (await listStudiesForRater(rater.id)).some((listed) => listed.slug === study.slug);
 
     expect(await visible()).toBe(false);
-    await expect(openStudyForRating(study.slug)).rejects.toThrow(/No open study/);
+    await expect(requireStudyForRater(study.slug, rater.id)).rejects.toThrow(/No open study/);
     await expect(changeStudyStatus(study.id, "paused", owner.id)).rejects.toThrow("A draft study cannot become paused.");
     await changeStudyStatus(study.id, "open", owner.id);
     expect(await visible()).toBe(true);
     await changeStudyStatus(study.id, "paused", owner.id);
-    await expect(openStudyForRating(study.slug)).rejects.toThrow(/No open study/);
+    await expect(requireStudyForRater(study.slug, rater.id)).rejects.toThrow(/No open study/);
     await changeStudyStatus(study.id, "open", owner.id);
     await changeStudyStatus(study.id, "closed", owner.id);
     expect(await visible()).toBe(false);

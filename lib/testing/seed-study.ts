@@ -48,6 +48,7 @@ export async function seedStudy(options: {
   judgmentsPerPair?: number;
   leaseSeconds?: number;
   createdById?: string;
+  openToAllRaters?: boolean;
   rationaleMode?: "off" | "optional" | "required";
   promptOncePerRater?: boolean;
   goldRate?: number;
@@ -68,6 +69,8 @@ export async function seedStudy(options: {
       rationaleMode: options.rationaleMode,
       promptOncePerRater: options.promptOncePerRater,
       goldRate: options.goldRate,
+      // Tests judge as raters made on the spot; the ones about access close the study to them.
+      openToAllRaters: options.openToAllRaters ?? true,
       createdById,
     },
   });

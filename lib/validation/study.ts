@@ -37,6 +37,7 @@ const studyFields = z.object({
     ),
     // A checkbox sends "on" when ticked and nothing otherwise.
     promptOncePerRater: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
+    openToAllRaters: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
   });
 
@@ -55,6 +56,7 @@ export const studySettingsSchema = studyFields.pick({
   rationaleMode: true,
   goldPercent: true,
   quotaPerRater: true,
+  openToAllRaters: true,
 }).extend({
   /** The baselines raters get pairs with; the others' pairs wait. */
   activeBaselines: z.array(systemName).default([]),

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { listOpenStudies } from "@/lib/studies/find-study";
+import { listStudiesForRater } from "@/lib/studies/rater-access";
 
 export const metadata: Metadata = { title: "Your studies" };
 
 export default async function RaterHomePage() {
-  await requireRole("rater");
-  const studies = await listOpenStudies();
+  const rater = await requireRole("rater");
+  const studies = await listStudiesForRater(rater.id);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Your studies</h1>

@@ -6,7 +6,7 @@ import { JudgePair } from "@/components/rating/judge-pair";
 import { Markdown } from "@/components/ui/markdown";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { requireRole } from "@/lib/auth";
-import { findStudy } from "@/lib/studies/find-study";
+import { studyForRater } from "@/lib/studies/rater-access";
 import { SKIP_REASONS } from "@/lib/validation/judgment";
 import { flagAction, skipAction, submitJudgmentAction } from "./actions";
 
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "Judge answers" };
 export default async function RatePage({ params }: { params: Promise<{ slug: string }> }) {
   const rater = await requireRole("rater");
   const { slug } = await params;
-  const study = await findStudy(slug);
-  if (!study || study.status !== "open") notFound();
+  const study = await studyForRater(slug, rater.id);
+  if (!study) notFound();
 
   const pair = await nextAssignment(study.id, rater.id);
   const progress = await raterProgress(study.id, rater.id);

@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
 import { requireStudyFor } from "@/lib/studies/study-access";
+import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
 import { studySettingsSchema } from "@/lib/validation/study";
 
@@ -34,18 +35,19 @@ export async function saveSettingsAction(_previous: SettingsState, form: FormDat
   return { saved: true };
 }
 
-export interface ResearchersState {
+export interface PeopleState {
   error?: string;
   added?: string;
 }
 
-export async function addCollaboratorAction(_previous: ResearchersState, form: FormData): Promise<ResearchersState> {
+/** Adds someone to the study by email (`add`), or says why not. */
+async function addPerson(form: FormData, add: (studyId: string, email: string, actorId: string) => Promise<void>): Promise<PeopleState> {
   const researcher = await requireRole("researcher", "admin");
   const slug = String(form.get("slug"));
   const email = String(form.get("email") ?? "");
   try {
     const study = await requireStudyFor(slug, researcher);
-    await addCollaborator(study.id, email, researcher.id);
+    await add(study.id, email, researcher.id);
   } catch (error) {
     if (error instanceof AppError) return { error: error.userMessage };
     throw error;
@@ -54,10 +56,26 @@ export async function addCollaboratorAction(_previous: ResearchersState, form: F
   return { added: email.trim().toLowerCase() };
 }
 
-export async function removeCollaboratorAction(form: FormData): Promise<void> {
+async function removePerson(form: FormData, remove: (studyId: string, userId: string, actorId: string) => Promise<void>): Promise<void> {
   const researcher = await requireRole("researcher", "admin");
   const slug = String(form.get("slug"));
   const study = await requireStudyFor(slug, researcher);
-  await removeCollaborator(study.id, String(form.get("userId")), researcher.id);
+  await remove(study.id, String(form.get("userId")), researcher.id);
   revalidatePath(`/studies/${slug}/settings`);
+}
+
+export async function addCollaboratorAction(_previous: PeopleState, form: FormData): Promise<PeopleState> {
+  return addPerson(form, addCollaborator);
+}
+
+export async function removeCollaboratorAction(form: FormData): Promise<void> {
+  return removePerson(form, removeCollaborator);
+}
+
+export async function letRaterInAction(_previous: PeopleState, form: FormData): Promise<PeopleState> {
+  return addPerson(form, letRaterIn);
+}
+
+export async function letRaterOutAction(form: FormData): Promise<void> {
+  return removePerson(form, letRaterOut);
 }

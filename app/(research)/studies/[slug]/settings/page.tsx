@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StudyResearchers } from "@/components/studies/study-researchers";
+import { StudyPeople } from "@/components/studies/study-people";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
+import { addCollaboratorAction, letRaterInAction, letRaterOutAction, removeCollaboratorAction } from "./actions";
 import { requireRole } from "@/lib/auth";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
+import { studyRaters } from "@/lib/studies/study-raters";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
 export const metadata: Metadata = { title: "Study settings" };
@@ -15,6 +17,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
+  const researchers = await studyResearchers(study.id);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -32,7 +35,25 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
           baselines={(await studyBaselines(study.id)).map((baseline) => baseline.name)}
         />
       )}
-      <StudyResearchers slug={study.slug} {...await studyResearchers(study.id)} />
+      <StudyPeople
+        slug={study.slug}
+        heading="Researchers"
+        who="researcher"
+        intro="They see this study, its results and its data, and may change it, as its owner does."
+        first={researchers.owner ? `${researchers.owner} (owner)` : "No owner: made from the command line, open to every researcher"}
+        people={researchers.collaborators}
+        add={addCollaboratorAction}
+        remove={removeCollaboratorAction}
+      />
+      <StudyPeople
+        slug={study.slug}
+        heading="Raters"
+        who="rater"
+        intro="Raters let into this study judge it while it is open; when it is open to every rater account, anyone with one may."
+        people={await studyRaters(study.id)}
+        add={letRaterInAction}
+        remove={letRaterOutAction}
+      />
     </div>
   );
 }

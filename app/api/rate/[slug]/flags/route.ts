@@ -1,4 +1,4 @@
-import { openStudyForRating } from "@/lib/assign/rater-loop";
+import { requireStudyForRater } from "@/lib/studies/rater-access";
 import { withRole } from "@/lib/auth";
 import { readJson } from "@/lib/http";
 import { flagPair } from "@/lib/judgments/flag-pair";
@@ -10,7 +10,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, flagSchema);
   if ("response" in body) return body.response;
-  await openStudyForRating((await params).slug);
+  await requireStudyForRater((await params).slug, rater.id);
   await flagPair(rater.id, body.data);
   return Response.json({ flagged: true }, { status: 201 });
 });

@@ -1,4 +1,5 @@
-import { nextStep, openStudyForRating } from "@/lib/assign/rater-loop";
+import { nextStep } from "@/lib/assign/rater-loop";
+import { requireStudyForRater } from "@/lib/studies/rater-access";
 import { withRole } from "@/lib/auth";
 import { readJson } from "@/lib/http";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, judgmentSchema);
   if ("response" in body) return body.response;
-  const study = await openStudyForRating((await params).slug);
+  const study = await requireStudyForRater((await params).slug, rater.id);
   const outcome = await submitJudgment(rater.id, body.data);
   return Response.json({ outcome, ...(await nextStep(study.id, rater.id)) });
 });

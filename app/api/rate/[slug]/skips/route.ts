@@ -1,4 +1,5 @@
-import { nextStep, openStudyForRating } from "@/lib/assign/rater-loop";
+import { nextStep } from "@/lib/assign/rater-loop";
+import { requireStudyForRater } from "@/lib/studies/rater-access";
 import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { withRole } from "@/lib/auth";
 import { readJson } from "@/lib/http";
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, skipSchema);
   if ("response" in body) return body.response;
-  const study = await openStudyForRating((await params).slug);
+  const study = await requireStudyForRater((await params).slug, rater.id);
   await skipAssignment(rater.id, body.data.assignmentId, body.data.reason);
   return Response.json(await nextStep(study.id, rater.id));
 });

@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState } from "react";
+import type { PeopleState } from "@/app/(research)/studies/[slug]/settings/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+
+interface Props {
+  slug: string;
+  /** The section's name; also names the add field ("Add … by email"). */
+  heading: string;
+  who: string;
+  intro: string;
+  /** A line above the list (the owner, say). */
+  first?: string;
+  people: { id: string; email: string }[];
+  add: (previous: PeopleState, form: FormData) => Promise<PeopleState>;
+  remove: (form: FormData) => Promise<void>;
+}
+
+/** People a study lets in (researchers who run it, raters who judge it): listed, added by email, removed. */
+export function StudyPeople({ slug, heading, who, intro, first, people, add, remove }: Props) {
+  const [state, action, pending] = useActionState<PeopleState, FormData>(add, {});
+  const id = `${heading.toLowerCase()}-heading`;
+  return (
+    <section aria-labelledby={id} className="max-w-2xl space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      <p className="text-sm text-slate-700">{intro}</p>
+      <ul className="space-y-1">
+        {first && <li>{first}</li>}
+        {people.map((person) => (
+          <li key={person.id} className="flex items-center gap-3">
+            {person.email}
+            <form action={remove}>
+              <input type="hidden" name="slug" value={slug} />
+              <input type="hidden" name="userId" value={person.id} />
+              <button type="submit" className="text-sm text-red-800 underline" aria-label={`Remove ${person.email}`}>
+                Remove
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <form action={action} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="slug" value={slug} />
+        <label className="flex flex-col text-sm">
+          Add a {who} by email
+          <input name="email" type="email" required className="mt-1 rounded border border-slate-400 px-3 py-2" />
+        </label>
+        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+          Add
+        </button>
+        <ActionMessage error={state.error} done={state.added ? `Added ${state.added}.` : undefined} />
+      </form>
+    </section>
+  );
+}
