@@ -13,7 +13,7 @@ import { goldDue, pickTargetSide, verdictFor, type Choice } from "@/lib/assign/p
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
-import { findStudy } from "@/lib/studies/find-study";
+import { studyForRater } from "@/lib/studies/rater-access";
 import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { buildSnapshot, inBatches, makeRaters, noBuildRow, signInOverHttp, startApp, startBareServer, type App } from "./app-server";
 import { countCpu, type CpuGroups } from "./cpu";
@@ -230,7 +230,7 @@ const describeFloor = (result: LoopResult) =>
 // ─── The same SQL through pg ─────────────────────────────────────────────────────────────────
 // Every statement one POST /judgments sends to Postgres, in the same order and transactions,
 // copied from lib/ (raw SQL as written there; what Prisma generates for its model calls, as
-// logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), findStudy,
+// logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), the study as the rater may see it (studyForRater),
 // submitJudgment (lockOwnAssignment, the judgment, the assignment marked done), then nextStep
 // (rulesOf, resume, tryClaim, onScreen, raterProgress). Same pool size as the app's.
 // The lock, candidate, pair-texts and progress queries are lib's own strings.
@@ -239,7 +239,12 @@ const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" 
 
 const SQL = {
   currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  findStudy: `SELECT "public"."Study"."id", "public"."Study"."slug", "public"."Study"."title", "public"."Study"."raterTitle", "public"."Study"."description", "public"."Study"."instructions", "public"."Study"."status"::text, "public"."Study"."judgmentsPerPair", "public"."Study"."rationaleMode"::text FROM "public"."Study" WHERE ("public"."Study"."slug" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
+  // lib/studies/rater-access.ts studyForRater: Prisma's findFirst, written out.
+  findStudy: `SELECT s.id, s.slug, s.title, s."raterTitle", s.description, s.instructions, s.status::text, s."judgmentsPerPair", s."rationaleMode"::text
+                FROM "Study" s
+               WHERE s.slug = $1 AND s.status = 'open'
+                 AND (s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = $2))
+               LIMIT 1`,
   lockOwnAssignment: LOCK_OWN_ASSIGNMENT_SQL,
   insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","pairId","raterId","choice","verdict","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,CAST($5::text AS "public"."Choice"),CAST($6::text AS "public"."Verdict"),CAST($7::text AS "public"."Side"),$8,$9,$10,$11) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
   markDone: `UPDATE "public"."Assignment" SET "status" = CAST($1::text AS "public"."AssignmentStatus") WHERE ("public"."Assignment"."id" = $2 AND 1=1) RETURNING "public"."Assignment"."id", "public"."Assignment"."pairId", "public"."Assignment"."raterId", "public"."Assignment"."targetSide"::text, "public"."Assignment"."status"::text, "public"."Assignment"."skipReason", "public"."Assignment"."leaseExpiresAt", "public"."Assignment"."shownAt", "public"."Assignment"."createdAt"`,
@@ -316,8 +321,8 @@ class RawRater {
   private async authAndStudy() {
     const [user] = (await this.timed("user", () => this.pool.query(SQL.currentUser, [this.raterId, 1, 0]))).rows;
     if (!user || user.role !== "rater") throw new Error("not a rater");
-    const [study] = (await this.timed("study", () => this.pool.query(SQL.findStudy, [this.slug, 1, 0]))).rows as { id: string; status: string }[];
-    if (!study || study.status !== "open") throw new Error("study not open");
+    const [study] = (await this.timed("study", () => this.pool.query(SQL.findStudy, [this.slug, this.raterId]))).rows as { id: string; status: string }[];
+    if (!study) throw new Error("study not open to this rater");
     return study.id;
   }
 
@@ -493,7 +498,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     await time("session user", () =>
       db().user.findUnique({ where: { id: viaLib.id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } }),
     );
-    await time("study", () => findStudy(study.slug));
+    await time("study", () => studyForRater(study.slug, viaLib.id));
     const outcome = await time("submit tx", () => submitJudgment(viaLib.id, { assignmentId: libPair!.assignmentId, choice }));
     if (outcome === "recorded") acknowledged += 1;
     libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(study.id, viaLib.id));

@@ -1,19 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What the app's pages read of a study. */
+export const STUDY_FIELDS = {
+  id: true,
+  slug: true,
+  title: true,
+  raterTitle: true,
+  description: true,
+  instructions: true,
+  status: true,
+  judgmentsPerPair: true,
+  rationaleMode: true,
+} satisfies Prisma.StudySelect;
 
 export function findStudy(slug: string) {
-  return db().study.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      raterTitle: true,
-      description: true,
-      instructions: true,
-      status: true,
-      judgmentsPerPair: true,
-      rationaleMode: true,
-    },
-  });
+  return db().study.findUnique({ where: { slug }, select: STUDY_FIELDS });
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findStudy } from "@/lib/studies/find-study";
+import { STUDY_FIELDS } from "@/lib/studies/find-study";
 
 const judgeableBy = (raterId: string): Prisma.StudyWhereInput => ({
   status: "open",
@@ -16,11 +16,9 @@ export function listStudiesForRater(raterId: string) {
   return db().study.findMany({ where: judgeableBy(raterId), orderBy: { createdAt: "desc" }, select: { slug: true, raterTitle: true } });
 }
 
-/** The study, if this rater may judge it now. */
-export async function studyForRater(slug: string, raterId: string) {
-  const study = await findStudy(slug);
-  if (!study) return null;
-  return (await db().study.count({ where: { id: study.id, ...judgeableBy(raterId) } })) ? study : null;
+/** The study, if this rater may judge it now: one query, on every rating request. */
+export function studyForRater(slug: string, raterId: string) {
+  return db().study.findFirst({ where: { slug, ...judgeableBy(raterId) }, select: STUDY_FIELDS });
 }
 
 /** For the rater's API: the study, or a 404 that names the slug and nothing else. */
