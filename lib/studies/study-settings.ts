@@ -95,9 +95,9 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
       },
     });
     if (changed.includes("activeBaselines")) {
-      for (const baseline of baselines) {
-        await tx.system.update({ where: { id: baseline.id }, data: { active: settings.activeBaselines.includes(baseline.name) } });
-      }
+      const active = baselines.filter((baseline) => settings.activeBaselines.includes(baseline.name)).map((baseline) => baseline.id);
+      await tx.system.updateMany({ where: { id: { in: baselines.map((baseline) => baseline.id) } }, data: { active: false } });
+      await tx.system.updateMany({ where: { id: { in: active } }, data: { active: true } });
       await tx.$executeRaw`
         UPDATE "Pair" p SET active = ts.active AND bs.active
           FROM "Response" tr JOIN "System" ts ON ts.id = tr."systemId", "Response" br JOIN "System" bs ON bs.id = br."systemId"
