@@ -3,8 +3,8 @@
 // single judgments would treat them as independent and give intervals that are too narrow.
 // Seeded, so the dashboard shows the same interval on every load for the same data.
 import type { Verdict } from "@/lib/assign/policy";
-import { randomBinomial } from "d3-random";
 import { seededRandom } from "@/lib/random";
+import { drawBinomial } from "./binomial";
 import type { Interval } from "./interval";
 
 /**
@@ -109,7 +109,7 @@ export function bootstrapSharesOfKinds(kinds: readonly ClusterKind[], options: B
   // kind it holds, and those counts are multinomial: drawn as a chain of binomials, a resample
   // costs one draw per kind of prompt (a few dozen) instead of one per prompt (tens of thousands
   // in a large study), with the same distribution.
-  const binomial = randomBinomial.source(seededRandom(seed));
+  const random = seededRandom(seed);
   const win = new Float64Array(resamples);
   const tie = new Float64Array(resamples);
   const loss = new Float64Array(resamples);
@@ -122,7 +122,7 @@ export function bootstrapSharesOfKinds(kinds: readonly ClusterKind[], options: B
     let remaining = c;
     for (const kind of ordered) {
       if (left === 0) break;
-      const taken = kind.prompts >= remaining ? left : binomial(left, kind.prompts / remaining)();
+      const taken = kind.prompts >= remaining ? left : drawBinomial(left, kind.prompts / remaining, random);
       w += taken * kind.wins;
       t += taken * kind.ties;
       n += taken * kind.size;
