@@ -246,7 +246,7 @@ const SQL = {
                  AND (s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = $2))
                LIMIT 1`,
   lockOwnAssignment: LOCK_OWN_ASSIGNMENT_SQL,
-  insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","pairId","raterId","choice","verdict","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,CAST($5::text AS "public"."Choice"),CAST($6::text AS "public"."Verdict"),CAST($7::text AS "public"."Side"),$8,$9,$10,$11) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
+  insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","studyId","pairId","raterId","choice","verdict","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,$5,CAST($6::text AS "public"."Choice"),CAST($7::text AS "public"."Verdict"),CAST($8::text AS "public"."Side"),$9,$10,$11,$12) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."studyId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
   markDone: `UPDATE "public"."Assignment" SET "status" = CAST($1::text AS "public"."AssignmentStatus") WHERE ("public"."Assignment"."id" = $2 AND 1=1) RETURNING "public"."Assignment"."id", "public"."Assignment"."pairId", "public"."Assignment"."raterId", "public"."Assignment"."targetSide"::text, "public"."Assignment"."status"::text, "public"."Assignment"."skipReason", "public"."Assignment"."leaseExpiresAt", "public"."Assignment"."shownAt", "public"."Assignment"."createdAt"`,
   // lib/assign/next-assignment.ts from here on
   rulesOf: `SELECT "public"."Study"."id", "public"."Study"."judgmentsPerPair", "public"."Study"."leaseSeconds", "public"."Study"."promptOncePerRater", "public"."Study"."goldRate", "public"."Study"."quotaPerRater" FROM "public"."Study" WHERE ("public"."Study"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
@@ -344,6 +344,7 @@ class RawRater {
         await tx.query(SQL.insertJudgment, [
           randomUUID(),
           a.id,
+          a.studyId,
           a.pairId,
           this.raterId,
           choice,

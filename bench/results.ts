@@ -35,7 +35,7 @@ const EXPORT_MAX_GROWTH_BYTES = 100 * 1024 * 1024;
  * The study, written by SQL in bulk: prompts (a quarter from Reddit, some tagged), one response per
  * system, the pairs (the app's own buildPairs), raters, and one done assignment and judgment per
  * pair and rater, spread over 30 days, verdicts drawn from a hash (about 50% win, 20% tie, 30%
- * loss). Triggers are off while loading, as for a restore; the held counts are then set.
+ * loss). Triggers are off while loading, as for a restore; the counts they keep are then set.
  */
 async function seedMillion(client: pg.Client): Promise<string> {
   const study = await createStudy(newStudySchema.parse({ slug: "bench-million", title: "One million judgments", target: "LIMA", baselines: BASELINES, prompts: "own" }), null);
@@ -72,8 +72,8 @@ async function seedMillion(client: pg.Client): Promise<string> {
     [study.id],
   );
   await client.query(
-    `INSERT INTO "Judgment" (id, "assignmentId", "pairId", "raterId", choice, verdict, "targetSide", "timeOnTaskMs", "createdAt")
-     SELECT 'bench-j-' || a.id, a.id, a."pairId", a."raterId",
+    `INSERT INTO "Judgment" (id, "assignmentId", "studyId", "pairId", "raterId", choice, verdict, "targetSide", "timeOnTaskMs", "createdAt")
+     SELECT 'bench-j-' || a.id, a.id, p."studyId", a."pairId", a."raterId",
             CASE v.verdict WHEN 'tie' THEN 'neither' WHEN 'win' THEN a."targetSide"::text
                  ELSE CASE a."targetSide" WHEN 'left' THEN 'right' ELSE 'left' END END::"Choice",
             v.verdict::"Verdict", a."targetSide", 20000 + abs(hashtext(a.id)) % 60000, a."leaseExpiresAt"
@@ -98,8 +98,9 @@ async function seedMillion(client: pg.Client): Promise<string> {
        FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId" WHERE p."studyId" = $1 GROUP BY 1, 2, 3`,
     [study.id],
   );
+  await client.query("SELECT recount_rater_tallies($1)", [study.id]);
   await client.query("COMMIT");
-  await client.query(`VACUUM ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment"`);
+  await client.query(`VACUUM ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment", "RaterTally"`);
   return study.id;
 }
 

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface LockedAssignment {
   id: string;
+  studyId: string;
   pairId: string;
   status: string;
   targetSide: Side;
@@ -17,7 +18,7 @@ export interface LockedAssignment {
 
 /** $1 the assignment, $2 the rater. Exported for the rater-loop benchmark, which sends it through pg. */
 export const LOCK_OWN_ASSIGNMENT_SQL = `
-    SELECT a.id, a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
+    SELECT a.id, p."studyId", a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
            s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict",
            (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs"
       FROM "Assignment" a

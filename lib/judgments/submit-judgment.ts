@@ -32,6 +32,7 @@ export async function submitJudgment(raterId: string, input: JudgmentInput): Pro
     await tx.judgment.create({
       data: {
         assignmentId: assignment.id,
+        studyId: assignment.studyId,
         pairId: assignment.pairId,
         raterId,
         choice: input.choice,

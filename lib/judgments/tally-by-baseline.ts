@@ -17,15 +17,15 @@ export interface BaselineTally extends Tally {
 export async function tallyByBaseline(studyId: string, filter: ResultsFilter): Promise<BaselineTally[]> {
   return db().$queryRaw<BaselineTally[]>`
     SELECT s.name AS baseline,
-           count(v."pairId")::int AS pairs,
-           coalesce(sum(v.w), 0)::int AS wins,
-           coalesce(sum(v.t), 0)::int AS ties,
-           coalesce(sum(v.l), 0)::int AS losses
+           coalesce(v.pairs, 0)::int AS pairs,
+           coalesce(v.wins, 0)::int AS wins,
+           coalesce(v.ties, 0)::int AS ties,
+           coalesce(v.losses, 0)::int AS losses
       FROM "System" s
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
-      LEFT JOIN "Response" r ON r."systemId" = s.id
-      LEFT JOIN (${pairVerdicts(studyId, filter)}) v ON v."baselineResponseId" = r.id
+      LEFT JOIN (SELECT v."baselineSystemId", count(*) AS pairs, sum(v.w) AS wins, sum(v.t) AS ties, sum(v.l) AS losses
+                   FROM (${pairVerdicts(studyId, filter)}) v
+                  GROUP BY v."baselineSystemId") v ON v."baselineSystemId" = s.id
      WHERE s."studyId" = ${studyId}
-     GROUP BY s.id, s.name, s.position
      ORDER BY s.position, s.name`;
 }

@@ -43,8 +43,8 @@ describe("migrate", () => {
       /invalid input value for enum/,
     );
     await expect(
-      query(`INSERT INTO "Judgment" (id, "assignmentId", "pairId", "raterId", choice, verdict, "targetSide", "timeOnTaskMs")
-             VALUES ('j', 'no-such-assignment', 'no-such-pair', 'no-such-rater', 'left', 'win', 'left', 1)`),
+      query(`INSERT INTO "Judgment" (id, "assignmentId", "studyId", "pairId", "raterId", choice, verdict, "targetSide", "timeOnTaskMs")
+             VALUES ('j', 'no-such-assignment', 'no-such-study', 'no-such-pair', 'no-such-rater', 'left', 'win', 'left', 1)`),
     ).rejects.toThrow(/foreign key/);
   });
 });

@@ -17,13 +17,16 @@ export interface BreakdownRow extends Tally {
  */
 export async function breakdownBySourceAndTag(studyId: string, filter: ResultsFilter): Promise<BreakdownRow[]> {
   return db().$queryRaw<BreakdownRow[]>`
-    WITH judged AS (
-      SELECT pr.source, pr.tags, s.name AS baseline, s.position, v.w, v.t, v.l
+    WITH by_prompt_kind AS (
+      -- Pairs add up by baseline, source and set of tags first: few rows to split by tag.
+      SELECT v."baselineSystemId", pr.source, pr.tags, sum(v.w) AS w, sum(v.t) AS t, sum(v.l) AS l
         FROM (${pairVerdicts(studyId, filter)}) v
         JOIN "Prompt" pr ON pr.id = v."promptId"
-        JOIN "Response" r ON r.id = v."baselineResponseId"
-        JOIN "System" s ON s.id = r."systemId"
        WHERE v.w + v.t + v.l > 0
+       GROUP BY v."baselineSystemId", pr.source, pr.tags
+    ), judged AS (
+      SELECT k.source, k.tags, s.name AS baseline, s.position, k.w, k.t, k.l
+        FROM by_prompt_kind k JOIN "System" s ON s.id = k."baselineSystemId"
     ), grouped AS (
       SELECT 'source' AS by, coalesce(source, '(none)') AS "group", baseline, position, w, t, l FROM judged
       UNION ALL

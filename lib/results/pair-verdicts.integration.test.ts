@@ -31,6 +31,14 @@ async function keptAndCounted(studyId: string) {
      GROUP BY p.id`;
 }
 
+// A time range that holds every judgment makes the results count the judgments one by one.
+const EVERY_BY_JUDGMENT: ResultsFilter = { ...EVERY_JUDGMENT, from: new Date("2000-01-01T00:00:00Z") };
+
+/** The raters table as kept in "RaterTally" and as counted from the judgments. */
+async function expectRaterRowsKept(studyId: string) {
+  expect(await raterRows(studyId, EVERY_JUDGMENT)).toEqual(await raterRows(studyId, EVERY_BY_JUDGMENT));
+}
+
 /** The account behind a pseudonym in the study. */
 async function raterIds(studyId: string, pseudonym: string) {
   const rows = await db().$queryRaw<{ raterId: string }[]>`
@@ -63,6 +71,7 @@ async function judgedStudy() {
       await db().judgment.create({
         data: {
           assignmentId: assignment.id,
+          studyId: study.id,
           pairId: pair.id,
           raterId: rater.id,
           targetSide,
@@ -94,11 +103,13 @@ describe("the pairs' verdict counts", () => {
   it("follow the judgments as they are written, changed and deleted, and leave excluded raters out", async () => {
     const { study, pairs } = await judgedStudy();
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    await expectRaterRowsKept(study.id);
 
     const judgment = await db().judgment.findFirstOrThrow({ where: { pairId: pairs[3].id, verdict: { not: "tie" } } });
     await db().judgment.update({ where: { id: judgment.id }, data: { verdict: "tie", choice: "neither" } });
     await db().judgment.delete({ where: { id: (await db().judgment.findFirstOrThrow({ where: { pairId: pairs[5].id } })).id } });
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    await expectRaterRowsKept(study.id);
 
     // Excluded: their judgments leave the counts, one they make meanwhile is not counted, and
     // letting them back in counts them all again.
@@ -109,19 +120,20 @@ describe("the pairs' verdict counts", () => {
     const theirs = await db().judgment.findFirstOrThrow({ where: { pairId: pairs[2].id, raterId: { in: ids } } });
     await db().judgment.delete({ where: { id: theirs.id } });
     await db().judgment.create({
-      data: { assignmentId: theirs.assignmentId, pairId: theirs.pairId, raterId: theirs.raterId, choice: theirs.choice, verdict: theirs.verdict, targetSide: theirs.targetSide, timeOnTaskMs: theirs.timeOnTaskMs, createdAt: theirs.createdAt },
+      data: { assignmentId: theirs.assignmentId, studyId: theirs.studyId, pairId: theirs.pairId, raterId: theirs.raterId, choice: theirs.choice, verdict: theirs.verdict, targetSide: theirs.targetSide, timeOnTaskMs: theirs.timeOnTaskMs, createdAt: theirs.createdAt },
     });
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    await expectRaterRowsKept(study.id);
     const excludedTotals = await totals(study.id);
     await includeRater(study.id, rater.rater, owner.id);
     for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+    await expectRaterRowsKept(study.id);
     expect((await totals(study.id)) - excludedTotals).toBe(await db().judgment.count({ where: { raterId: { in: ids } } }));
   });
 
   it("give the same results page as counting the judgments themselves, with a rater excluded", async () => {
     const { study } = await judgedStudy();
-    // A time range that holds every judgment makes the results count the judgments one by one.
-    const everyByJudgment: ResultsFilter = { ...EVERY_JUDGMENT, from: new Date("2000-01-01T00:00:00Z") };
+    const everyByJudgment = EVERY_BY_JUDGMENT;
     expect(await page(study.id, EVERY_JUDGMENT)).toEqual(await page(study.id, everyByJudgment));
 
     const owner = await makeUser("researcher");
@@ -152,7 +164,27 @@ describe("the pairs' verdict counts", () => {
       const change = round % 2 === 0 ? excludeRater(study.id, pseudonym, owner.id, null) : includeRater(study.id, pseudonym, owner.id);
       expect((await Promise.all([judge(), change]))[0]).toBe("recorded");
       for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+      await expectRaterRowsKept(study.id);
     }
     expect(await totals(study.id)).toBe(9);
+  });
+
+  it("keep every rater's row right while raters judge the same pairs at once", async () => {
+    const study = await seedStudy({ prompts: 10, baselines: ["Bard", "Claude"], judgmentsPerPair: 3 });
+    const raters = await Promise.all(Array.from({ length: 6 }, () => makeUser("rater")));
+    const choices: Choice[] = ["left", "right", "neither"];
+    await Promise.all(
+      raters.map(async (rater, r) => {
+        for (let n = 0; ; n++) {
+          const shown = await nextAssignment(study.id, rater.id);
+          if (!shown) return;
+          await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: choices[(n * (r + 1)) % 3] });
+        }
+      }),
+    );
+    expect(await totals(study.id)).toBe(20 * 3);
+    const rows = await raterRows(study.id, EVERY_JUDGMENT);
+    expect(rows.reduce((sum, row) => sum + row.onSharedPairs, 0)).toBe(60);
+    await expectRaterRowsKept(study.id);
   });
 });

@@ -31,7 +31,7 @@ describe("the results filter", () => {
       for (const pair of pairs) {
         const assignment = await db().assignment.create({ data: { pairId: pair.id, raterId: rater.id, targetSide: "left", status: "done", leaseExpiresAt: createdAt } });
         await db().judgment.create({
-          data: { assignmentId: assignment.id, pairId: pair.id, raterId: rater.id, targetSide: "left", verdict, choice: verdict === "win" ? "left" : "right", timeOnTaskMs: 1, createdAt },
+          data: { assignmentId: assignment.id, studyId: pair.studyId, pairId: pair.id, raterId: rater.id, targetSide: "left", verdict, choice: verdict === "win" ? "left" : "right", timeOnTaskMs: 1, createdAt },
         });
       }
     }

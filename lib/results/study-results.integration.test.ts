@@ -22,7 +22,7 @@ describe("studyResults", () => {
       for (const [i, verdict] of verdicts.entries()) {
         const assignment = await db().assignment.create({ data: { pairId, raterId: raters[i].id, targetSide: "left", status: "done", leaseExpiresAt: new Date() } });
         const choice = verdict === "win" ? "left" : verdict === "loss" ? "right" : "neither";
-        await db().judgment.create({ data: { assignmentId: assignment.id, pairId, raterId: raters[i].id, targetSide: "left", verdict, choice, timeOnTaskMs: 1 } });
+        await db().judgment.create({ data: { assignmentId: assignment.id, studyId: study.id, pairId, raterId: raters[i].id, targetSide: "left", verdict, choice, timeOnTaskMs: 1 } });
       }
     }
 

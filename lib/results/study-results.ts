@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
-import { pairVerdicts } from "@/lib/results/pair-verdicts";
+import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
 import { fleissKappaOfGroups, krippendorffAlphaNominalOfGroups, tieDiscountedAccuracyOfGroups } from "@/lib/stats/agreement";
 import { bootstrapSharesOfKinds, type ClusterKind, type ShareIntervals } from "@/lib/stats/bootstrap";
@@ -38,23 +38,25 @@ export interface StudyResults {
 // counts once with the verdict that has strictly the most votes, and as a tie when two verdicts
 // share the most (the same rule as lib/stats/aggregate.ts's majorityVerdict).
 const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsFilter) => Prisma.sql`
-  WITH per_pair AS (
-    SELECT s.name AS baseline, v."promptId", v.w, v.t, v.l
+  WITH counted AS (
+    SELECT v."baselineSystemId" AS baseline, v."promptId",
+           CASE WHEN ${aggregation} = 'majority' THEN (v.w > v.t AND v.w > v.l)::int ELSE v.w END AS w,
+           CASE WHEN ${aggregation} = 'majority' THEN (NOT ((v.w > v.t AND v.w > v.l) OR (v.l > v.w AND v.l > v.t)))::int ELSE v.t END AS t,
+           CASE WHEN ${aggregation} = 'majority' THEN (v.l > v.w AND v.l > v.t)::int ELSE v.l END AS l
       FROM (${pairVerdicts(studyId, filter)}) v
-      JOIN "Response" r ON r.id = v."baselineResponseId"
-      JOIN "System" s ON s.id = r."systemId"
      WHERE v.w + v.t + v.l > 0
-  ), counted AS (
-    SELECT baseline, "promptId",
-           CASE WHEN ${aggregation} = 'majority' THEN (w > t AND w > l)::int ELSE w END AS w,
-           CASE WHEN ${aggregation} = 'majority' THEN (NOT ((w > t AND w > l) OR (l > w AND l > t)))::int ELSE t END AS t,
-           CASE WHEN ${aggregation} = 'majority' THEN (l > w AND l > t)::int ELSE l END AS l
-      FROM per_pair
+  ), design AS (SELECT "pairDesign" FROM "Study" WHERE id = ${studyId}
+  ), per_prompt AS (
+    -- Against the target, a prompt has one pair per baseline: its counts are the prompt's. With
+    -- every two systems paired, a baseline meets several systems on one prompt: they add up.
+    SELECT baseline, w, t, l FROM counted WHERE (SELECT "pairDesign" FROM design) = 'target_vs_baselines'
+    UNION ALL
+    SELECT baseline, sum(w), sum(t), sum(l) FROM counted WHERE (SELECT "pairDesign" FROM design) <> 'target_vs_baselines' GROUP BY baseline, "promptId"
   )
-  SELECT baseline, w::int AS wins, t::int AS ties, l::int AS losses, count(*)::int AS prompts
-    FROM (SELECT baseline, "promptId", sum(w) AS w, sum(t) AS t, sum(l) AS l FROM counted GROUP BY baseline, "promptId") per_prompt
-   -- The bootstrap needs only how many prompts gave each count, not which.
-   GROUP BY baseline, w, t, l`;
+  SELECT s.name AS baseline, k.wins, k.ties, k.losses, k.prompts
+    -- The bootstrap needs only how many prompts gave each count, not which.
+    FROM (SELECT baseline, w::int AS wins, t::int AS ties, l::int AS losses, count(*)::int AS prompts FROM per_prompt GROUP BY baseline, w, t, l) k
+    JOIN "System" s ON s.id = k.baseline`;
 
 /** Each baseline's bootstrap seed, by its place in the study's order: the page shows the same intervals on every load. */
 export const baselineSeed = (index: number) => index + 1;
@@ -136,11 +138,35 @@ export interface RaterRow {
  * be judged and let back in; the majority they are compared with is the counted raters'.
  */
 export async function raterRows(studyId: string, filter: ResultsFilter): Promise<RaterRow[]> {
+  return db().$queryRaw<RaterRow[]>(filtersJudgments(filter) ? raterRowsOfJudgments(studyId, filter) : raterRowsOfTallies(studyId));
+}
+
+const EXCLUDED = (studyId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId")`;
+
+/**
+ * Every rater's row as triggers keep it in "RaterTally", and their median time from the middle
+ * one or two of their judgments in the index on (study, rater, time on task).
+ */
+const raterRowsOfTallies = (studyId: string) => Prisma.sql`
+  SELECT ${raterPseudonym(studyId)} AS rater, ${EXCLUDED(studyId)} AS excluded, j.judgments, median.seconds AS "medianSeconds",
+         j.left, j.right, j.neither, j."goldJudged", j."goldCorrect", j."withMajority", j."onSharedPairs"
+    FROM "RaterTally" j
+    CROSS JOIN LATERAL (
+      SELECT (avg(middle."timeOnTaskMs") / 1000)::float AS seconds
+        FROM (SELECT t."timeOnTaskMs" FROM "Judgment" t
+               WHERE t."studyId" = j."studyId" AND t."raterId" = j."raterId"
+               ORDER BY t."timeOnTaskMs"
+              OFFSET (j.judgments + j."goldJudged" - 1) / 2 LIMIT 2 - (j.judgments + j."goldJudged") % 2) middle
+    ) median
+   WHERE j."studyId" = ${studyId} AND j.judgments + j."goldJudged" > 0
+   ORDER BY judgments DESC, rater`;
+
+/** The same, counted from the judgments the filter picks. */
+function raterRowsOfJudgments(studyId: string, filter: ResultsFilter): Prisma.Sql {
   // One pass over the judgments, each joined to its pair's counted verdicts (all pairs, so that
   // gold judgments are counted too; the majority is only taken on ordinary pairs).
-  return db().$queryRaw<RaterRow[]>`
-    SELECT ${raterPseudonym(studyId)} AS rater,
-           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId") AS excluded,
+  return Prisma.sql`
+    SELECT ${raterPseudonym(studyId)} AS rater, ${EXCLUDED(studyId)} AS excluded,
            count(*) FILTER (WHERE NOT v.gold)::int AS judgments,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY j."timeOnTaskMs") / 1000)::float AS "medianSeconds",
            count(*) FILTER (WHERE j.choice = 'left' AND NOT v.gold)::int AS left,
@@ -148,8 +174,7 @@ export async function raterRows(studyId: string, filter: ResultsFilter): Promise
            count(*) FILTER (WHERE j.choice = 'neither' AND NOT v.gold)::int AS neither,
            count(*) FILTER (WHERE v.gold)::int AS "goldJudged",
            count(*) FILTER (WHERE j."goldCorrect")::int AS "goldCorrect",
-           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2 AND j.verdict::text =
-             CASE WHEN v.w > v.t AND v.w > v.l THEN 'win' WHEN v.l > v.w AND v.l > v.t THEN 'loss' ELSE 'tie' END)::int AS "withMajority",
+           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2 AND j.verdict = majority_verdict(v.w, v.t, v.l))::int AS "withMajority",
            count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2)::int AS "onSharedPairs"
       FROM "Judgment" j
       JOIN (${pairVerdicts(studyId, { ...filter, gold: true })}) v ON v."pairId" = j."pairId"

@@ -2,20 +2,28 @@ import "server-only";
 import { db } from "@/lib/db";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import type { ResultsFilter } from "@/lib/results/results-filter";
-import type { Comparison } from "@/lib/stats/bradley-terry";
-import { rankSystems, type Ranking } from "@/lib/stats/ranking";
+import { addComparison, emptyPromptTable, rankPromptTable, type Ranking } from "@/lib/stats/ranking";
 
-/** Every system ranked by Bradley–Terry over the judgments the filter counts. */
+/**
+ * Every system ranked by Bradley–Terry over the judgments the filter counts. Postgres sends each
+ * pair of systems' counts as arrays, with their prompts: a few rows instead of one per pair, which
+ * took longer to read than the bootstrap takes to run.
+ */
 export async function systemRanking(studyId: string, filter: ResultsFilter): Promise<Ranking | null> {
-  const rows = await db().$queryRaw<{ promptId: string; a: string; b: string; aWins: number; bWins: number; ties: number }[]>`
-    SELECT v."promptId", sa.name AS a, sb.name AS b, v.w AS "aWins", v.l AS "bWins", v.t AS ties
-      FROM (${pairVerdicts(studyId, filter)}) v
-      JOIN "Response" ra ON ra.id = v."targetResponseId" JOIN "System" sa ON sa.id = ra."systemId"
-      JOIN "Response" rb ON rb.id = v."baselineResponseId" JOIN "System" sb ON sb.id = rb."systemId"
-     WHERE v.w + v.t + v.l > 0
-     -- A fixed order of prompts, so the seeded bootstrap resamples the same clusters on every load.
-     ORDER BY v."promptId" COLLATE "C", sb.name COLLATE "C"`;
-  const byPrompt = new Map<string, Comparison[]>();
-  for (const { promptId, ...comparison } of rows) byPrompt.set(promptId, [...(byPrompt.get(promptId) ?? []), comparison]);
-  return rankSystems([...byPrompt.values()]);
+  const rows = await db().$queryRaw<{ a: string; b: string; prompt: string[]; aWins: number[]; bWins: number[]; ties: number[] }[]>`
+    SELECT sa.name AS a, sb.name AS b, v.prompt, v."aWins", v."bWins", v.ties
+      -- The arrays of one row are aggregated over the same rows in the same order: they line up.
+      FROM (SELECT v."targetSystemId", v."baselineSystemId", array_agg(v."promptId") AS prompt,
+                   array_agg(v.w) AS "aWins", array_agg(v.l) AS "bWins", array_agg(v.t) AS ties
+              FROM (${pairVerdicts(studyId, filter)}) v
+             WHERE v.w + v.t + v.l > 0
+             GROUP BY v."targetSystemId", v."baselineSystemId") v
+      JOIN "System" sa ON sa.id = v."targetSystemId" JOIN "System" sb ON sb.id = v."baselineSystemId"`;
+  // The judged prompts in a fixed order (their ids' code points, as Postgres's "C" collation
+  // sorts ASCII ids), so the seeded bootstrap resamples the same clusters on every load.
+  const prompts = [...new Set(rows.flatMap((row) => row.prompt))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const place = new Map(prompts.map((id, i) => [id, i]));
+  const table = emptyPromptTable(rows.map(({ a, b }) => ({ a, b })), prompts.length);
+  rows.forEach((row, pair) => row.prompt.forEach((id, i) => addComparison(table, place.get(id)!, pair, row.aWins[i], row.bWins[i], row.ties[i])));
+  return rankPromptTable(table);
 }

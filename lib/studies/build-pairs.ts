@@ -24,8 +24,8 @@ const DESIGN_SQL = `
  */
 export function buildPairsSql(responses: string): string {
   return `
-  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", active)
-  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.active
+  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", "targetSystemId", "baselineSystemId", active)
+  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.first_system, design.second_system, design.active
     FROM (${DESIGN_SQL}) design
     JOIN ${responses} first ON first."systemId" = design.first_system
     JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"

@@ -31,7 +31,7 @@ export async function seedJudgments(studyId: string, perBaseline: Record<string,
     });
     const byPair = new Map(assignments.map((a) => [a.pairId, a.id]));
     await db().judgment.createMany({
-      data: rows.map((row) => ({ ...row, assignmentId: byPair.get(row.pairId)!, timeOnTaskMs: 30_000 })),
+      data: rows.map((row) => ({ ...row, studyId, assignmentId: byPair.get(row.pairId)!, timeOnTaskMs: 30_000 })),
     });
   }
 }
