@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
+import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
 import { requireStudyFor } from "@/lib/studies/study-access";
 import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
+import { newInvitationSchema } from "@/lib/validation/invitation";
 import { studySettingsSchema } from "@/lib/validation/study";
 
 export interface SettingsState {
@@ -78,4 +80,36 @@ export async function letRaterInAction(_previous: PeopleState, form: FormData): 
 
 export async function letRaterOutAction(form: FormData): Promise<void> {
   return removePerson(form, letRaterOut);
+}
+
+export interface InvitationState {
+  fieldErrors?: Record<string, string>;
+  error?: string;
+  made?: boolean;
+}
+
+export async function createInvitationAction(_previous: InvitationState, form: FormData): Promise<InvitationState> {
+  const researcher = await requireRole("researcher", "admin");
+  const parsed = newInvitationSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+  }
+  const slug = String(form.get("slug"));
+  try {
+    const study = await requireStudyFor(slug, researcher);
+    await createInvitation(study.id, parsed.data, researcher.id);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/studies/${slug}/settings`);
+  return { made: true };
+}
+
+export async function withdrawInvitationAction(form: FormData): Promise<void> {
+  const researcher = await requireRole("researcher", "admin");
+  const slug = String(form.get("slug"));
+  const study = await requireStudyFor(slug, researcher);
+  await withdrawInvitation(study.id, String(form.get("invitationId")), researcher.id);
+  revalidatePath(`/studies/${slug}/settings`);
 }

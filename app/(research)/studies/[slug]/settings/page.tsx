@@ -1,16 +1,28 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { StudyInvitations } from "@/components/studies/study-invitations";
 import { StudyPeople } from "@/components/studies/study-people";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
-import { addCollaboratorAction, letRaterInAction, letRaterOutAction, removeCollaboratorAction } from "./actions";
+import { addCollaboratorAction, createInvitationAction, letRaterInAction, letRaterOutAction, removeCollaboratorAction, withdrawInvitationAction } from "./actions";
 import { requireRole } from "@/lib/auth";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
+import { env } from "@/lib/env";
+import { listInvitations } from "@/lib/studies/invitations";
 import { studyRaters } from "@/lib/studies/study-raters";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
 export const metadata: Metadata = { title: "Study settings" };
+
+/** Where this app is reached from: the configured address, else the one this request came to. */
+async function siteOrigin(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const request = await headers();
+  return `${request.get("x-forwarded-proto") ?? "http"}://${request.get("host")}`;
+}
 
 export default async function StudySettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const viewer = await requireRole("researcher", "admin");
@@ -18,6 +30,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const researchers = await studyResearchers(study.id);
+  const origin = await siteOrigin();
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -54,6 +67,18 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
         add={letRaterInAction}
         remove={letRaterOutAction}
       />
+      {study.status !== "closed" && (
+        <StudyInvitations
+          slug={study.slug}
+          invitations={(await listInvitations(study.id)).map(({ token, expiresAt, ...invitation }) => ({
+            ...invitation,
+            link: `${origin}/invite/${token}`,
+            expiresAt: expiresAt?.toISOString() ?? null,
+          }))}
+          create={createInvitationAction}
+          withdraw={withdrawInvitationAction}
+        />
+      )}
     </div>
   );
 }
