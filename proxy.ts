@@ -11,7 +11,7 @@ export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything but sign-in, invitation links (open to anyone who has one), next-auth's own
-  // routes, health, and static files.
-  matcher: ["/((?!sign-in|invite/|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Everything but sign-in, invitation and crowd links (open to anyone who has one), next-auth's
+  // own routes, health, and static files.
+  matcher: ["/((?!sign-in|invite/|crowd/|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
 };

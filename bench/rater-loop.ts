@@ -238,7 +238,7 @@ const describeFloor = (result: LoopResult) =>
 const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
 
 const SQL = {
-  currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
+  currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt", "public"."User"."participantId" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
   // lib/studies/rater-access.ts studyForRater: Prisma's findFirst, written out.
   findStudy: `SELECT s.id, s.slug, s.title, s."raterTitle", s.description, s.instructions, s.status::text, s."judgmentsPerPair", s."rationaleMode"::text
                 FROM "Study" s
@@ -497,9 +497,9 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     start = performance.now();
     await time("session cookie (JWE decode)", () => decode({ token, secret }));
     await time("session user", () =>
-      db().user.findUnique({ where: { id: viaLib.id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } }),
+      db().user.findUnique({ where: { id: viaLib.id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true } }),
     );
-    await time("study", () => studyForRater(study.slug, viaLib.id));
+    await time("study", () => studyForRater(study.slug, { id: viaLib.id, participant: false }));
     const outcome = await time("submit tx", () => submitJudgment(viaLib.id, { assignmentId: libPair!.assignmentId, choice }));
     if (outcome === "recorded") acknowledged += 1;
     libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(study.id, viaLib.id));

@@ -10,7 +10,9 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { errorResponse } from "@/lib/http";
+import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
 import { verifyPassword } from "@/lib/users/passwords";
+import { participantSchema } from "@/lib/validation/crowd-link";
 import { signInSchema } from "@/lib/validation/user";
 
 export interface SessionUser {
@@ -18,6 +20,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: Role;
+  /** A crowd participant: judges only the study whose link they came through. */
+  participant: boolean;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -32,9 +36,29 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-        if (!user || user.disabledAt) return null;
+        // Crowd participants come in through their study's link only.
+        if (!user || user.disabledAt || user.participantId !== null) return null;
         if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
         return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    CredentialsProvider({
+      id: "crowd",
+      name: "Crowd link",
+      credentials: { token: { type: "text" }, PROLIFIC_PID: { type: "text" }, STUDY_ID: { type: "text" }, SESSION_ID: { type: "text" } },
+      async authorize(credentials) {
+        const ids = participantSchema.safeParse({
+          PROLIFIC_PID: credentials?.PROLIFIC_PID,
+          STUDY_ID: credentials?.STUDY_ID || undefined,
+          SESSION_ID: credentials?.SESSION_ID || undefined,
+        });
+        if (!ids.success || !credentials?.token) return null;
+        try {
+          return await enterThroughCrowdLink(credentials.token, ids.data);
+        } catch (error) {
+          if (error instanceof AppError) return null;
+          throw error;
+        }
       },
     }),
   ],
@@ -57,10 +81,10 @@ export async function currentUser(): Promise<SessionUser | null> {
   if (!id) return null;
   const user = await db().user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true },
   });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, participant: user.participantId !== null };
 }
 
 export function homeFor(role: Role): string {

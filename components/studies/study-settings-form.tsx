@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveSettingsAction, type SettingsState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Field } from "@/components/ui/field";
 import type { StudySettings } from "@/lib/validation/study";
 
@@ -13,7 +14,7 @@ export function StudySettingsForm({ slug, settings, baselines }: { slug: string;
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="max-w-2xl space-y-5">
+    <form onSubmit={keepValuesOnSubmit(action)} className="max-w-2xl space-y-5">
       <input type="hidden" name="slug" value={slug} />
       <Field id="raterTitle" label="Title for raters" hint="Name no system here." error={errors.raterTitle}>
         <input id="raterTitle" name="raterTitle" defaultValue={settings.raterTitle} className={input} />

@@ -23,6 +23,8 @@ export const JUDGMENT_COLUMNS = [
   "verdict",
   "rationale",
   "rater",
+  "participant_id",
+  "participant_session_id",
   "gold",
   "excluded",
   "time_on_task_ms",
@@ -41,6 +43,9 @@ export function judgmentsSelect(studyId: string): string {
            CASE j."targetSide" WHEN 'left' THEN ts.name ELSE bs.name END,
            CASE j."targetSide" WHEN 'left' THEN bs.name ELSE ts.name END,
            j.choice, j.verdict, j.rationale, ${PSEUDONYM_SQL},
+           -- A crowd participant's platform ids, only if the researchers chose to export them.
+           CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
+           CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
            (p."goldVerdict" IS NOT NULL)::text,
            EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
            j."timeOnTaskMs",
@@ -49,9 +54,10 @@ export function judgmentsSelect(studyId: string): string {
       FROM "Judgment" j
       JOIN "Pair" p ON p.id = j."pairId"
       JOIN "Study" st ON st.id = p."studyId"
+      JOIN "User" u ON u.id = j."raterId"
       JOIN "Prompt" pr ON pr.id = p."promptId"
-      JOIN "Response" tr ON tr.id = p."targetResponseId" JOIN "System" ts ON ts.id = tr."systemId"
-      JOIN "Response" br ON br.id = p."baselineResponseId" JOIN "System" bs ON bs.id = br."systemId"
+      JOIN "System" ts ON ts.id = p."targetSystemId"
+      JOIN "System" bs ON bs.id = p."baselineSystemId"
      WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
      ORDER BY j."createdAt", j.id`;
 }

@@ -25,7 +25,7 @@ describe("invitation links", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email: first.email } });
     expect(user).toMatchObject({ role: "rater", name: "Ada Rater" });
     expect(await verifyPassword(first.password, user.passwordHash)).toBe(true);
-    expect(await studyForRater(study.slug, user.id)).not.toBeNull();
+    expect(await studyForRater(study.slug, { id: user.id, participant: false })).not.toBeNull();
 
     // Used up: the next person is refused with the reason, and nothing is written.
     const second = account();

@@ -9,25 +9,25 @@ describe("which studies a rater may judge", () => {
     const [owner, rater, other] = await Promise.all([makeUser("researcher"), makeUser("rater"), makeUser("rater")]);
     const closedDoor = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: false });
     const openDoor = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: true });
-    const listed = async (raterId: string) => (await listStudiesForRater(raterId)).map((study) => study.slug);
+    const listed = async (rater: { id: string; participant: boolean }) => (await listStudiesForRater(rater)).map((study) => study.slug);
 
-    expect(await listed(rater.id)).toContain(openDoor.slug);
-    expect(await listed(rater.id)).not.toContain(closedDoor.slug);
-    expect(await studyForRater(closedDoor.slug, rater.id)).toBeNull();
-    await expect(requireStudyForRater(closedDoor.slug, rater.id)).rejects.toThrow(`No open study "${closedDoor.slug}".`);
+    expect(await listed(rater)).toContain(openDoor.slug);
+    expect(await listed(rater)).not.toContain(closedDoor.slug);
+    expect(await studyForRater(closedDoor.slug, rater)).toBeNull();
+    await expect(requireStudyForRater(closedDoor.slug, rater)).rejects.toThrow(`No open study "${closedDoor.slug}".`);
 
     await letRaterIn(closedDoor.id, rater.email, owner.id);
-    expect(await listed(rater.id)).toContain(closedDoor.slug);
-    expect(await listed(other.id)).not.toContain(closedDoor.slug);
+    expect(await listed(rater)).toContain(closedDoor.slug);
+    expect(await listed(other)).not.toContain(closedDoor.slug);
     expect(await studyRaters(closedDoor.id)).toEqual([{ id: rater.id, email: rater.email }]);
 
     // Let in, but the study paused: not now.
     await db().study.update({ where: { id: closedDoor.id }, data: { status: "paused" } });
-    expect(await studyForRater(closedDoor.slug, rater.id)).toBeNull();
+    expect(await studyForRater(closedDoor.slug, rater)).toBeNull();
     await db().study.update({ where: { id: closedDoor.id }, data: { status: "open" } });
 
     await letRaterOut(closedDoor.id, rater.id, owner.id);
-    expect(await studyForRater(closedDoor.slug, rater.id)).toBeNull();
+    expect(await studyForRater(closedDoor.slug, rater)).toBeNull();
   });
 
   it("lets in only active rater accounts, once, and says why not", async () => {

@@ -1,29 +1,35 @@
 // Which studies a rater may judge: open ones that are open to every rater, or that they were let
-// into. To a rater, any other study does not exist.
+// into; a crowd participant only the study whose link they came through. To a rater, any other
+// study does not exist.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STUDY_FIELDS } from "@/lib/studies/find-study";
 
-const judgeableBy = (raterId: string): Prisma.StudyWhereInput => ({
-  status: "open",
-  OR: [{ openToAllRaters: true }, { raters: { some: { raterId } } }],
-});
+export interface Rater {
+  id: string;
+  participant: boolean;
+}
+
+const judgeableBy = (rater: Rater): Prisma.StudyWhereInput =>
+  rater.participant
+    ? { status: "open", participants: { some: { id: rater.id } } }
+    : { status: "open", OR: [{ openToAllRaters: true }, { raters: { some: { raterId: rater.id } } }] };
 
 /** The studies a rater may judge now, by the names raters may see. */
-export function listStudiesForRater(raterId: string) {
-  return db().study.findMany({ where: judgeableBy(raterId), orderBy: { createdAt: "desc" }, select: { slug: true, raterTitle: true } });
+export function listStudiesForRater(rater: Rater) {
+  return db().study.findMany({ where: judgeableBy(rater), orderBy: { createdAt: "desc" }, select: { slug: true, raterTitle: true } });
 }
 
 /** The study, if this rater may judge it now: one query, on every rating request. */
-export function studyForRater(slug: string, raterId: string) {
-  return db().study.findFirst({ where: { slug, ...judgeableBy(raterId) }, select: STUDY_FIELDS });
+export function studyForRater(slug: string, rater: Rater) {
+  return db().study.findFirst({ where: { slug, ...judgeableBy(rater) }, select: STUDY_FIELDS });
 }
 
 /** For the rater's API: the study, or a 404 that names the slug and nothing else. */
-export async function requireStudyForRater(slug: string, raterId: string) {
-  const study = await studyForRater(slug, raterId);
+export async function requireStudyForRater(slug: string, rater: Rater) {
+  const study = await studyForRater(slug, rater);
   if (!study) throw new AppError("not_found", `No open study "${slug}".`);
   return study;
 }

@@ -19,15 +19,15 @@ describe("a study's lifecycle", () => {
     const study = await seedStudy({ prompts: 1, createdById: owner.id });
     await db().study.update({ where: { id: study.id }, data: { status: "draft" } });
     const rater = await makeUser("rater");
-    const visible = async () => (await listStudiesForRater(rater.id)).some((listed) => listed.slug === study.slug);
+    const visible = async () => (await listStudiesForRater(rater)).some((listed) => listed.slug === study.slug);
 
     expect(await visible()).toBe(false);
-    await expect(requireStudyForRater(study.slug, rater.id)).rejects.toThrow(/No open study/);
+    await expect(requireStudyForRater(study.slug, rater)).rejects.toThrow(/No open study/);
     await expect(changeStudyStatus(study.id, "paused", owner.id)).rejects.toThrow("A draft study cannot become paused.");
     await changeStudyStatus(study.id, "open", owner.id);
     expect(await visible()).toBe(true);
     await changeStudyStatus(study.id, "paused", owner.id);
-    await expect(requireStudyForRater(study.slug, rater.id)).rejects.toThrow(/No open study/);
+    await expect(requireStudyForRater(study.slug, rater)).rejects.toThrow(/No open study/);
     await changeStudyStatus(study.id, "open", owner.id);
     await changeStudyStatus(study.id, "closed", owner.id);
     expect(await visible()).toBe(false);

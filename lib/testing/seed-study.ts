@@ -19,7 +19,7 @@ export async function makeUser(role: NewUser["role"], password = "correct horse 
     data: { email, role, passwordHash: await hashes.get(password)! },
     select: { id: true, email: true, role: true },
   });
-  return { ...user, password };
+  return { ...user, password, participant: false };
 }
 
 export interface SeededStudy {
@@ -52,6 +52,7 @@ export async function seedStudy(options: {
   rationaleMode?: "off" | "optional" | "required";
   promptOncePerRater?: boolean;
   goldRate?: number;
+  quotaPerRater?: number;
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
@@ -69,6 +70,7 @@ export async function seedStudy(options: {
       rationaleMode: options.rationaleMode,
       promptOncePerRater: options.promptOncePerRater,
       goldRate: options.goldRate,
+      quotaPerRater: options.quotaPerRater,
       // Tests judge as raters made on the spot; the ones about access close the study to them.
       openToAllRaters: options.openToAllRaters ?? true,
       createdById,

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Your studies" };
 
 export default async function RaterHomePage() {
   const rater = await requireRole("rater");
-  const studies = await listStudiesForRater(rater.id);
+  const studies = await listStudiesForRater(rater);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Your studies</h1>

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Answer, Question } from "@/components/rating/conversation";
+import { CompletionRedirect } from "@/components/rating/completion-redirect";
 import { JudgePair } from "@/components/rating/judge-pair";
 import { Markdown } from "@/components/ui/markdown";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { requireRole } from "@/lib/auth";
+import { crowdLinkOf } from "@/lib/studies/crowd-link";
 import { studyForRater } from "@/lib/studies/rater-access";
 import { SKIP_REASONS } from "@/lib/validation/judgment";
 import { flagAction, skipAction, submitJudgmentAction } from "./actions";
@@ -15,11 +17,14 @@ export const metadata: Metadata = { title: "Judge answers" };
 export default async function RatePage({ params }: { params: Promise<{ slug: string }> }) {
   const rater = await requireRole("rater");
   const { slug } = await params;
-  const study = await studyForRater(slug, rater.id);
+  const study = await studyForRater(slug, rater);
   if (!study) notFound();
 
   const pair = await nextAssignment(study.id, rater.id);
   const progress = await raterProgress(study.id, rater.id);
+  const quotaReached = progress.quota !== null && progress.done >= progress.quota;
+  // A crowd participant who has done all they can is given the code their platform asks for.
+  const completion = !pair && rater.participant && (quotaReached || progress.remaining === 0) ? await crowdLinkOf(study.id) : null;
 
   return (
     <div className="space-y-4">
@@ -51,13 +56,22 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
         <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
           <h2 className="text-lg font-semibold">All done, thank you!</h2>
           <p className="mt-2 text-slate-800">
-            {progress.quota !== null && progress.done >= progress.quota
-              ? `You have judged the ${progress.quota} pairs this study asks of each rater.`
-              : "There are no more pairs for you in this study right now."}
+            {quotaReached ? `You have judged the ${progress.quota} pairs this study asks of each rater.` : "There are no more pairs for you in this study right now."}
           </p>
-          <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
-            Back to your studies
-          </Link>
+          {completion ? (
+            <>
+              {completion.completionCode && (
+                <p className="mt-3 text-slate-900">
+                  Your completion code: <strong className="font-mono text-lg">{completion.completionCode}</strong>
+                </p>
+              )}
+              {completion.completionUrl && <CompletionRedirect url={completion.completionUrl} />}
+            </>
+          ) : (
+            <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
+              Back to your studies
+            </Link>
+          )}
         </div>
       )}
     </div>

@@ -4,10 +4,12 @@ import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
+import { updateCrowdLink } from "@/lib/studies/crowd-link";
 import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
 import { requireStudyFor } from "@/lib/studies/study-access";
 import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
+import { crowdLinkSchema } from "@/lib/validation/crowd-link";
 import { newInvitationSchema } from "@/lib/validation/invitation";
 import { studySettingsSchema } from "@/lib/validation/study";
 
@@ -112,4 +114,22 @@ export async function withdrawInvitationAction(form: FormData): Promise<void> {
   const study = await requireStudyFor(slug, researcher);
   await withdrawInvitation(study.id, String(form.get("invitationId")), researcher.id);
   revalidatePath(`/studies/${slug}/settings`);
+}
+
+export async function saveCrowdLinkAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  const researcher = await requireRole("researcher", "admin");
+  const parsed = crowdLinkSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+  }
+  const slug = String(form.get("slug"));
+  try {
+    const study = await requireStudyFor(slug, researcher);
+    await updateCrowdLink(study.id, parsed.data, researcher.id);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/studies/${slug}/settings`);
+  return { saved: true };
 }

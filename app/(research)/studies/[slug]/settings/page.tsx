@@ -2,14 +2,24 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CrowdLinkForm } from "@/components/studies/crowd-link-form";
 import { StudyInvitations } from "@/components/studies/study-invitations";
 import { StudyPeople } from "@/components/studies/study-people";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
-import { addCollaboratorAction, createInvitationAction, letRaterInAction, letRaterOutAction, removeCollaboratorAction, withdrawInvitationAction } from "./actions";
+import {
+  addCollaboratorAction,
+  createInvitationAction,
+  letRaterInAction,
+  letRaterOutAction,
+  removeCollaboratorAction,
+  saveCrowdLinkAction,
+  withdrawInvitationAction,
+} from "./actions";
 import { requireRole } from "@/lib/auth";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
 import { env } from "@/lib/env";
+import { crowdLinkOf, PROLIFIC_QUERY } from "@/lib/studies/crowd-link";
 import { listInvitations } from "@/lib/studies/invitations";
 import { studyRaters } from "@/lib/studies/study-raters";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
@@ -79,6 +89,12 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
           withdraw={withdrawInvitationAction}
         />
       )}
+      {study.status !== "closed" && <CrowdLink slug={study.slug} studyId={study.id} origin={origin} />}
     </div>
   );
+}
+
+async function CrowdLink({ slug, studyId, origin }: { slug: string; studyId: string; origin: string }) {
+  const { crowdToken, ...settings } = await crowdLinkOf(studyId);
+  return <CrowdLinkForm slug={slug} link={crowdToken ? `${origin}/crowd/${crowdToken}?${PROLIFIC_QUERY}` : null} {...settings} save={saveCrowdLinkAction} />;
 }

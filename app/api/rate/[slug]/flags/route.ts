@@ -10,7 +10,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, flagSchema);
   if ("response" in body) return body.response;
-  await requireStudyForRater((await params).slug, rater.id);
+  await requireStudyForRater((await params).slug, rater);
   await flagPair(rater.id, body.data);
   return Response.json({ flagged: true }, { status: 201 });
 });

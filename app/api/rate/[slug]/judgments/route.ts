@@ -11,7 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, judgmentSchema);
   if ("response" in body) return body.response;
-  const study = await requireStudyForRater((await params).slug, rater.id);
+  const study = await requireStudyForRater((await params).slug, rater);
   const outcome = await submitJudgment(rater.id, body.data);
   return Response.json({ outcome, ...(await nextStep(study.id, rater.id)) });
 });

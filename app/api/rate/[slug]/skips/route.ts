@@ -11,7 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, skipSchema);
   if ("response" in body) return body.response;
-  const study = await requireStudyForRater((await params).slug, rater.id);
+  const study = await requireStudyForRater((await params).slug, rater);
   await skipAssignment(rater.id, body.data.assignmentId, body.data.reason);
   return Response.json(await nextStep(study.id, rater.id));
 });
