@@ -1,10 +1,16 @@
 import { expect, seed, signIn, signOut, test } from "../fixtures/test";
 
-test("signed-out visitors reach only sign-in and health", async ({ page, request }) => {
+test("signed-out visitors reach only sign-in, invitation and crowd links, and health", async ({ page, request }) => {
   const study = await seed.study({ prompts: 1 });
-  for (const path of ["/", "/rate", `/rate/${study.slug}`, "/studies", `/studies/${study.slug}`]) {
+  for (const path of ["/", "/rate", `/rate/${study.slug}`, "/studies", `/studies/${study.slug}`, `/studies/${study.slug}/settings`]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/sign-in/);
+  }
+  // Links handed out to people without an account open as they are; an unknown one is not found.
+  for (const path of ["/invite/no-such-invitation", "/crowd/no-such-link?PROLIFIC_PID=abc"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   }
   const exportResponse = await request.get(`/api/studies/${study.slug}/export/judgments`, { maxRedirects: 0 });
   expect([302, 307, 401]).toContain(exportResponse.status());

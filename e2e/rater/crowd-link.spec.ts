@@ -45,6 +45,9 @@ test("a crowd participant comes in through the study's link, judges their quota 
   await expect(participant.locator(`a[href="/rate/${study.slug}"]`)).toHaveCount(1);
   await context.close();
 
+  // Anyone signed in with an account of their own is not turned into a participant.
+  await page.goto(participantLink);
+  await expect(page.getByText(`You are signed in as ${owner.email}. This link is for a crowd platform's participants`)).toBeVisible();
   await page.goto(`/studies/${study.slug}`);
   const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
   await expect(history).toContainText(`${owner.email}: crowd link off → on`);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CrowdEntry } from "@/components/auth/crowd-entry";
+import { currentUser } from "@/lib/auth";
 import { viewCrowdLink } from "@/lib/studies/crowd-link";
 import { participantSchema } from "@/lib/validation/crowd-link";
 
@@ -12,14 +13,16 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function CrowdLinkPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const query = await searchParams;
-  const view = await viewCrowdLink(token);
+  const [view, user] = await Promise.all([viewCrowdLink(token), currentUser()]);
   if (!view) notFound();
   const ids = participantSchema.safeParse({
     PROLIFIC_PID: first(query.PROLIFIC_PID) ?? "",
     STUDY_ID: first(query.STUDY_ID) || undefined,
     SESSION_ID: first(query.SESSION_ID) || undefined,
   });
-  const problem = view.refusal ?? (ids.success ? null : `This link does not carry a usable participant id: ${ids.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ")}. Please open the study from your platform again.`);
+  // Signing in as a participant would end the session of anyone else signed in here.
+  const someoneElse = user && !user.participant ? `You are signed in as ${user.email}. This link is for a crowd platform's participants: sign out first to take part as one.` : null;
+  const problem = view.refusal ?? someoneElse ?? (ids.success ? null : `This link does not carry a usable participant id: ${ids.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ")}. Please open the study from your platform again.`);
   return (
     <div className="mx-auto mt-10 max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-xl font-semibold">{view.study.raterTitle}</h1>
