@@ -240,7 +240,7 @@ const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" 
 const SQL = {
   currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt", "public"."User"."participantId" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
   // lib/studies/rater-access.ts studyForRater: Prisma's findFirst, written out.
-  findStudy: `SELECT s.id, s.slug, s.title, s."raterTitle", s.description, s.instructions, s.status::text, s."judgmentsPerPair", s."rationaleMode"::text
+  findStudy: `SELECT s.id, s.slug, s.title, s."raterTitle", s.description, s.instructions, s.status::text, s.kind::text, s."judgmentsPerPair", s."rationaleMode"::text
                 FROM "Study" s
                WHERE s.slug = $1 AND s.status = 'open'
                  AND (s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = $2))

@@ -22,7 +22,7 @@ export function Question({ prompt }: { prompt: PairOnScreen["prompt"] }) {
 }
 
 /** One answer: a single text, or a multi-turn answer turn by turn. */
-export function Answer({ answer }: { answer: PairOnScreen["left"] }) {
+export function Answer({ answer }: { answer: { text: string; turns: string[] | null } }) {
   if (!answer.turns) return <Markdown>{answer.text}</Markdown>;
   return (
     <ol className="space-y-3">

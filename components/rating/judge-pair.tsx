@@ -3,16 +3,32 @@
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import type { Choice } from "@/lib/assign/policy";
 
-const OPTIONS: { choice: Choice; label: string; key: string }[] = [
-  { choice: "left", label: "Answer A is significantly better", key: "A" },
-  { choice: "right", label: "Answer B is significantly better", key: "B" },
-  { choice: "neither", label: "Neither is significantly better", key: "N" },
+type Label = "fail" | "pass" | "excellent";
+type AnswerInput = { choice: Choice } | { label: Label };
+interface Option {
+  input: AnswerInput;
+  label: string;
+  key: string;
+}
+
+/** The paper's three options for two answers side by side. */
+const PAIR_OPTIONS: Option[] = [
+  { input: { choice: "left" }, label: "Answer A is significantly better", key: "A" },
+  { input: { choice: "right" }, label: "Answer B is significantly better", key: "B" },
+  { input: { choice: "neither" }, label: "Neither is significantly better", key: "N" },
+];
+
+/** The paper's labels for one answer alone. */
+const LABEL_OPTIONS: Option[] = [
+  { input: { label: "fail" }, label: "Fail: it does not meet the request", key: "F" },
+  { input: { label: "pass" }, label: "Pass: it meets the request", key: "P" },
+  { input: { label: "excellent" }, label: "Excellent: it meets it very well", key: "E" },
 ];
 
 export type ActionResult = { error?: string; notice?: string };
 
 export interface RatingActions {
-  submit: (input: { assignmentId: string; choice: Choice; rationale?: string }) => Promise<ActionResult>;
+  submit: (input: AnswerInput & { assignmentId: string; rationale?: string }) => Promise<ActionResult>;
   skip: (input: { assignmentId: string; reason: string }) => Promise<ActionResult>;
   flag: (input: { assignmentId: string; reason: "broken" | "offensive" | "other"; note?: string }) => Promise<ActionResult>;
 }
@@ -24,7 +40,10 @@ function isTyping(target: EventTarget | null): boolean {
 const button =
   "rounded-md border border-slate-500 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60";
 
-/** The rater's view of one pair: question, the two answers, the paper's three options, skip and flag. */
+/**
+ * The rater's view of one pair: question, the two answers, the paper's three options, skip and
+ * flag; or, in an absolute study (no answerB), one answer and its three labels.
+ */
 export function JudgePair({
   assignmentId,
   question,
@@ -38,7 +57,7 @@ export function JudgePair({
   assignmentId: string;
   question: ReactNode;
   answerA: ReactNode;
-  answerB: ReactNode;
+  answerB?: ReactNode;
   rationaleMode: "off" | "optional" | "required";
   skipReasons: readonly string[];
   actions: RatingActions;
@@ -62,13 +81,16 @@ export function JudgePair({
     });
   }
 
-  function choose(choice: Choice) {
+  const single = answerB === undefined;
+  const options = single ? LABEL_OPTIONS : PAIR_OPTIONS;
+
+  function choose(input: AnswerInput) {
     if (rationaleMode === "required" && rationale.trim() === "") {
       setError("Please say briefly why, in the box above, then choose.");
       rationaleBox.current?.focus();
       return;
     }
-    run(() => actions.submit({ assignmentId, choice, rationale: rationaleMode === "off" ? undefined : rationale }));
+    run(() => actions.submit({ assignmentId, ...input, rationale: rationaleMode === "off" ? undefined : rationale }));
   }
 
   // A new pair replaces the buttons a keyboard user was on; bring their focus to the new pair
@@ -81,31 +103,33 @@ export function JudgePair({
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.repeat || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const option = OPTIONS.find((o) => o.key === event.key.toUpperCase());
+      const option = options.find((o) => o.key === event.key.toUpperCase());
       if (!option) return;
       event.preventDefault();
-      choose(option.choice);
+      choose(option.input);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
 
   return (
-    <section ref={section} tabIndex={-1} aria-busy={pending} aria-label="Pair to judge" className="space-y-4 focus:outline-none">
+    <section ref={section} tabIndex={-1} aria-busy={pending} aria-label={single ? "Answer to label" : "Pair to judge"} className="space-y-4 focus:outline-none">
       {question}
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className={single ? "" : "grid gap-4 md:grid-cols-2"}>
         <article aria-labelledby="answer-a" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
           <h2 id="answer-a" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
-            Answer A
+            {single ? "Answer" : "Answer A"}
           </h2>
           {answerA}
         </article>
-        <article aria-labelledby="answer-b" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="answer-b" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
-            Answer B
-          </h2>
-          {answerB}
-        </article>
+        {!single && (
+          <article aria-labelledby="answer-b" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
+            <h2 id="answer-b" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
+              Answer B
+            </h2>
+            {answerB}
+          </article>
+        )}
       </div>
       <div className="space-y-3 border-t border-slate-300 bg-slate-50 py-3 sm:sticky sm:bottom-0">
         {rationaleMode !== "off" && (
@@ -124,13 +148,13 @@ export function JudgePair({
             />
           </div>
         )}
-        <div role="group" aria-label="Which answer best satisfies your needs?" className="flex flex-col gap-2 sm:flex-row">
-          {OPTIONS.map((option) => (
+        <div role="group" aria-label={single ? "How well does this answer meet the request?" : "Which answer best satisfies your needs?"} className="flex flex-col gap-2 sm:flex-row">
+          {options.map((option) => (
             <button
-              key={option.choice}
+              key={option.key}
               type="button"
               disabled={pending}
-              onClick={() => choose(option.choice)}
+              onClick={() => choose(option.input)}
               aria-keyshortcuts={option.key}
               className={`${button} flex flex-1 items-center justify-between gap-2 text-left`}
             >
@@ -152,7 +176,7 @@ export function JudgePair({
           </p>
         )}
         <div className="flex flex-wrap gap-3 text-sm">
-          <SkipForm reasons={skipReasons} disabled={pending} onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }))} />
+          <SkipForm reasons={skipReasons} noun={single ? "answer" : "pair"} disabled={pending} onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }))} />
           <FlagForm disabled={pending} onFlag={(reason, note) => run(() => actions.flag({ assignmentId, reason, note }))} />
         </div>
       </div>
@@ -160,12 +184,12 @@ export function JudgePair({
   );
 }
 
-function SkipForm({ reasons, disabled, onSkip }: { reasons: readonly string[]; disabled: boolean; onSkip: (reason: string) => void }) {
+function SkipForm({ reasons, noun, disabled, onSkip }: { reasons: readonly string[]; noun: string; disabled: boolean; onSkip: (reason: string) => void }) {
   const [reason, setReason] = useState(reasons[0]);
   const [other, setOther] = useState("");
   return (
     <details className="rounded border border-slate-300 bg-white px-3 py-2">
-      <summary className="cursor-pointer font-medium">Skip this pair</summary>
+      <summary className="cursor-pointer font-medium">Skip this {noun}</summary>
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
         onSubmit={(event) => {

@@ -47,7 +47,16 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <textarea id="baselines" name="baselines" rows={4} className={input} aria-describedby={describedBy("baselines", true)} />
       </Field>
       <fieldset>
-        <legend className="font-medium">Pairs</legend>
+        <legend className="font-medium">What raters do</legend>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="kind" value="pairwise" defaultChecked /> Judge two answers side by side (the paper&apos;s main study)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="kind" value="absolute" /> Label each answer alone as Fail, Pass or Excellent (every system&apos;s answers)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend className="font-medium">Pairs (when judging side by side)</legend>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="pairDesign" value="target_vs_baselines" defaultChecked /> The target against each baseline (the paper&apos;s design)
         </label>

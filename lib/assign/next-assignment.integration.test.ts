@@ -46,8 +46,9 @@ describe("nextAssignment", () => {
     const shown = await nextAssignment(study.id, rater.id);
     expect(Object.keys(shown!).sort()).toEqual(["assignmentId", "left", "prompt", "right"]);
     const assignment = await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } });
-    expect(shown![assignment.targetSide].text).toMatch(/^Response of system 0 /);
-    expect(shown![assignment.targetSide === "left" ? "right" : "left"].text).toMatch(/^Response of system 1 /);
+    const pair = shown as Extract<typeof shown, { left: unknown }>;
+    expect(pair[assignment.targetSide].text).toMatch(/^Response of system 0 /);
+    expect(pair[assignment.targetSide === "left" ? "right" : "left"].text).toMatch(/^Response of system 1 /);
   });
 
   it("hands every pair of a k = 1 study out at most once under 50 concurrent claims", async () => {

@@ -8,13 +8,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Turn = { role: "user" | "assistant"; content: string };
 
-/** What a rater's browser receives: texts and an opaque assignment id, never a system or pair. */
-export interface PairOnScreen {
-  assignmentId: string;
-  prompt: { text: string; history: Turn[] };
-  left: { text: string; turns: string[] | null };
-  right: { text: string; turns: string[] | null };
-}
+type Answer = { text: string; turns: string[] | null };
+
+/**
+ * What a rater's browser receives: texts and an opaque assignment id, never a system or pair. Two
+ * answers side by side, or in an absolute study one answer to label.
+ */
+export type PairOnScreen =
+  | { assignmentId: string; prompt: { text: string; history: Turn[] }; left: Answer; right: Answer }
+  | { assignmentId: string; prompt: { text: string; history: Turn[] }; answer: Answer };
 
 type Tx = Prisma.TransactionClient;
 
@@ -185,7 +187,7 @@ export const ON_SCREEN_SQL = `
     JOIN "Pair" p ON p.id = a."pairId"
     JOIN "Prompt" pr ON pr.id = p."promptId"
     JOIN "Response" t ON t.id = p."targetResponseId"
-    JOIN "Response" b ON b.id = p."baselineResponseId"
+    LEFT JOIN "Response" b ON b.id = p."baselineResponseId"
    WHERE a.id = $1`;
 
 interface ScreenRow {
@@ -194,17 +196,19 @@ interface ScreenRow {
   history: Turn[] | null;
   targetText: string;
   targetTurns: string[] | null;
-  baselineText: string;
+  baselineText: string | null;
   baselineTurns: string[] | null;
 }
 
 async function onScreen(assignmentId: string): Promise<PairOnScreen> {
   const [row] = await db().$queryRawUnsafe<ScreenRow[]>(ON_SCREEN_SQL, assignmentId);
   const target = { text: row.targetText, turns: row.targetTurns ?? null };
+  const prompt = { text: row.promptText, history: row.history ?? [] };
+  if (row.baselineText === null) return { assignmentId, prompt, answer: target };
   const baseline = { text: row.baselineText, turns: row.baselineTurns ?? null };
   return {
     assignmentId,
-    prompt: { text: row.promptText, history: row.history ?? [] },
+    prompt,
     left: row.targetSide === "left" ? target : baseline,
     right: row.targetSide === "left" ? baseline : target,
   };

@@ -41,7 +41,7 @@ describe("judgmentsExport", () => {
     expect(rows).toHaveLength(6);
     rows.forEach((row, i) => {
       const j = judgments[i];
-      const baseline = j.pair.baselineResponse.system.name;
+      const baseline = j.pair.baselineResponse!.system.name;
       expect(row).toMatchObject({
         study: study.slug,
         pair_id: j.pairId,

@@ -7,6 +7,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/env";
 import { copyTextRows } from "@/lib/export/copy-text";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+import type { StudyKind } from "@/lib/generated/prisma/enums";
 import { PSEUDONYM_SQL } from "@/lib/results/rater-pseudonym";
 
 export const JUDGMENT_COLUMNS = [
@@ -31,7 +32,23 @@ export const JUDGMENT_COLUMNS = [
   "created_at",
 ] as const;
 
-type Column = (typeof JUDGMENT_COLUMNS)[number];
+/** An absolute study's judgments: one label of one answer per row. */
+export const LABEL_COLUMNS = [
+  "study",
+  "item_id",
+  "prompt_id",
+  "prompt_source",
+  "prompt_tags",
+  "system",
+  "label",
+  "rationale",
+  "rater",
+  "participant_id",
+  "participant_session_id",
+  "excluded",
+  "time_on_task_ms",
+  "created_at",
+] as const;
 
 /**
  * The study's judgments, oldest first, one column per JUDGMENT_COLUMNS entry, each as text. The
@@ -62,43 +79,77 @@ export function judgmentsSelect(studyId: string): string {
      ORDER BY j."createdAt", j.id`;
 }
 
-type Row = (string | null)[];
+/** The same for an absolute study's labels, one column per LABEL_COLUMNS entry. */
+function labelsSelect(studyId: string): string {
+  return `
+    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name, j.label, j.rationale, ${PSEUDONYM_SQL},
+           CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
+           CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
+           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
+           j."timeOnTaskMs",
+           to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      FROM "Judgment" j
+      JOIN "Pair" p ON p.id = j."pairId"
+      JOIN "Study" st ON st.id = p."studyId"
+      JOIN "User" u ON u.id = j."raterId"
+      JOIN "Prompt" pr ON pr.id = p."promptId"
+      JOIN "System" s ON s.id = p."targetSystemId"
+     WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
+     ORDER BY j."createdAt", j.id`;
+}
 
-const TYPED: Partial<Record<Column, (text: string) => boolean | number>> = {
-  gold: (text) => text === "true",
-  excluded: (text) => text === "true",
+interface ExportTable {
+  columns: readonly string[];
+  select: (studyId: string) => string;
+  /** Columns that JSON lines carry as booleans or numbers. */
+  typed: Record<string, (text: string) => boolean | number>;
+}
+
+const TYPED = {
+  gold: (text: string) => text === "true",
+  excluded: (text: string) => text === "true",
   time_on_task_ms: Number,
 };
 
+/** What one row is, by the study's kind: a pairwise judgment, or a label. */
+const TABLES: Record<StudyKind, ExportTable> = {
+  pairwise: { columns: JUDGMENT_COLUMNS, select: judgmentsSelect, typed: TYPED },
+  absolute: { columns: LABEL_COLUMNS, select: labelsSelect, typed: TYPED },
+};
+
+type Row = (string | null)[];
+
 export type ExportFormat = "csv" | "jsonl";
 
-const FORMATS: Record<ExportFormat, { header: string; rows: (rows: Row[]) => string }> = {
+function formatOf(table: ExportTable, format: ExportFormat): { header: string; rows: (rows: Row[]) => string } {
   // Spreadsheets open CSV files, so their cells are made safe; JSON lines keep their values typed.
-  csv: {
-    header: stringify([[...JUDGMENT_COLUMNS]]),
-    rows: (rows) => stringify(rows.map((row) => row.map((cell) => (cell === null ? "" : spreadsheetSafe(cell))))),
-  },
-  jsonl: {
+  if (format === "csv") {
+    return {
+      header: stringify([[...table.columns]]),
+      rows: (rows) => stringify(rows.map((row) => row.map((cell) => (cell === null ? "" : spreadsheetSafe(cell))))),
+    };
+  }
+  return {
     header: "",
     rows: (rows) =>
       rows
         .map((row) => {
-          const entries = JUDGMENT_COLUMNS.map((column, i) => {
+          const entries = table.columns.map((column, i) => {
             const cell = row[i];
-            return [column, cell === null ? null : (TYPED[column]?.(cell) ?? cell)];
+            return [column, cell === null ? null : (table.typed[column]?.(cell) ?? cell)];
           });
           return `${JSON.stringify(Object.fromEntries(entries))}\n`;
         })
         .join(""),
-  },
-};
+  };
+}
 
 /** The judgments' rows as Postgres writes them with COPY, a batch at a time, on a connection of their own. */
-async function* judgmentRows(studyId: string): AsyncGenerator<Row[]> {
+async function* judgmentRows(select: string): AsyncGenerator<Row[]> {
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
-    yield* copyTextRows(client.query(copyTo(`COPY (${judgmentsSelect(studyId)}) TO STDOUT`)));
+    yield* copyTextRows(client.query(copyTo(`COPY (${select}) TO STDOUT`)));
   } finally {
     await client.end();
   }
@@ -109,17 +160,19 @@ async function* judgmentRows(studyId: string): AsyncGenerator<Row[]> {
  * row), this process neutralises formulas and leaves the quoting to the CSV library. The stream
  * pulls a batch only when the download has taken the last, so memory stays flat.
  */
-export function judgmentsExport(studyId: string, format: ExportFormat): ReadableStream<Uint8Array> {
+export function judgmentsExport(studyId: string, format: ExportFormat, kind: StudyKind = "pairwise"): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const rows = judgmentRows(studyId);
+  const table = TABLES[kind];
+  const written = formatOf(table, format);
+  const rows = judgmentRows(table.select(studyId));
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      if (FORMATS[format].header) controller.enqueue(encoder.encode(FORMATS[format].header));
+      if (written.header) controller.enqueue(encoder.encode(written.header));
     },
     async pull(controller) {
       const batch = await rows.next();
       if (batch.done) controller.close();
-      else controller.enqueue(encoder.encode(FORMATS[format].rows(batch.value)));
+      else controller.enqueue(encoder.encode(written.rows(batch.value)));
     },
     // The download was abandoned: give the connection back.
     async cancel() {

@@ -141,7 +141,7 @@ describe("importFiles", () => {
     const later = await importFiles(study.id, [file("gpt-4.jsonl", jsonl({ prompt_id: "p1", system: "GPT-4", response: "Four." }))]);
     expect(later).toMatchObject({ responses: { added: 1 }, pairsAdded: 1, missing: [{ promptId: "p2", systems: ["GPT-4"] }] });
     const pair = await db().pair.findFirstOrThrow({ where: { studyId: study.id }, include: { targetResponse: true, baselineResponse: true } });
-    expect([pair.targetResponse.text, pair.baselineResponse.text]).toEqual(["4", "Four."]);
+    expect([pair.targetResponse.text, pair.baselineResponse!.text]).toEqual(["4", "Four."]);
   });
 
   it("imports the same way for a database role that may not turn foreign-key triggers off", async () => {

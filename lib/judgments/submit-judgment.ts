@@ -10,6 +10,17 @@ import type { JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
 
+// The study's kind decides what an answer must be: a side for two answers, a label for one.
+function choiceOf(input: JudgmentInput) {
+  if (!input.choice) throw new AppError("invalid", "This pair asks which answer is better: choose left, right or neither.");
+  return input.choice;
+}
+
+function labelOf(input: JudgmentInput) {
+  if (!input.label) throw new AppError("invalid", "This answer asks for a label: fail, pass or excellent.");
+  return input.label;
+}
+
 export async function submitJudgment(raterId: string, input: JudgmentInput): Promise<SubmitOutcome> {
   return db().$transaction(async (tx) => {
     const assignment = await lockOwnAssignment(tx, raterId, input.assignmentId);
@@ -28,18 +39,19 @@ export async function submitJudgment(raterId: string, input: JudgmentInput): Pro
       );
     }
 
-    const verdict = verdictFor(input.choice, assignment.targetSide);
+    const answer = assignment.single
+      ? { label: labelOf(input) }
+      : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
     await tx.judgment.create({
       data: {
         assignmentId: assignment.id,
         studyId: assignment.studyId,
         pairId: assignment.pairId,
         raterId,
-        choice: input.choice,
-        verdict,
+        ...answer,
         targetSide: assignment.targetSide,
         rationale,
-        goldCorrect: assignment.goldVerdict === null ? null : assignment.goldVerdict === verdict,
+        goldCorrect: assignment.goldVerdict === null || !("verdict" in answer) ? null : assignment.goldVerdict === answer.verdict,
         timeOnTaskMs: Math.max(0, assignment.elapsedMs),
       },
     });

@@ -2,25 +2,26 @@ import "server-only";
 import { db } from "@/lib/db";
 
 /**
- * The two systems of each pair the study's design calls for ($1 is the study's id). Target vs
- * baselines (the paper's design): the target against each baseline. All pairs: every two systems,
- * the target (or else the earlier-listed system) first.
+ * The two systems of each pair a pairwise study's design calls for ($1 is the study's id). Target
+ * vs baselines (the paper's design): the target against each baseline. All pairs: every two
+ * systems, the target (or else the earlier-listed system) first.
  */
 const DESIGN_SQL = `
   SELECT a.id AS first_system, b.id AS second_system, a.active AND b.active AS active
     FROM "Study" s
     JOIN "System" a ON a."studyId" = s.id
     JOIN "System" b ON b."studyId" = s.id AND b.id <> a.id
-   WHERE s.id = $1
+   WHERE s.id = $1 AND s.kind = 'pairwise'
      AND (a.id = s."targetSystemId"
           OR (s."pairDesign" = 'all_pairs' AND b.id IS DISTINCT FROM s."targetSystemId"
               AND (a.position, a.id) < (b.position, b.id)))`;
 
 /**
- * Adds the pairs that involve at least one new response, keeping those the study has. `responses`
- * names a relation of (id, "promptId", "systemId", new): the new responses and every other
- * response to the same prompts. The importer passes the few rows it touched, so building pairs
- * costs what the import adds, not what the study holds.
+ * Adds the pairs that involve at least one new response, keeping those the study has; in an
+ * absolute study, an item (a pair with no baseline) per new response. `responses` names a relation
+ * of (id, "promptId", "systemId", new): the new responses and every other response to the same
+ * prompts. The importer passes the few rows it touched, so building pairs costs what the import
+ * adds, not what the study holds.
  */
 export function buildPairsSql(responses: string): string {
   return `
@@ -30,7 +31,14 @@ export function buildPairsSql(responses: string): string {
     JOIN ${responses} first ON first."systemId" = design.first_system
     JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"
    WHERE first.new OR second.new
-  ON CONFLICT ("targetResponseId", "baselineResponseId") DO NOTHING`;
+  UNION ALL
+  SELECT gen_random_uuid()::text, $1, answer."promptId", answer.id, NULL, answer."systemId", NULL, system.active
+    FROM ${responses} answer
+    JOIN "System" system ON system.id = answer."systemId"
+    JOIN "Study" s ON s.id = $1 AND s.kind = 'absolute'
+   WHERE answer.new
+  -- Pairs and single answers each have their own unique index: whichever an existing row is in.
+  ON CONFLICT DO NOTHING`;
 }
 
 const EVERY_RESPONSE = `(SELECT r.id, r."promptId", r."systemId", true AS new

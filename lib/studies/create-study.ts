@@ -18,6 +18,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           ...(input.raterTitle ? { raterTitle: input.raterTitle } : {}),
           description: input.description,
           instructions: input.instructions || PAIRWISE_INSTRUCTIONS,
+          kind: input.kind,
           pairDesign: input.pairDesign,
           ...ratingColumns(input),
           promptOncePerRater: input.promptOncePerRater,

@@ -11,6 +11,7 @@ export const STUDY_FIELDS = {
   description: true,
   instructions: true,
   status: true,
+  kind: true,
   judgmentsPerPair: true,
   rationaleMode: true,
 } satisfies Prisma.StudySelect;

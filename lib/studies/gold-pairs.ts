@@ -6,7 +6,8 @@ import type { Verdict } from "@/lib/generated/prisma/enums";
 /** A prompt's pairs with their systems and gold answers, for a researcher to mark. */
 export async function pairsOfPrompt(studyId: string, promptId: string) {
   const pairs = await db().pair.findMany({
-    where: { studyId, promptId },
+    // Gold answers are verdicts: only pairs of two answers have them.
+    where: { studyId, promptId, baselineResponseId: { not: null } },
     select: {
       id: true,
       goldVerdict: true,
@@ -19,7 +20,7 @@ export async function pairsOfPrompt(studyId: string, promptId: string) {
   return pairs.map((pair) => ({
     id: pair.id,
     target: pair.targetResponse.system.name,
-    baseline: pair.baselineResponse.system.name,
+    baseline: pair.baselineResponse!.system.name,
     goldVerdict: pair.goldVerdict,
     judgments: pair._count.judgments,
   }));

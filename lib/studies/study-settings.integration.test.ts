@@ -60,7 +60,7 @@ describe("a study's settings", () => {
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });
     const baselineOf = async (assignmentId: string) =>
       (await db().assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { pair: { include: { baselineResponse: { include: { system: true } } } } } })).pair
-        .baselineResponse.system.name;
+        .baselineResponse!.system.name;
     for (let n = 0; n < 3; n++) {
       const shown = await nextAssignment(study.id, rater.id);
       expect(await baselineOf(shown!.assignmentId)).toBe("Bard");

@@ -98,11 +98,13 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
       const active = baselines.filter((baseline) => settings.activeBaselines.includes(baseline.name)).map((baseline) => baseline.id);
       await tx.system.updateMany({ where: { id: { in: baselines.map((baseline) => baseline.id) } }, data: { active: false } });
       await tx.system.updateMany({ where: { id: { in: active } }, data: { active: true } });
+      // An absolute study's item has one system: the baseline's is then taken as active.
       await tx.$executeRaw`
-        UPDATE "Pair" p SET active = ts.active AND bs.active
-          FROM "Response" tr JOIN "System" ts ON ts.id = tr."systemId", "Response" br JOIN "System" bs ON bs.id = br."systemId"
-         WHERE p."studyId" = ${studyId} AND tr.id = p."targetResponseId" AND br.id = p."baselineResponseId"
-           AND p.active IS DISTINCT FROM (ts.active AND bs.active)`;
+        UPDATE "Pair" p SET active = next.active
+          FROM (SELECT q.id, ts.active AND coalesce(bs.active, true) AS active
+                  FROM "Pair" q JOIN "System" ts ON ts.id = q."targetSystemId" LEFT JOIN "System" bs ON bs.id = q."baselineSystemId"
+                 WHERE q."studyId" = ${studyId}) next
+         WHERE p.id = next.id AND p.active IS DISTINCT FROM next.active`;
     }
     await tx.studyEvent.createMany({
       data: changed.map((key) => ({

@@ -53,6 +53,7 @@ export async function seedStudy(options: {
   promptOncePerRater?: boolean;
   goldRate?: number;
   quotaPerRater?: number;
+  kind?: "pairwise" | "absolute";
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
@@ -71,6 +72,7 @@ export async function seedStudy(options: {
       promptOncePerRater: options.promptOncePerRater,
       goldRate: options.goldRate,
       quotaPerRater: options.quotaPerRater,
+      kind: options.kind,
       // Tests judge as raters made on the spot; the ones about access close the study to them.
       openToAllRaters: options.openToAllRaters ?? true,
       createdById,

@@ -45,8 +45,8 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           key={pair.assignmentId}
           assignmentId={pair.assignmentId}
           question={<Question prompt={pair.prompt} />}
-          answerA={<Answer answer={pair.left} />}
-          answerB={<Answer answer={pair.right} />}
+          answerA={<Answer answer={"answer" in pair ? pair.answer : pair.left} />}
+          answerB={"answer" in pair ? undefined : <Answer answer={pair.right} />}
           rationaleMode={study.rationaleMode}
           skipReasons={SKIP_REASONS}
           actions={{ submit: submitJudgmentAction, skip: skipAction, flag: flagAction }}

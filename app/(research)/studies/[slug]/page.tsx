@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
 import { LiveRefresh } from "@/components/results/live-refresh";
+import { LabelBars } from "@/components/results/label-bars";
 import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
@@ -14,6 +16,7 @@ import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
+import { labelsBySystem } from "@/lib/results/label-results";
 import { studyProgress } from "@/lib/results/progress";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
@@ -41,6 +44,7 @@ export default async function StudyResultsPage({
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
+  if (study.kind === "absolute") return <AbsoluteStudyPage study={study} />;
   const [results, progress, ranking, breakdown, raters, everyRater, target, history] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
@@ -64,62 +68,49 @@ export default async function StudyResultsPage({
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold">{study.title}</h1>
-          {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
-          <div className="mt-2">
-            <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} />
-          </div>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/studies/${study.slug}/import`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-            Import data
-          </Link>
-          <Link href={`/studies/${study.slug}/prompts`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-            Browse prompts
-          </Link>
-          <Link href={`/studies/${study.slug}/settings`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-            Settings
-          </Link>
-          <a
-            href={`/api/studies/${study.slug}/export/judgments`}
-            download
-            className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
-          >
-            Download judgments (CSV)
-          </a>
-          <details className="relative">
-            <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
-            <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
-              <li>
-                <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="text-blue-700 underline">
-                  Judgments (JSON lines)
-                </a>
-              </li>
-              <li>
-                <a
-                  href={withQuery(`/api/studies/${study.slug}/export/summary`, aggregation === "majority" ? { aggregation: "majority" } : {})}
-                  download
-                  className="text-blue-700 underline"
-                >
-                  Summary per baseline (CSV)
-                </a>
-              </li>
-              <li>
-                <a href={withQuery(`/api/studies/${study.slug}/export/raters`)} download className="text-blue-700 underline">
-                  Raters (CSV)
-                </a>
-              </li>
-              <li>
-                <a href={`/api/studies/${study.slug}/export/bundle`} download className="text-blue-700 underline">
-                  Reproducibility bundle (JSON lines)
-                </a>
-              </li>
-            </ul>
-          </details>
-        </div>
-      </div>
+      <StudyHeader
+        study={study}
+        downloads={
+          <>
+            <a
+              href={`/api/studies/${study.slug}/export/judgments`}
+              download
+              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+            >
+              Download judgments (CSV)
+            </a>
+            <details className="relative">
+              <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
+              <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
+                <li>
+                  <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="text-blue-700 underline">
+                    Judgments (JSON lines)
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href={withQuery(`/api/studies/${study.slug}/export/summary`, aggregation === "majority" ? { aggregation: "majority" } : {})}
+                    download
+                    className="text-blue-700 underline"
+                  >
+                    Summary per baseline (CSV)
+                  </a>
+                </li>
+                <li>
+                  <a href={withQuery(`/api/studies/${study.slug}/export/raters`)} download className="text-blue-700 underline">
+                    Raters (CSV)
+                  </a>
+                </li>
+                <li>
+                  <a href={`/api/studies/${study.slug}/export/bundle`} download className="text-blue-700 underline">
+                    Reproducibility bundle (JSON lines)
+                  </a>
+                </li>
+              </ul>
+            </details>
+          </>
+        }
+      />
       <ResultsFilterForm slug={study.slug} filter={filter} aggregation={aggregation} raters={everyRater.map((row) => row.rater)} problems={parsed.ok ? [] : parsed.problems} />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -159,6 +150,70 @@ export default async function StudyResultsPage({
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Rater agreement and position bias</h2>
         <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Raters</h2>
+        <RatersTable raters={raters} slug={study.slug} />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">History</h2>
+        <StudyHistory events={history} />
+      </section>
+      <LiveRefresh />
+    </div>
+  );
+}
+
+type Study = NonNullable<Awaited<ReturnType<typeof findStudyFor>>>;
+
+/** The heading of a study's page: its name, status, and what can be done with it. */
+function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-3">
+      <div>
+        <h1 className="text-xl font-semibold">{study.title}</h1>
+        {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
+        <div className="mt-2">
+          <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} />
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Link href={`/studies/${study.slug}/import`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Import data
+        </Link>
+        <Link href={`/studies/${study.slug}/prompts`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Browse prompts
+        </Link>
+        <Link href={`/studies/${study.slug}/settings`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Settings
+        </Link>
+        {downloads}
+      </div>
+    </div>
+  );
+}
+
+/** An absolute study: each system's answers as labelled, the raters, and the history. */
+async function AbsoluteStudyPage({ study }: { study: Study }) {
+  const [systems, raters, history] = await Promise.all([labelsBySystem(study.id), raterRows(study.id, EVERY_JUDGMENT), studyEvents(study.id)]);
+  return (
+    <div className="space-y-6">
+      <StudyHeader
+        study={study}
+        downloads={
+          <>
+            <a href={`/api/studies/${study.slug}/export/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+              Download labels (CSV)
+            </a>
+            <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+              Labels (JSON lines)
+            </a>
+          </>
+        }
+      />
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Fail / Pass / Excellent per system</h2>
+        <LabelBars systems={systems} />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Raters</h2>

@@ -20,5 +20,5 @@ export const POST = withRole(["researcher", "admin"], async (request, user, { pa
     files.map((file, i) => uploadedFile(file, systems[i] || undefined)),
     { preview },
   );
-  return Response.json({ summary: describeReport(report), ...report });
+  return Response.json({ summary: describeReport(report, study.kind), ...report });
 });

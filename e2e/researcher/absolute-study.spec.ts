@@ -1,0 +1,87 @@
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { expect, seed, signIn, test } from "../fixtures/test";
+
+const samples = path.resolve("prisma/data/samples");
+
+test("an absolute study: made and imported, each answer labelled Fail / Pass / Excellent, results per system and the labels' CSV", async ({ page, browser }) => {
+  const researcher = await seed.user("researcher");
+  await signIn(page, researcher);
+  await page.getByRole("link", { name: "New study" }).click();
+  await page.getByLabel("Title", { exact: true }).fill(`Labelled ${Date.now()}`);
+  const slug = await page.getByLabel("Slug").inputValue();
+  await page.getByLabel("Target system").fill("LIMA");
+  await page.getByLabel("Baselines").fill("GPT-4");
+  await page.getByLabel("Label each answer alone as Fail, Pass or Excellent").check();
+  await page.getByLabel("Every rater account may judge").check();
+  await page.getByLabel("My own prompts, imported next").check();
+  await page.getByRole("button", { name: "Create study" }).click();
+  await expect(page.getByRole("heading", { name: "Import prompts and responses" })).toBeVisible();
+  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([path.join(samples, "prompts.jsonl"), path.join(samples, "responses.jsonl")]);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to label.");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to label.");
+
+  // A rater labels all six answers, one at a time, never told which system wrote them.
+  const rater = await seed.user("rater");
+  const tab = await browser.newPage();
+  await signIn(tab, rater);
+  await tab.goto(`/rate/${slug}`);
+  await expect(tab.getByText("0 judged · 6 to go")).toBeVisible();
+  await expect(tab.getByRole("heading", { name: "Answer", exact: true })).toBeVisible();
+  await expect(tab.getByRole("heading", { name: "Answer B" })).toHaveCount(0);
+  await expect(tab.getByRole("main")).not.toContainText(/LIMA|GPT-4/);
+  await tab.getByRole("button", { name: "Excellent: it meets it very well" }).click();
+  await expect(tab.getByText("1 judged · 5 to go")).toBeVisible();
+  // By keyboard: P for Pass, F for Fail.
+  for (const [key, done] of [
+    ["p", 2],
+    ["p", 3],
+    ["f", 4],
+    ["e", 5],
+    ["p", 6],
+  ] as const) {
+    await tab.keyboard.press(key);
+    await expect(tab.getByText(`${done} judged · ${6 - done} to go`)).toBeVisible();
+  }
+  await expect(tab.getByRole("status").getByText("All done, thank you!")).toBeVisible();
+  await tab.close();
+
+  await page.goto(`/studies/${slug}`);
+  await expect(page.getByRole("heading", { name: "Fail / Pass / Excellent per system" })).toBeVisible();
+  const rows = page.locator("tr[data-system]");
+  await expect(rows).toHaveCount(2);
+  const labels = { excellent: 0, pass: 0, fail: 0 };
+  for (const system of ["LIMA", "GPT-4"]) {
+    const row = page.locator(`tr[data-system="${system}"]`);
+    await expect(row.getByRole("cell").nth(0)).toHaveText("3");
+    for (const label of ["excellent", "pass", "fail"] as const) labels[label] += Number((await row.locator(`[data-cell="${label}"]`).innerText()).match(/\((\d+)\)/)![1]);
+  }
+  expect(labels).toEqual({ excellent: 2, pass: 3, fail: 1 });
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download labels (CSV)" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  const csv = parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
+  expect(csv).toHaveLength(6);
+  expect(csv.map((row) => row.label).sort()).toEqual(["excellent", "excellent", "fail", "pass", "pass", "pass"]);
+  expect(new Set(csv.map((row) => row.system))).toEqual(new Set(["LIMA", "GPT-4"]));
+  expect(Object.keys(csv[0])).toEqual([
+    "study",
+    "item_id",
+    "prompt_id",
+    "prompt_source",
+    "prompt_tags",
+    "system",
+    "label",
+    "rationale",
+    "rater",
+    "participant_id",
+    "participant_session_id",
+    "excluded",
+    "time_on_task_ms",
+    "created_at",
+  ]);
+});

@@ -1,0 +1,80 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
+import { db } from "@/lib/db";
+import { judgmentsExport } from "@/lib/export/judgments-export";
+import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { labelsBySystem } from "@/lib/results/label-results";
+import { excludeRater } from "@/lib/results/rater-exclusion";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
+import { raterRows } from "@/lib/results/study-results";
+import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+
+const readAll = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+describe("an absolute study", () => {
+  it("hands out each answer alone, takes labels and refuses a side, and counts labels per system", async () => {
+    const study = await seedStudy({ kind: "absolute", prompts: 3, baselines: ["Alpaca 65B"], judgmentsPerPair: 2 });
+    // One item per answer: 3 prompts × 2 systems.
+    expect(await db().pair.count({ where: { studyId: study.id, baselineResponseId: null } })).toBe(6);
+    expect(await db().pair.count({ where: { studyId: study.id } })).toBe(6);
+
+    const [first, second, owner] = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("researcher")]);
+    const shown = await nextAssignment(study.id, first.id);
+    expect(Object.keys(shown!).sort()).toEqual(["answer", "assignmentId", "prompt"]);
+    await expect(submitJudgment(first.id, { assignmentId: shown!.assignmentId, choice: "left" })).rejects.toThrow("This answer asks for a label: fail, pass or excellent.");
+
+    // Each rater labels every answer: the target's excellent, Alpaca's pass, and one fail each.
+    for (const [rater, failOn] of [
+      [first, 0],
+      [second, 1],
+    ] as const) {
+      for (let n = 0; ; n++) {
+        const item = await nextAssignment(study.id, rater.id);
+        if (!item) break;
+        const answer = "answer" in item ? item.answer.text : "";
+        const label = n === failOn ? "fail" : answer.startsWith("Response of system 0") ? "excellent" : "pass";
+        await submitJudgment(rater.id, { assignmentId: item.assignmentId, label });
+      }
+      expect(await raterProgress(study.id, rater.id)).toMatchObject({ done: 6, remaining: 0 });
+    }
+
+    const systems = await labelsBySystem(study.id);
+    expect(systems.map(({ system, answers, labels, excellent, pass, fail }) => ({ system, answers, labels, excellent, pass, fail }))).toEqual([
+      expect.objectContaining({ system: "LIMA", answers: 3, labels: 6 }),
+      expect.objectContaining({ system: "Alpaca 65B", answers: 3, labels: 6 }),
+    ]);
+    const total = systems.reduce((sum, s) => sum + s.fail, 0);
+    expect(total).toBe(2);
+    for (const system of systems) {
+      expect(system.excellent + system.pass + system.fail).toBe(6);
+      expect(system.intervals!.passOrBetter.estimate).toBeCloseTo((system.excellent + system.pass) / 6, 10);
+    }
+    const lima = systems[0];
+    expect(lima.intervals!.excellent.estimate).toBeCloseTo(lima.excellent / 6, 10);
+
+    // Labels are no verdicts: the pairs' verdict counts stay empty; the raters' rows count them.
+    const counts = await db().pair.aggregate({ where: { studyId: study.id }, _sum: { wins: true, ties: true, losses: true } });
+    expect(counts._sum).toEqual({ wins: 0, ties: 0, losses: 0 });
+    expect((await raterRows(study.id, EVERY_JUDGMENT)).map((row) => row.judgments)).toEqual([6, 6]);
+
+    // The download: one row per label, the system named, the rater by pseudonym.
+    const rows = parse(await readAll(judgmentsExport(study.id, "csv", "absolute")), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((row) => row.system))).toEqual(new Set(["LIMA", "Alpaca 65B"]));
+    expect(rows.filter((row) => row.label === "fail")).toHaveLength(2);
+    expect(rows.every((row) => /^rater-[0-9a-f]{10}$/.test(row.rater) && row.excluded === "false")).toBe(true);
+
+    // An excluded rater's labels leave the counts.
+    const [{ rater: pseudonym }] = await raterRows(study.id, EVERY_JUDGMENT);
+    await excludeRater(study.id, pseudonym, owner.id, null);
+    expect((await labelsBySystem(study.id)).reduce((sum, s) => sum + s.labels, 0)).toBe(6);
+  });
+
+  it("keeps pairwise studies asking for a side", async () => {
+    const study = await seedStudy({ prompts: 1, baselines: ["GPT-4"] });
+    const rater = await makeUser("rater");
+    const shown = await nextAssignment(study.id, rater.id);
+    await expect(submitJudgment(rater.id, { assignmentId: shown!.assignmentId, label: "pass" })).rejects.toThrow(/asks which answer is better/);
+  });
+});
