@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useTransition, type ReactNode } from "reac
 import type { Choice } from "@/lib/assign/policy";
 
 type Label = "fail" | "pass" | "excellent";
-type AnswerInput = { choice: Choice } | { label: Label };
+type AnswerInput = { choice: Choice } | { label: Label } | { score: number };
 interface Option {
   input: AnswerInput;
   label: string;
@@ -25,6 +25,23 @@ const LABEL_OPTIONS: Option[] = [
   { input: { label: "excellent" }, label: "Excellent: it meets it very well", key: "E" },
 ];
 
+/** The helpfulness scale of the paper's ablations, 1 to 6, each point named: the rubric raters see. */
+const SCORE_OPTIONS: Option[] = [
+  "Not helpful",
+  "Slightly helpful",
+  "Somewhat helpful",
+  "Helpful",
+  "Very helpful",
+  "Highly helpful",
+].map((name, i) => ({ input: { score: i + 1 }, label: `${i + 1}: ${name}`, key: String(i + 1) }));
+
+const OPTIONS = { pairwise: PAIR_OPTIONS, absolute: LABEL_OPTIONS, likert: SCORE_OPTIONS };
+const QUESTIONS = {
+  pairwise: "Which answer best satisfies your needs?",
+  absolute: "How well does this answer meet the request?",
+  likert: "How helpful is this answer, from 1 (not helpful) to 6 (highly helpful)?",
+};
+
 export type ActionResult = { error?: string; notice?: string };
 
 export interface RatingActions {
@@ -42,9 +59,10 @@ const button =
 
 /**
  * The rater's view of one pair: question, the two answers, the paper's three options, skip and
- * flag; or, in an absolute study (no answerB), one answer and its three labels.
+ * flag; or, in an absolute or Likert study, one answer and its labels or scores.
  */
 export function JudgePair({
+  kind,
   assignmentId,
   question,
   answerA,
@@ -54,6 +72,7 @@ export function JudgePair({
   actions,
   takeFocus,
 }: {
+  kind: keyof typeof OPTIONS;
   assignmentId: string;
   question: ReactNode;
   answerA: ReactNode;
@@ -81,8 +100,8 @@ export function JudgePair({
     });
   }
 
-  const single = answerB === undefined;
-  const options = single ? LABEL_OPTIONS : PAIR_OPTIONS;
+  const single = kind !== "pairwise";
+  const options = OPTIONS[kind];
 
   function choose(input: AnswerInput) {
     if (rationaleMode === "required" && rationale.trim() === "") {
@@ -132,6 +151,7 @@ export function JudgePair({
         )}
       </div>
       <div className="space-y-3 border-t border-slate-300 bg-slate-50 py-3 sm:sticky sm:bottom-0">
+        {kind === "likert" && <p className="text-sm font-medium">{QUESTIONS.likert}</p>}
         {rationaleMode !== "off" && (
           <div>
             <label htmlFor="rationale" className="block text-sm font-medium">
@@ -148,7 +168,7 @@ export function JudgePair({
             />
           </div>
         )}
-        <div role="group" aria-label={single ? "How well does this answer meet the request?" : "Which answer best satisfies your needs?"} className="flex flex-col gap-2 sm:flex-row">
+        <div role="group" aria-label={QUESTIONS[kind]} className="flex flex-col gap-2 sm:flex-row">
           {options.map((option) => (
             <button
               key={option.key}

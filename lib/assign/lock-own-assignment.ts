@@ -13,15 +13,15 @@ export interface LockedAssignment {
   k: number;
   rationaleMode: "off" | "optional" | "required";
   goldVerdict: Verdict | null;
-  /** Whether the pair holds one answer to label (an absolute study's item) rather than two. */
-  single: boolean;
+  /** What the study asks of a judgment: a side between two answers, a label or a score. */
+  kind: "pairwise" | "absolute" | "likert";
   elapsedMs: number;
 }
 
 /** $1 the assignment, $2 the rater. Exported for the rater-loop benchmark, which sends it through pg. */
 export const LOCK_OWN_ASSIGNMENT_SQL = `
     SELECT a.id, p."studyId", a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
-           s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict", p."baselineResponseId" IS NULL AS single,
+           s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict", s.kind::text AS kind,
            (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs"
       FROM "Assignment" a
       JOIN "Pair" p ON p.id = a."pairId"

@@ -32,23 +32,26 @@ export const JUDGMENT_COLUMNS = [
   "created_at",
 ] as const;
 
-/** An absolute study's judgments: one label of one answer per row. */
-export const LABEL_COLUMNS = [
-  "study",
-  "item_id",
-  "prompt_id",
-  "prompt_source",
-  "prompt_tags",
-  "system",
-  "label",
-  "rationale",
-  "rater",
-  "participant_id",
-  "participant_session_id",
-  "excluded",
-  "time_on_task_ms",
-  "created_at",
-] as const;
+/** An absolute or Likert study's judgments: one label (or score) of one answer per row. */
+const singleAnswerColumns = <Answer extends "label" | "score">(answer: Answer) =>
+  [
+    "study",
+    "item_id",
+    "prompt_id",
+    "prompt_source",
+    "prompt_tags",
+    "system",
+    answer,
+    "rationale",
+    "rater",
+    "participant_id",
+    "participant_session_id",
+    "excluded",
+    "time_on_task_ms",
+    "created_at",
+  ] as const;
+export const LABEL_COLUMNS = singleAnswerColumns("label");
+export const SCORE_COLUMNS = singleAnswerColumns("score");
 
 /**
  * The study's judgments, oldest first, one column per JUDGMENT_COLUMNS entry, each as text. The
@@ -79,10 +82,9 @@ export function judgmentsSelect(studyId: string): string {
      ORDER BY j."createdAt", j.id`;
 }
 
-/** The same for an absolute study's labels, one column per LABEL_COLUMNS entry. */
-function labelsSelect(studyId: string): string {
-  return `
-    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name, j.label, j.rationale, ${PSEUDONYM_SQL},
+/** The same for an absolute study's labels or a Likert study's scores, one column per LABEL_COLUMNS (SCORE_COLUMNS) entry. */
+const singleAnswerSelect = (answer: "label" | "score") => (studyId: string) => `
+    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name, j.${answer}, j.rationale, ${PSEUDONYM_SQL},
            CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
            CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
            EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
@@ -96,7 +98,6 @@ function labelsSelect(studyId: string): string {
       JOIN "System" s ON s.id = p."targetSystemId"
      WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
      ORDER BY j."createdAt", j.id`;
-}
 
 interface ExportTable {
   columns: readonly string[];
@@ -114,7 +115,8 @@ const TYPED = {
 /** What one row is, by the study's kind: a pairwise judgment, or a label. */
 const TABLES: Record<StudyKind, ExportTable> = {
   pairwise: { columns: JUDGMENT_COLUMNS, select: judgmentsSelect, typed: TYPED },
-  absolute: { columns: LABEL_COLUMNS, select: labelsSelect, typed: TYPED },
+  absolute: { columns: LABEL_COLUMNS, select: singleAnswerSelect("label"), typed: TYPED },
+  likert: { columns: SCORE_COLUMNS, select: singleAnswerSelect("score"), typed: { ...TYPED, score: Number } },
 };
 
 type Row = (string | null)[];

@@ -2,8 +2,8 @@ import type { ImportReport } from "@/lib/importer/import-files";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-/** One paragraph a researcher reads after an import or its preview; an absolute study's items are answers to label. */
-export function describeReport(report: ImportReport, kind: "pairwise" | "absolute" = "pairwise"): string {
+/** One paragraph a researcher reads after an import or its preview; an absolute or Likert study's items are answers to rate. */
+export function describeReport(report: ImportReport, kind: "pairwise" | "absolute" | "likert" = "pairwise"): string {
   if (report.errorCount > 0) {
     return `Nothing was imported: ${plural(report.errorCount, "error")} found. Fix ${report.errorCount === 1 ? "it" : "them"} and import the files again.`;
   }
@@ -17,7 +17,7 @@ export function describeReport(report: ImportReport, kind: "pairwise" | "absolut
     `${plural(responses.added, "new response")}${responses.changed ? `, ${plural(responses.changed, "changed response")}` : ""}`,
   ];
   if (report.systemsAdded.length) parts.push(`${plural(report.systemsAdded.length, "new system")} (${report.systemsAdded.join(", ")})`);
-  parts.push(kind === "absolute" ? plural(report.pairsAdded, "new answer to label", "new answers to label") : plural(report.pairsAdded, "new pair"));
+  parts.push(kind === "pairwise" ? plural(report.pairsAdded, "new pair") : plural(report.pairsAdded, "new answer to rate", "new answers to rate"));
   const unchanged = prompts.unchanged + responses.unchanged;
   return `${verb} ${parts.join("; ")}.${unchanged ? ` ${plural(unchanged, "record")} already in the study left as ${unchanged === 1 ? "it was" : "they were"}.` : ""}`;
 }

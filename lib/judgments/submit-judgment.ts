@@ -10,7 +10,7 @@ import type { JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
 
-// The study's kind decides what an answer must be: a side for two answers, a label for one.
+// The study's kind decides what an answer must be: a side for two answers, a label or a score for one.
 function choiceOf(input: JudgmentInput) {
   if (!input.choice) throw new AppError("invalid", "This pair asks which answer is better: choose left, right or neither.");
   return input.choice;
@@ -19,6 +19,11 @@ function choiceOf(input: JudgmentInput) {
 function labelOf(input: JudgmentInput) {
   if (!input.label) throw new AppError("invalid", "This answer asks for a label: fail, pass or excellent.");
   return input.label;
+}
+
+function scoreOf(input: JudgmentInput) {
+  if (input.score === undefined) throw new AppError("invalid", "This answer asks for a helpfulness score from 1 to 6.");
+  return input.score;
 }
 
 export async function submitJudgment(raterId: string, input: JudgmentInput): Promise<SubmitOutcome> {
@@ -39,9 +44,12 @@ export async function submitJudgment(raterId: string, input: JudgmentInput): Pro
       );
     }
 
-    const answer = assignment.single
-      ? { label: labelOf(input) }
-      : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
+    const answer =
+      assignment.kind === "absolute"
+        ? { label: labelOf(input) }
+        : assignment.kind === "likert"
+          ? { score: scoreOf(input) }
+          : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
     await tx.judgment.create({
       data: {
         assignmentId: assignment.id,

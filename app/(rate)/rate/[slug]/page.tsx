@@ -42,6 +42,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
       </details>
       {pair ? (
         <JudgePair
+          kind={study.kind}
           key={pair.assignmentId}
           assignmentId={pair.assignmentId}
           question={<Question prompt={pair.prompt} />}

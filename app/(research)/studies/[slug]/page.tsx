@@ -6,6 +6,7 @@ import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
 import { LiveRefresh } from "@/components/results/live-refresh";
 import { LabelBars } from "@/components/results/label-bars";
+import { LikertMeans } from "@/components/results/likert-means";
 import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
@@ -17,6 +18,7 @@ import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { labelsBySystem } from "@/lib/results/label-results";
+import { scoresBySystem } from "@/lib/results/likert-results";
 import { studyProgress } from "@/lib/results/progress";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
@@ -44,7 +46,7 @@ export default async function StudyResultsPage({
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
-  if (study.kind === "absolute") return <AbsoluteStudyPage study={study} />;
+  if (study.kind !== "pairwise") return <SingleAnswerStudyPage study={study} />;
   const [results, progress, ranking, breakdown, raters, everyRater, target, history] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
@@ -193,9 +195,14 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
   );
 }
 
-/** An absolute study: each system's answers as labelled, the raters, and the history. */
-async function AbsoluteStudyPage({ study }: { study: Study }) {
-  const [systems, raters, history] = await Promise.all([labelsBySystem(study.id), raterRows(study.id, EVERY_JUDGMENT), studyEvents(study.id)]);
+/** An absolute or Likert study: each system's answers as labelled or scored, the raters, and the history. */
+async function SingleAnswerStudyPage({ study }: { study: Study }) {
+  const [results, raters, history] = await Promise.all([
+    study.kind === "likert" ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />) : labelsBySystem(study.id).then((systems) => <LabelBars systems={systems} />),
+    raterRows(study.id, EVERY_JUDGMENT),
+    studyEvents(study.id),
+  ]);
+  const what = study.kind === "likert" ? "scores" : "labels";
   return (
     <div className="space-y-6">
       <StudyHeader
@@ -203,17 +210,17 @@ async function AbsoluteStudyPage({ study }: { study: Study }) {
         downloads={
           <>
             <a href={`/api/studies/${study.slug}/export/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
-              Download labels (CSV)
+              Download {what} (CSV)
             </a>
             <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-              Labels (JSON lines)
+              {what === "scores" ? "Scores" : "Labels"} (JSON lines)
             </a>
           </>
         }
       />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Fail / Pass / Excellent per system</h2>
-        <LabelBars systems={systems} />
+        <h2 className="text-lg font-semibold">{study.kind === "likert" ? "Helpfulness per system" : "Fail / Pass / Excellent per system"}</h2>
+        {results}
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">Raters</h2>

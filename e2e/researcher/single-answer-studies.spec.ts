@@ -19,9 +19,9 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
   await expect(page.getByRole("heading", { name: "Import prompts and responses" })).toBeVisible();
   await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([path.join(samples, "prompts.jsonl"), path.join(samples, "responses.jsonl")]);
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to label.");
+  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to rate.");
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to label.");
+  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to rate.");
 
   // A rater labels all six answers, one at a time, never told which system wrote them.
   const rater = await seed.user("rater");
@@ -84,4 +84,61 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
     "time_on_task_ms",
     "created_at",
   ]);
+});
+
+test("a Likert study: each answer scored 1–6 with the scale shown, the mean per system with its interval, and the scores' CSV", async ({ page, browser }) => {
+  const researcher = await seed.user("researcher");
+  await signIn(page, researcher);
+  await page.getByRole("link", { name: "New study" }).click();
+  await page.getByLabel("Title", { exact: true }).fill(`Scored ${Date.now()}`);
+  const slug = await page.getByLabel("Slug").inputValue();
+  await page.getByLabel("Target system").fill("LIMA");
+  await page.getByLabel("Baselines").fill("GPT-4");
+  await page.getByLabel("Rate each answer's helpfulness from 1 to 6").check();
+  await page.getByLabel("Every rater account may judge").check();
+  await page.getByLabel("My own prompts, imported next").check();
+  await page.getByRole("button", { name: "Create study" }).click();
+  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([path.join(samples, "prompts.jsonl"), path.join(samples, "responses.jsonl")]);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to rate.");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to rate.");
+
+  const rater = await seed.user("rater");
+  const tab = await browser.newPage();
+  await signIn(tab, rater);
+  await tab.goto(`/rate/${slug}`);
+  await expect(tab.getByText("How helpful is this answer, from 1 (not helpful) to 6 (highly helpful)?")).toBeVisible();
+  await expect(tab.getByRole("button", { name: "6: Highly helpful" })).toBeVisible();
+  await tab.getByRole("button", { name: "1: Not helpful" }).click();
+  await expect(tab.getByText("1 judged · 5 to go")).toBeVisible();
+  for (const [key, done] of [
+    ["2", 2],
+    ["3", 3],
+    ["4", 4],
+    ["5", 5],
+    ["6", 6],
+  ] as const) {
+    await tab.keyboard.press(key);
+    await expect(tab.getByText(`${done} judged · ${6 - done} to go`)).toBeVisible();
+  }
+  await tab.close();
+
+  await page.goto(`/studies/${slug}`);
+  await expect(page.getByRole("heading", { name: "Helpfulness per system" })).toBeVisible();
+  let scored = 0;
+  for (const system of ["LIMA", "GPT-4"]) {
+    const row = page.locator(`tr[data-system="${system}"]`);
+    await expect(row.getByRole("cell").nth(0)).toHaveText("3");
+    await expect(row.locator('[data-cell="mean"]')).toHaveText(/^[1-6]\.\d\d$/);
+    await expect(row.locator('[data-cell="interval"]')).toHaveText(/^-?\d+\.\d\d–\d+\.\d\d$/);
+    scored += Number(await row.getByRole("cell").nth(1).innerText());
+  }
+  expect(scored).toBe(6);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download scores (CSV)" }).click();
+  const { readFileSync } = await import("node:fs");
+  const csv = parse(readFileSync(await (await download).path(), "utf8"), { columns: true }) as Record<string, string>[];
+  expect(csv.map((row) => row.score).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
 });

@@ -1,0 +1,36 @@
+// A Likert study's results, as the paper's ablations report them: each system's mean helpfulness
+// (1–6) with a two-sided 95% t interval. The raters of one answer are not independent, so each
+// answer's scores are averaged first (by Postgres) and the interval is over those answer means,
+// one per prompt.
+import "server-only";
+import { db } from "@/lib/db";
+import { meanWithInterval, type MeanInterval } from "@/lib/stats/likert-mean";
+
+export interface SystemScores {
+  system: string;
+  /** Answers scored at least once, and scores in all. */
+  answers: number;
+  scores: number;
+  /** Mean of the answers' mean scores; null below two answers. */
+  mean: MeanInterval | null;
+}
+
+export async function scoresBySystem(studyId: string): Promise<SystemScores[]> {
+  const rows = await db().$queryRaw<{ system: string; means: number[]; scores: number }[]>`
+    WITH per_answer AS (
+      SELECT p."targetSystemId" AS system, avg(j.score)::float AS mean, count(*) AS scores
+        FROM "Pair" p
+        JOIN "Judgment" j ON j."pairId" = p.id AND j.score IS NOT NULL
+       WHERE p."studyId" = ${studyId}
+         AND NOT EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")
+       GROUP BY p.id
+    )
+    SELECT s.name AS system, array_agg(a.mean ORDER BY a.mean) AS means, sum(a.scores)::int AS scores
+      FROM per_answer a JOIN "System" s ON s.id = a.system
+     GROUP BY s.name`;
+  const systems = await db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+  return systems.map(({ name }) => {
+    const row = rows.find((candidate) => candidate.system === name);
+    return { system: name, answers: row?.means.length ?? 0, scores: row?.scores ?? 0, mean: row ? meanWithInterval(row.means) : null };
+  });
+}
