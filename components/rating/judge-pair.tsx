@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useTransition, type ReactNode } from "reac
 import type { Choice } from "@/lib/assign/policy";
 
 type Label = "fail" | "pass" | "excellent";
-type AnswerInput = { choice: Choice } | { label: Label } | { score: number };
+type AnswerInput = { choice: Choice } | { label: Label } | { score: number } | { turnLabels: Label[] };
 interface Option {
   input: AnswerInput;
   label: string;
@@ -35,11 +35,19 @@ const SCORE_OPTIONS: Option[] = [
   "Highly helpful",
 ].map((name, i) => ({ input: { score: i + 1 }, label: `${i + 1}: ${name}`, key: String(i + 1) }));
 
-const OPTIONS = { pairwise: PAIR_OPTIONS, absolute: LABEL_OPTIONS, likert: SCORE_OPTIONS };
+const TURN_LABELS: { label: Label; name: string }[] = [
+  { label: "fail", name: "Fail" },
+  { label: "pass", name: "Pass" },
+  { label: "excellent", name: "Excellent" },
+];
+
+// A multi-turn study labels each turn with radio buttons and sends them together: no one-key options.
+const OPTIONS = { pairwise: PAIR_OPTIONS, absolute: LABEL_OPTIONS, likert: SCORE_OPTIONS, multiturn: [] };
 const QUESTIONS = {
   pairwise: "Which answer best satisfies your needs?",
   absolute: "How well does this answer meet the request?",
   likert: "How helpful is this answer, from 1 (not helpful) to 6 (highly helpful)?",
+  multiturn: "How well does each of the assistant's turns meet the request: Fail, Pass or Excellent?",
 };
 
 export type ActionResult = { error?: string; notice?: string };
@@ -67,6 +75,7 @@ export function JudgePair({
   question,
   answerA,
   answerB,
+  turns = [],
   rationaleMode,
   skipReasons,
   actions,
@@ -77,6 +86,8 @@ export function JudgePair({
   question: ReactNode;
   answerA: ReactNode;
   answerB?: ReactNode;
+  /** In a multi-turn study: the answer's turns, each labelled on its own. */
+  turns?: ReactNode[];
   rationaleMode: "off" | "optional" | "required";
   skipReasons: readonly string[];
   actions: RatingActions;
@@ -102,6 +113,7 @@ export function JudgePair({
 
   const single = kind !== "pairwise";
   const options = OPTIONS[kind];
+  const [turnLabels, setTurnLabels] = useState<(Label | null)[]>(() => turns.map(() => null));
 
   function choose(input: AnswerInput) {
     if (rationaleMode === "required" && rationale.trim() === "") {
@@ -139,7 +151,32 @@ export function JudgePair({
           <h2 id="answer-a" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
             {single ? "Answer" : "Answer A"}
           </h2>
-          {answerA}
+          {kind === "multiturn" ? (
+            <ol className="space-y-4">
+              {turns.map((turn, i) => (
+                <li key={i}>
+                  <p className="mb-1 text-xs font-semibold text-slate-700">Turn {i + 1}</p>
+                  {turn}
+                  <fieldset className="mt-2 flex flex-wrap gap-4">
+                    <legend className="sr-only">Turn {i + 1}</legend>
+                    {TURN_LABELS.map(({ label, name }) => (
+                      <label key={label} className="flex items-center gap-1">
+                        <input
+                          type="radio"
+                          name={`turn-${i}`}
+                          checked={turnLabels[i] === label}
+                          onChange={() => setTurnLabels((labels) => labels.map((old, j) => (j === i ? label : old)))}
+                        />
+                        {name}
+                      </label>
+                    ))}
+                  </fieldset>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            answerA
+          )}
         </article>
         {!single && (
           <article aria-labelledby="answer-b" className="min-w-0 rounded-lg border border-slate-300 bg-white p-4">
@@ -151,7 +188,7 @@ export function JudgePair({
         )}
       </div>
       <div className="space-y-3 border-t border-slate-300 bg-slate-50 py-3 sm:sticky sm:bottom-0">
-        {kind === "likert" && <p className="text-sm font-medium">{QUESTIONS.likert}</p>}
+        {(kind === "likert" || kind === "multiturn") && <p className="text-sm font-medium">{QUESTIONS[kind]}</p>}
         {rationaleMode !== "off" && (
           <div>
             <label htmlFor="rationale" className="block text-sm font-medium">
@@ -169,6 +206,16 @@ export function JudgePair({
           </div>
         )}
         <div role="group" aria-label={QUESTIONS[kind]} className="flex flex-col gap-2 sm:flex-row">
+          {kind === "multiturn" && (
+            <button
+              type="button"
+              disabled={pending || turnLabels.some((label) => label === null)}
+              onClick={() => choose({ turnLabels: turnLabels as Label[] })}
+              className={`${button} flex-1`}
+            >
+              Submit the labels
+            </button>
+          )}
           {options.map((option) => (
             <button
               key={option.key}

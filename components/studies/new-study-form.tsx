@@ -57,6 +57,9 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <label className="flex items-center gap-2">
           <input type="radio" name="kind" value="likert" /> Rate each answer&apos;s helpfulness from 1 to 6 (every system&apos;s answers)
         </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="kind" value="multiturn" /> Label each assistant turn of a conversation as Fail, Pass or Excellent
+        </label>
       </fieldset>
       <fieldset>
         <legend className="font-medium">Pairs (when judging side by side)</legend>

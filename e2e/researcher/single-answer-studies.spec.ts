@@ -142,3 +142,62 @@ test("a Likert study: each answer scored 1–6 with the scale shown, the mean pe
   const csv = parse(readFileSync(await (await download).path(), "utf8"), { columns: true }) as Record<string, string>[];
   expect(csv.map((row) => row.score).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
 });
+
+test("a multi-turn study: each assistant turn labelled, results per system and turn, and one CSV row per turn", async ({ page, browser }) => {
+  const researcher = await seed.user("researcher");
+  await signIn(page, researcher);
+  await page.getByRole("link", { name: "New study" }).click();
+  await page.getByLabel("Title", { exact: true }).fill(`Dialogues ${Date.now()}`);
+  const slug = await page.getByLabel("Slug").inputValue();
+  await page.getByLabel("Target system").fill("LIMA");
+  await page.getByLabel("Baselines").fill("GPT-4");
+  await page.getByLabel("Label each assistant turn of a conversation as Fail, Pass or Excellent").check();
+  await page.getByLabel("Every rater account may judge").check();
+  await page.getByLabel("My own prompts, imported next").check();
+  await page.getByRole("button", { name: "Create study" }).click();
+  const conversations = [
+    { prompt_id: "q3", system: "LIMA", turns: ['How about "Flour Power"?', 'Or "The Rolling Pin"!'] },
+    { prompt_id: "q3", system: "GPT-4", turns: ['"Knead to Know".'] },
+  ];
+  const { readFileSync } = await import("node:fs");
+  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([
+    { name: "prompts.jsonl", mimeType: "application/x-ndjson", buffer: readFileSync(path.join(samples, "prompts.jsonl")) },
+    { name: "conversations.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(conversations.map((line) => JSON.stringify(line)).join("\n")) },
+  ]);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 2 new responses; 2 new answers to rate.");
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 2 new responses; 2 new answers to rate.");
+
+  const rater = await seed.user("rater");
+  const tab = await browser.newPage();
+  await signIn(tab, rater);
+  await tab.goto(`/rate/${slug}`);
+  for (let done = 0; done < 2; done++) {
+    await expect(tab.getByText(`${done} judged · ${2 - done} to go`)).toBeVisible();
+    const submit = tab.getByRole("button", { name: "Submit the labels" });
+    const turns = tab.getByRole("group", { name: /^Turn \d$/ });
+    const count = await turns.count();
+    await expect(submit).toBeDisabled();
+    // The first turn excellent, every later one a fail.
+    for (let i = 0; i < count; i++) await turns.nth(i).getByLabel(i === 0 ? "Excellent" : "Fail").check();
+    await submit.click();
+  }
+  await expect(tab.getByRole("status").getByText("All done, thank you!")).toBeVisible();
+  await tab.close();
+
+  await page.goto(`/studies/${slug}`);
+  await expect(page.getByRole("heading", { name: "Fail / Pass / Excellent per system and turn" })).toBeVisible();
+  await expect(page.locator('tr[data-system="LIMA, all turns"] [data-cell="excellent"]')).toHaveText(/^50% \(1\)/);
+  await expect(page.locator('tr[data-system="LIMA, turn 2"] [data-cell="fail"]')).toHaveText(/^100% \(1\)/);
+  await expect(page.locator('tr[data-system="GPT-4, turn 1"] [data-cell="excellent"]')).toHaveText(/^100% \(1\)/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download labels (CSV)" }).click();
+  const csv = parse(readFileSync(await (await download).path(), "utf8"), { columns: true }) as Record<string, string>[];
+  expect(csv.map((row) => [row.system, row.turn, row.label]).sort()).toEqual([
+    ["GPT-4", "1", "excellent"],
+    ["LIMA", "1", "excellent"],
+    ["LIMA", "2", "fail"],
+  ]);
+});

@@ -14,7 +14,7 @@ export interface LockedAssignment {
   rationaleMode: "off" | "optional" | "required";
   goldVerdict: Verdict | null;
   /** What the study asks of a judgment: a side between two answers, a label or a score. */
-  kind: "pairwise" | "absolute" | "likert";
+  kind: "pairwise" | "absolute" | "likert" | "multiturn";
   elapsedMs: number;
 }
 

@@ -51,6 +51,25 @@ const singleAnswerColumns = <Answer extends "label" | "score">(answer: Answer) =
     "created_at",
   ] as const;
 export const LABEL_COLUMNS = singleAnswerColumns("label");
+
+/** A multi-turn study's judgments: one row per labelled turn. */
+export const TURN_COLUMNS = [
+  "study",
+  "item_id",
+  "prompt_id",
+  "prompt_source",
+  "prompt_tags",
+  "system",
+  "turn",
+  "label",
+  "rationale",
+  "rater",
+  "participant_id",
+  "participant_session_id",
+  "excluded",
+  "time_on_task_ms",
+  "created_at",
+] as const;
 export const SCORE_COLUMNS = singleAnswerColumns("score");
 
 /**
@@ -82,22 +101,27 @@ export function judgmentsSelect(studyId: string): string {
      ORDER BY j."createdAt", j.id`;
 }
 
-/** The same for an absolute study's labels or a Likert study's scores, one column per LABEL_COLUMNS (SCORE_COLUMNS) entry. */
-const singleAnswerSelect = (answer: "label" | "score") => (studyId: string) => `
-    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name, j.${answer}, j.rationale, ${PSEUDONYM_SQL},
+/**
+ * The same for an absolute study's labels, a Likert study's scores, or a multi-turn study's labels
+ * (one row per turn, numbered from 1), one column per LABEL_COLUMNS, SCORE_COLUMNS or TURN_COLUMNS entry.
+ */
+const singleAnswerSelect = (answer: "label" | "score" | "turn") => (studyId: string) => `
+    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name,
+           ${answer === "turn" ? "turn.position, turn.label" : `j.${answer}`}, j.rationale, ${PSEUDONYM_SQL},
            CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
            CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
            EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
            j."timeOnTaskMs",
            to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       FROM "Judgment" j
+      ${answer === "turn" ? 'CROSS JOIN LATERAL unnest(j."turnLabels") WITH ORDINALITY AS turn (label, position)' : ""}
       JOIN "Pair" p ON p.id = j."pairId"
       JOIN "Study" st ON st.id = p."studyId"
       JOIN "User" u ON u.id = j."raterId"
       JOIN "Prompt" pr ON pr.id = p."promptId"
       JOIN "System" s ON s.id = p."targetSystemId"
      WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
-     ORDER BY j."createdAt", j.id`;
+     ORDER BY j."createdAt", j.id${answer === "turn" ? ", turn.position" : ""}`;
 
 interface ExportTable {
   columns: readonly string[];
@@ -117,6 +141,7 @@ const TABLES: Record<StudyKind, ExportTable> = {
   pairwise: { columns: JUDGMENT_COLUMNS, select: judgmentsSelect, typed: TYPED },
   absolute: { columns: LABEL_COLUMNS, select: singleAnswerSelect("label"), typed: TYPED },
   likert: { columns: SCORE_COLUMNS, select: singleAnswerSelect("score"), typed: { ...TYPED, score: Number } },
+  multiturn: { columns: TURN_COLUMNS, select: singleAnswerSelect("turn"), typed: { ...TYPED, turn: Number } },
 };
 
 type Row = (string | null)[];

@@ -6,6 +6,7 @@ import { lockOwnAssignment } from "@/lib/assign/lock-own-assignment";
 import { verdictFor } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
@@ -19,6 +20,16 @@ function choiceOf(input: JudgmentInput) {
 function labelOf(input: JudgmentInput) {
   if (!input.label) throw new AppError("invalid", "This answer asks for a label: fail, pass or excellent.");
   return input.label;
+}
+
+/** One label per assistant turn of the answer (a single answer counts as one turn). */
+async function turnLabelsOf(tx: Prisma.TransactionClient, pairId: string, input: JudgmentInput) {
+  const [{ turns }] = await tx.$queryRaw<{ turns: number }[]>`
+    SELECT coalesce(jsonb_array_length(r.turns), 1)::int AS turns FROM "Pair" p JOIN "Response" r ON r.id = p."targetResponseId" WHERE p.id = ${pairId}`;
+  if (input.turnLabels?.length !== turns) {
+    throw new AppError("invalid", `This conversation has ${turns} assistant turn${turns === 1 ? "" : "s"}: label each one Fail, Pass or Excellent.`);
+  }
+  return input.turnLabels;
 }
 
 function scoreOf(input: JudgmentInput) {
@@ -49,7 +60,9 @@ export async function submitJudgment(raterId: string, input: JudgmentInput): Pro
         ? { label: labelOf(input) }
         : assignment.kind === "likert"
           ? { score: scoreOf(input) }
-          : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
+          : assignment.kind === "multiturn"
+            ? { turnLabels: await turnLabelsOf(tx, assignment.pairId, input) }
+            : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
     await tx.judgment.create({
       data: {
         assignmentId: assignment.id,

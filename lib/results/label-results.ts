@@ -6,8 +6,7 @@ import { db } from "@/lib/db";
 import { bootstrapSharesOfKinds, type ClusterKind } from "@/lib/stats/bootstrap";
 import type { Interval } from "@/lib/stats/interval";
 
-export interface SystemLabels {
-  system: string;
+export interface LabelSummary {
   /** Answers labelled at least once, and labels in all. */
   answers: number;
   labels: number;
@@ -15,6 +14,27 @@ export interface SystemLabels {
   pass: number;
   fail: number;
   intervals: { excellent: Interval; pass: Interval; fail: Interval; passOrBetter: Interval } | null;
+}
+
+export interface SystemLabels extends LabelSummary {
+  system: string;
+}
+
+/**
+ * Labels counted from how many answers had each count of (excellent, pass, fail), with the share
+ * bootstrap's intervals: excellent, pass and fail stand where win, tie and loss do.
+ */
+export function labelSummary(kinds: readonly ClusterKind[], seed: number): LabelSummary {
+  const sum = (key: "wins" | "ties" | "losses" | null) => kinds.reduce((total, kind) => total + kind.prompts * (key ? kind[key] : 1), 0);
+  const shares = bootstrapSharesOfKinds(kinds, { seed });
+  return {
+    answers: sum(null),
+    labels: sum("wins") + sum("ties") + sum("losses"),
+    excellent: sum("wins"),
+    pass: sum("ties"),
+    fail: sum("losses"),
+    intervals: shares && { excellent: shares.win, pass: shares.tie, fail: shares.loss, passOrBetter: shares.equalOrBetter },
+  };
 }
 
 export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
@@ -36,19 +56,5 @@ export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name, s.position, a.excellent, a.pass, a.fail`;
   const systems = await db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
-  return systems.map(({ name }, index) => {
-    const kinds = rows.filter((row) => row.system === name);
-    const sum = (key: "wins" | "ties" | "losses" | null) => kinds.reduce((total, kind) => total + kind.prompts * (key ? kind[key] : 1), 0);
-    // The shares' bootstrap reads three categories: excellent, pass and fail stand where win, tie and loss do.
-    const shares = bootstrapSharesOfKinds(kinds, { seed: index + 1 });
-    return {
-      system: name,
-      answers: sum(null),
-      labels: sum("wins") + sum("ties") + sum("losses"),
-      excellent: sum("wins"),
-      pass: sum("ties"),
-      fail: sum("losses"),
-      intervals: shares && { excellent: shares.win, pass: shares.tie, fail: shares.loss, passOrBetter: shares.equalOrBetter },
-    };
-  });
+  return systems.map(({ name }, index) => ({ system: name, ...labelSummary(rows.filter((row) => row.system === name), index + 1) }));
 }

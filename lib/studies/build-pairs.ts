@@ -18,7 +18,7 @@ const DESIGN_SQL = `
 
 /**
  * Adds the pairs that involve at least one new response, keeping those the study has; in an
- * absolute or Likert study, an item (a pair with no baseline) per new response. `responses` names a relation
+ * absolute, Likert or multi-turn study, an item (a pair with no baseline) per new response. `responses` names a relation
  * of (id, "promptId", "systemId", new): the new responses and every other response to the same
  * prompts. The importer passes the few rows it touched, so building pairs costs what the import
  * adds, not what the study holds.
@@ -35,7 +35,7 @@ export function buildPairsSql(responses: string): string {
   SELECT gen_random_uuid()::text, $1, answer."promptId", answer.id, NULL, answer."systemId", NULL, system.active
     FROM ${responses} answer
     JOIN "System" system ON system.id = answer."systemId"
-    JOIN "Study" s ON s.id = $1 AND s.kind IN ('absolute', 'likert')
+    JOIN "Study" s ON s.id = $1 AND s.kind <> 'pairwise'
    WHERE answer.new
   -- Pairs and single answers each have their own unique index: whichever an existing row is in.
   ON CONFLICT DO NOTHING`;

@@ -53,7 +53,7 @@ export async function seedStudy(options: {
   promptOncePerRater?: boolean;
   goldRate?: number;
   quotaPerRater?: number;
-  kind?: "pairwise" | "absolute" | "likert";
+  kind?: "pairwise" | "absolute" | "likert" | "multiturn";
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];

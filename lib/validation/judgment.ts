@@ -2,18 +2,19 @@ import { z } from "zod";
 
 const assignmentId = z.string().min(1).max(64);
 
-/** A side chosen between two answers, or one answer's label (absolute study) or score (Likert study). */
+/** A side chosen between two answers, or one answer's label (absolute study), score (Likert study) or label per turn (multi-turn study). */
 export const judgmentSchema = z
   .object({
     assignmentId,
     choice: z.enum(["left", "right", "neither"], "must be left, right or neither").optional(),
     label: z.enum(["fail", "pass", "excellent"], "must be fail, pass or excellent").optional(),
     score: z.number("must be a number from 1 to 6").int("must be a whole number").min(1, "must be at least 1").max(6, "must be at most 6").optional(),
+    turnLabels: z.array(z.enum(["fail", "pass", "excellent"], "must be fail, pass or excellent")).min(1, "must label at least one turn").max(100, "must be at most 100 labels").optional(),
     rationale: z.string().trim().max(5000, "must be at most 5,000 characters").optional(),
   })
-  .refine((input) => [input.choice, input.label, input.score].filter((answer) => answer !== undefined).length === 1, {
+  .refine((input) => [input.choice, input.label, input.score, input.turnLabels].filter((answer) => answer !== undefined).length === 1, {
     path: ["choice"],
-    message: "give one of a choice (left, right or neither), a label (fail, pass or excellent) or a score (1 to 6)",
+    message: "give one of a choice (left, right or neither), a label (fail, pass or excellent), a score (1 to 6) or a label per turn",
   });
 export type JudgmentInput = z.infer<typeof judgmentSchema>;
 

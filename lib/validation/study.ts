@@ -20,7 +20,7 @@ const studyFields = z.object({
     instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
     target: systemName,
     baselines: nameList.default([]),
-    kind: z.enum(["pairwise", "absolute", "likert"], "must be pairwise, absolute or likert").default("pairwise"),
+    kind: z.enum(["pairwise", "absolute", "likert", "multiturn"], "must be pairwise, absolute, likert or multiturn").default("pairwise"),
     pairDesign: z.enum(["target_vs_baselines", "all_pairs"]).default("target_vs_baselines"),
     judgmentsPerPair: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(1),
     leaseMinutes: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1,440 (a day)").default(15),

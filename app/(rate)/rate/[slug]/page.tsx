@@ -48,6 +48,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           question={<Question prompt={pair.prompt} />}
           answerA={<Answer answer={"answer" in pair ? pair.answer : pair.left} />}
           answerB={"answer" in pair ? undefined : <Answer answer={pair.right} />}
+          turns={"answer" in pair ? (pair.answer.turns ?? [pair.answer.text]).map((turn, i) => <Markdown key={i}>{turn}</Markdown>) : undefined}
           rationaleMode={study.rationaleMode}
           skipReasons={SKIP_REASONS}
           actions={{ submit: submitJudgmentAction, skip: skipAction, flag: flagAction }}

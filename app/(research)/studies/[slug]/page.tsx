@@ -19,6 +19,7 @@ import { db } from "@/lib/db";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { labelsBySystem } from "@/lib/results/label-results";
 import { scoresBySystem } from "@/lib/results/likert-results";
+import { turnLabelsBySystem } from "@/lib/results/turn-results";
 import { studyProgress } from "@/lib/results/progress";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
@@ -198,11 +199,24 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
 /** An absolute or Likert study: each system's answers as labelled or scored, the raters, and the history. */
 async function SingleAnswerStudyPage({ study }: { study: Study }) {
   const [results, raters, history] = await Promise.all([
-    study.kind === "likert" ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />) : labelsBySystem(study.id).then((systems) => <LabelBars systems={systems} />),
+    study.kind === "likert"
+      ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />)
+      : study.kind === "multiturn"
+        ? turnLabelsBySystem(study.id).then((systems) => (
+            // Each system over all its turns, then turn by turn.
+            <LabelBars
+              systems={systems.flatMap(({ system, overall, byTurn }) => [
+                { system: `${system}, all turns`, ...overall },
+                ...byTurn.map(({ turn, ...labels }) => ({ system: `${system}, turn ${turn}`, ...labels })),
+              ])}
+            />
+          ))
+        : labelsBySystem(study.id).then((systems) => <LabelBars systems={systems} />),
     raterRows(study.id, EVERY_JUDGMENT),
     studyEvents(study.id),
   ]);
   const what = study.kind === "likert" ? "scores" : "labels";
+  const heading = { likert: "Helpfulness per system", multiturn: "Fail / Pass / Excellent per system and turn", absolute: "Fail / Pass / Excellent per system" }[study.kind as "likert" | "multiturn" | "absolute"];
   return (
     <div className="space-y-6">
       <StudyHeader
@@ -219,7 +233,7 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
         }
       />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">{study.kind === "likert" ? "Helpfulness per system" : "Fail / Pass / Excellent per system"}</h2>
+        <h2 className="text-lg font-semibold">{heading}</h2>
         {results}
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
