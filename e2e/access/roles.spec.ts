@@ -31,7 +31,7 @@ test("a rater cannot open researcher pages or the export", async ({ page }) => {
   await signIn(page, rater);
   await expect(page).toHaveURL(/\/rate$/);
 
-  for (const path of ["/studies", `/studies/${study.slug}`]) {
+  for (const path of ["/studies", `/studies/${study.slug}`, `/studies/${study.slug}/settings`, `/studies/${study.slug}/import`]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/rate$/);
   }

@@ -45,9 +45,22 @@ test("a crowd participant comes in through the study's link, judges their quota 
   await expect(participant.locator(`a[href="/rate/${study.slug}"]`)).toHaveCount(1);
   await context.close();
 
-  // Anyone signed in with an account of their own is not turned into a participant.
+  // Anyone signed in with an account of their own is not turned into a participant: the owner,
+  // another researcher, an admin, a rater let into the study, another study's rater.
   await page.goto(participantLink);
   await expect(page.getByText(`You are signed in as ${owner.email}. This link is for a crowd platform's participants`)).toBeVisible();
+  const elsewhere = await seed.study({ prompts: 1, openToAllRaters: false });
+  const [otherResearcher, admin, letIn, otherStudysRater] = await Promise.all([seed.user("researcher"), seed.user("admin"), seed.user("rater"), seed.user("rater")]);
+  await seed.letIn(study.id, letIn.id);
+  await seed.letIn(elsewhere.id, otherStudysRater.id);
+  for (const person of [otherResearcher, admin, letIn, otherStudysRater]) {
+    const own = await browser.newContext();
+    const tab = await own.newPage();
+    await signIn(tab, person);
+    await tab.goto(participantLink);
+    await expect(tab.getByText(`You are signed in as ${person.email}. This link is for a crowd platform's participants`)).toBeVisible();
+    await own.close();
+  }
   await page.goto(`/studies/${study.slug}`);
   const history = page.locator("section").filter({ has: page.getByRole("heading", { name: "History" }) });
   await expect(history).toContainText(`${owner.email}: crowd link off → on`);

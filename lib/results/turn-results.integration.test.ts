@@ -18,6 +18,7 @@ describe("a multi-turn study", () => {
     const rater = await makeUser("rater");
 
     const seen: string[] = [];
+    let conversations = 0;
     for (;;) {
       const item = await nextAssignment(study.id, rater.id);
       if (!item || !("answer" in item)) break;
@@ -26,7 +27,8 @@ describe("a multi-turn study", () => {
         await expect(submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["pass"] })).rejects.toThrow(
           "This conversation has 3 assistant turns: label each one Fail, Pass or Excellent.",
         );
-        await submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["excellent", "pass", seen.length % 2 ? "fail" : "pass"] });
+        // The third turn: a pass in the first conversation, a fail in the second.
+        await submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["excellent", "pass", conversations++ === 0 ? "pass" : "fail"] });
       } else {
         await expect(submitJudgment(rater.id, { assignmentId: item.assignmentId, label: "pass" })).rejects.toThrow(/label each one/);
         await submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["fail"] });
