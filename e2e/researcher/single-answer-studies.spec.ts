@@ -1,33 +1,53 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import type { Browser, Page } from "@playwright/test";
 import { expect, seed, signIn, test } from "../fixtures/test";
 
 const samples = path.resolve("prisma/data/samples");
 
-test("an absolute study: made and imported, each answer labelled Fail / Pass / Excellent, results per system and the labels' CSV", async ({ page, browser }) => {
-  const researcher = await seed.user("researcher");
-  await signIn(page, researcher);
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+
+const jsonl = (name: string, buffer: Buffer): Upload => ({ name, mimeType: "application/x-ndjson", buffer });
+const sample = (name: string) => jsonl(name, readFileSync(path.join(samples, name)));
+
+/**
+ * A researcher signs in, makes a study of the given kind (by its option's label) on the form, open
+ * to every rater, and imports the files, previewing first; returns its slug.
+ */
+async function studyThroughTheForm(page: Page, kind: string, files: Upload[], imported: string): Promise<string> {
+  await signIn(page, await seed.user("researcher"));
   await page.getByRole("link", { name: "New study" }).click();
-  await page.getByLabel("Title", { exact: true }).fill(`Labelled ${Date.now()}`);
+  await page.getByLabel("Title", { exact: true }).fill(`${kind.split(" ")[0]} ${Date.now()}`);
   const slug = await page.getByLabel("Slug").inputValue();
   await page.getByLabel("Target system").fill("LIMA");
   await page.getByLabel("Baselines").fill("GPT-4");
-  await page.getByLabel("Label each answer alone as Fail, Pass or Excellent").check();
+  await page.getByLabel(kind).check();
   await page.getByLabel("Every rater account may judge").check();
   await page.getByLabel("My own prompts, imported next").check();
   await page.getByRole("button", { name: "Create study" }).click();
   await expect(page.getByRole("heading", { name: "Import prompts and responses" })).toBeVisible();
-  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([path.join(samples, "prompts.jsonl"), path.join(samples, "responses.jsonl")]);
+  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles(files);
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to rate.");
+  await expect(page.getByRole("status")).toHaveText(`Would import ${imported}`);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to rate.");
+  await expect(page.getByRole("status")).toHaveText(`Imported ${imported}`);
+  return slug;
+}
+
+/** A rater's own tab on the study's rating page. */
+async function raterOn(browser: Browser, slug: string): Promise<Page> {
+  const tab = await browser.newPage();
+  await signIn(tab, await seed.user("rater"));
+  await tab.goto(`/rate/${slug}`);
+  return tab;
+}
+
+test("an absolute study: made and imported, each answer labelled Fail / Pass / Excellent, results per system and the labels' CSV", async ({ page, browser }) => {
+  const slug = await studyThroughTheForm(page, "Label each answer alone as Fail, Pass or Excellent", [sample("prompts.jsonl"), sample("responses.jsonl")], "3 new prompts; 6 new responses; 6 new answers to rate.");
 
   // A rater labels all six answers, one at a time, never told which system wrote them.
-  const rater = await seed.user("rater");
-  const tab = await browser.newPage();
-  await signIn(tab, rater);
-  await tab.goto(`/rate/${slug}`);
+  const tab = await raterOn(browser, slug);
   await expect(tab.getByText("0 judged · 6 to go")).toBeVisible();
   await expect(tab.getByRole("heading", { name: "Answer", exact: true })).toBeVisible();
   await expect(tab.getByRole("heading", { name: "Answer B" })).toHaveCount(0);
@@ -63,7 +83,6 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download labels (CSV)" }).click();
   const file = await (await download).path();
-  const { readFileSync } = await import("node:fs");
   const csv = parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
   expect(csv).toHaveLength(6);
   expect(csv.map((row) => row.label).sort()).toEqual(["excellent", "excellent", "fail", "pass", "pass", "pass"]);
@@ -87,27 +106,8 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
 });
 
 test("a Likert study: each answer scored 1–6 with the scale shown, the mean per system with its interval, and the scores' CSV", async ({ page, browser }) => {
-  const researcher = await seed.user("researcher");
-  await signIn(page, researcher);
-  await page.getByRole("link", { name: "New study" }).click();
-  await page.getByLabel("Title", { exact: true }).fill(`Scored ${Date.now()}`);
-  const slug = await page.getByLabel("Slug").inputValue();
-  await page.getByLabel("Target system").fill("LIMA");
-  await page.getByLabel("Baselines").fill("GPT-4");
-  await page.getByLabel("Rate each answer's helpfulness from 1 to 6").check();
-  await page.getByLabel("Every rater account may judge").check();
-  await page.getByLabel("My own prompts, imported next").check();
-  await page.getByRole("button", { name: "Create study" }).click();
-  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([path.join(samples, "prompts.jsonl"), path.join(samples, "responses.jsonl")]);
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 6 new responses; 6 new answers to rate.");
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 6 new responses; 6 new answers to rate.");
-
-  const rater = await seed.user("rater");
-  const tab = await browser.newPage();
-  await signIn(tab, rater);
-  await tab.goto(`/rate/${slug}`);
+  const slug = await studyThroughTheForm(page, "Rate each answer's helpfulness from 1 to 6", [sample("prompts.jsonl"), sample("responses.jsonl")], "3 new prompts; 6 new responses; 6 new answers to rate.");
+  const tab = await raterOn(browser, slug);
   await expect(tab.getByText("How helpful is this answer, from 1 (not helpful) to 6 (highly helpful)?")).toBeVisible();
   await expect(tab.getByRole("button", { name: "6: Highly helpful" })).toBeVisible();
   await tab.getByRole("button", { name: "1: Not helpful" }).click();
@@ -138,41 +138,22 @@ test("a Likert study: each answer scored 1–6 with the scale shown, the mean pe
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download scores (CSV)" }).click();
-  const { readFileSync } = await import("node:fs");
   const csv = parse(readFileSync(await (await download).path(), "utf8"), { columns: true }) as Record<string, string>[];
   expect(csv.map((row) => row.score).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
 });
 
 test("a multi-turn study: each assistant turn labelled, results per system and turn, and one CSV row per turn", async ({ page, browser }) => {
-  const researcher = await seed.user("researcher");
-  await signIn(page, researcher);
-  await page.getByRole("link", { name: "New study" }).click();
-  await page.getByLabel("Title", { exact: true }).fill(`Dialogues ${Date.now()}`);
-  const slug = await page.getByLabel("Slug").inputValue();
-  await page.getByLabel("Target system").fill("LIMA");
-  await page.getByLabel("Baselines").fill("GPT-4");
-  await page.getByLabel("Label each assistant turn of a conversation as Fail, Pass or Excellent").check();
-  await page.getByLabel("Every rater account may judge").check();
-  await page.getByLabel("My own prompts, imported next").check();
-  await page.getByRole("button", { name: "Create study" }).click();
   const conversations = [
     { prompt_id: "q3", system: "LIMA", turns: ['How about "Flour Power"?', 'Or "The Rolling Pin"!'] },
     { prompt_id: "q3", system: "GPT-4", turns: ['"Knead to Know".'] },
   ];
-  const { readFileSync } = await import("node:fs");
-  await page.getByLabel("Files (.jsonl or .csv)").setInputFiles([
-    { name: "prompts.jsonl", mimeType: "application/x-ndjson", buffer: readFileSync(path.join(samples, "prompts.jsonl")) },
-    { name: "conversations.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(conversations.map((line) => JSON.stringify(line)).join("\n")) },
-  ]);
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("status")).toHaveText("Would import 3 new prompts; 2 new responses; 2 new answers to rate.");
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toHaveText("Imported 3 new prompts; 2 new responses; 2 new answers to rate.");
-
-  const rater = await seed.user("rater");
-  const tab = await browser.newPage();
-  await signIn(tab, rater);
-  await tab.goto(`/rate/${slug}`);
+  const slug = await studyThroughTheForm(
+    page,
+    "Label each assistant turn of a conversation as Fail, Pass or Excellent",
+    [sample("prompts.jsonl"), jsonl("conversations.jsonl", Buffer.from(conversations.map((line) => JSON.stringify(line)).join("\n")))],
+    "3 new prompts; 2 new responses; 2 new answers to rate.",
+  );
+  const tab = await raterOn(browser, slug);
   for (let done = 0; done < 2; done++) {
     await expect(tab.getByText(`${done} judged · ${2 - done} to go`)).toBeVisible();
     const submit = tab.getByRole("button", { name: "Submit the labels" });

@@ -32,8 +32,11 @@ export const JUDGMENT_COLUMNS = [
   "created_at",
 ] as const;
 
-/** An absolute or Likert study's judgments: one label (or score) of one answer per row. */
-const singleAnswerColumns = <Answer extends "label" | "score">(answer: Answer) =>
+/**
+ * An absolute, Likert or multi-turn study's judgments: one row per label of one answer, score, or
+ * labelled turn (numbered from 1).
+ */
+const singleAnswerColumns = <Answer extends readonly string[]>(...answer: Answer) =>
   [
     "study",
     "item_id",
@@ -41,7 +44,7 @@ const singleAnswerColumns = <Answer extends "label" | "score">(answer: Answer) =
     "prompt_source",
     "prompt_tags",
     "system",
-    answer,
+    ...answer,
     "rationale",
     "rater",
     "participant_id",
@@ -50,27 +53,9 @@ const singleAnswerColumns = <Answer extends "label" | "score">(answer: Answer) =
     "time_on_task_ms",
     "created_at",
   ] as const;
-export const LABEL_COLUMNS = singleAnswerColumns("label");
-
-/** A multi-turn study's judgments: one row per labelled turn. */
-export const TURN_COLUMNS = [
-  "study",
-  "item_id",
-  "prompt_id",
-  "prompt_source",
-  "prompt_tags",
-  "system",
-  "turn",
-  "label",
-  "rationale",
-  "rater",
-  "participant_id",
-  "participant_session_id",
-  "excluded",
-  "time_on_task_ms",
-  "created_at",
-] as const;
-export const SCORE_COLUMNS = singleAnswerColumns("score");
+const LABEL_COLUMNS = singleAnswerColumns("label");
+const SCORE_COLUMNS = singleAnswerColumns("score");
+const TURN_COLUMNS = singleAnswerColumns("turn", "label");
 
 /**
  * The study's judgments, oldest first, one column per JUDGMENT_COLUMNS entry, each as text. The

@@ -138,30 +138,24 @@ export default async function StudyResultsPage({
         </div>
         <VerdictBars target={target?.name ?? "Target"} baselines={results.baselines} />
       </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Progress</h2>
+      <Section heading="Progress">
         <ProgressSummary progress={progress} baselines={results.baselines} target={target?.name ?? "Target"} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Ranking of all systems</h2>
+      </Section>
+      <Section heading="Ranking of all systems">
         <RankingTable ranking={ranking} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">By prompt source and tag</h2>
+      </Section>
+      <Section heading="By prompt source and tag">
         <BreakdownTable rows={breakdown} target={target?.name ?? "Target"} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Rater agreement and position bias</h2>
+      </Section>
+      <Section heading="Rater agreement and position bias">
         <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Raters</h2>
+      </Section>
+      <Section heading="Raters">
         <RatersTable raters={raters} slug={study.slug} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">History</h2>
+      </Section>
+      <Section heading="History">
         <StudyHistory events={history} />
-      </section>
+      </Section>
       <LiveRefresh />
     </div>
   );
@@ -232,19 +226,26 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
           </>
         }
       />
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">{heading}</h2>
+      <Section heading={heading}>
         {results}
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">Raters</h2>
+      </Section>
+      <Section heading="Raters">
         <RatersTable raters={raters} slug={study.slug} />
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="text-lg font-semibold">History</h2>
+      </Section>
+      <Section heading="History">
         <StudyHistory events={history} />
-      </section>
+      </Section>
       <LiveRefresh />
     </div>
+  );
+}
+
+/** One part of a study's page, under its heading. */
+function Section({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="text-lg font-semibold">{heading}</h2>
+      {children}
+    </section>
   );
 }
