@@ -12,6 +12,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { errorResponse } from "@/lib/http";
 import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
 import { verifyPassword } from "@/lib/users/passwords";
+import { clearFailures, lockedMinutes, recordFailure } from "@/lib/users/sign-in-throttle";
 import { participantSchema } from "@/lib/validation/crowd-link";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -35,10 +36,17 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+        const { email, password } = parsed.data;
+        const minutes = await lockedMinutes(email);
+        // next-auth hands a thrown error's message to the sign-in form.
+        if (minutes > 0) throw new Error(`Too many failed sign-ins for this email: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        const user = await db().user.findUnique({ where: { email } });
         // Crowd participants come in through their study's link only.
-        if (!user || user.disabledAt || user.participantId !== null) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        if (!user || user.disabledAt || user.participantId !== null || !(await verifyPassword(password, user.passwordHash))) {
+          await recordFailure(email);
+          return null;
+        }
+        await clearFailures(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

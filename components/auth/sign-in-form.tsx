@@ -21,7 +21,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("That email and password do not match an active account.");
+      setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an active account.");
       return;
     }
     router.replace(callbackUrl);

@@ -53,13 +53,22 @@ test("a researcher cannot judge, and sign-out ends the session", async ({ page }
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("a wrong password is refused with a clear message", async ({ page }) => {
+test("a wrong password is refused with a clear message, and ten lock the email for a while", async ({ page }) => {
   const rater = await seed.user("rater");
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(rater.email);
-  await page.getByLabel("Password").fill("not-the-password");
+  const refusal = page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." });
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByLabel("Password").fill(`not-the-password-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(refusal).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Locked now: the right password too is refused, and the form says why.
+  await page.getByLabel("Password").fill(rater.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this email: try again in 15 minutes." })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
