@@ -18,7 +18,7 @@ test("two app processes on one database keep every assignment rule", async ({ ba
   test.setTimeout(180_000);
   const k = 2;
   const study = await seed.study({ prompts: 15, baselines: ["Alpaca 65B", "GPT-4"], judgmentsPerPair: k });
-  const second = await startAppProcess(3300 + Math.floor(Math.random() * 400));
+  const second = await startAppProcess();
   try {
     const raters = await Promise.all(Array.from({ length: 24 }, () => seed.user("rater")));
     const origins = [baseURL!, second.origin];
