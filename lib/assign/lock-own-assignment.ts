@@ -2,6 +2,7 @@ import "server-only";
 import type { Side, Verdict } from "@/lib/assign/policy";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StudyKind } from "@/lib/generated/prisma/enums";
 
 export interface LockedAssignment {
   id: string;
@@ -14,7 +15,7 @@ export interface LockedAssignment {
   rationaleMode: "off" | "optional" | "required";
   goldVerdict: Verdict | null;
   /** What the study asks of a judgment: a side between two answers, a label or a score. */
-  kind: "pairwise" | "absolute" | "likert" | "multiturn";
+  kind: StudyKind;
   elapsedMs: number;
 }
 

@@ -1,9 +1,10 @@
+import type { StudyKind } from "@/lib/generated/prisma/enums";
 import type { ImportReport } from "@/lib/importer/import-files";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** One paragraph a researcher reads after an import or its preview; in other kinds of study the items are answers to rate. */
-export function describeReport(report: ImportReport, kind: "pairwise" | "absolute" | "likert" | "multiturn" = "pairwise"): string {
+export function describeReport(report: ImportReport, kind: StudyKind = "pairwise"): string {
   if (report.errorCount > 0) {
     return `Nothing was imported: ${plural(report.errorCount, "error")} found. Fix ${report.errorCount === 1 ? "it" : "them"} and import the files again.`;
   }

@@ -16,6 +16,11 @@ export interface LabelSummary {
   intervals: { excellent: Interval; pass: Interval; fail: Interval; passOrBetter: Interval } | null;
 }
 
+/** The study's systems in the order the researcher listed them: every results table's rows. */
+export function systemsInOrder(studyId: string) {
+  return db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+}
+
 export interface SystemLabels extends LabelSummary {
   system: string;
 }
@@ -55,6 +60,6 @@ export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
     SELECT s.name AS system, s.position, a.excellent::int AS wins, a.pass::int AS ties, a.fail::int AS losses, count(*)::int AS prompts
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name, s.position, a.excellent, a.pass, a.fail`;
-  const systems = await db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+  const systems = await systemsInOrder(studyId);
   return systems.map(({ name }, index) => ({ system: name, ...labelSummary(rows.filter((row) => row.system === name), index + 1) }));
 }

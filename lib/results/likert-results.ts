@@ -4,6 +4,7 @@
 // one per prompt.
 import "server-only";
 import { db } from "@/lib/db";
+import { systemsInOrder } from "@/lib/results/label-results";
 import { meanWithInterval, type MeanInterval } from "@/lib/stats/likert-mean";
 
 export interface SystemScores {
@@ -28,7 +29,7 @@ export async function scoresBySystem(studyId: string): Promise<SystemScores[]> {
     SELECT s.name AS system, array_agg(a.mean ORDER BY a.mean) AS means, sum(a.scores)::int AS scores
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name`;
-  const systems = await db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+  const systems = await systemsInOrder(studyId);
   return systems.map(({ name }) => {
     const row = rows.find((candidate) => candidate.system === name);
     return { system: name, answers: row?.means.length ?? 0, scores: row?.scores ?? 0, mean: row ? meanWithInterval(row.means) : null };

@@ -4,7 +4,7 @@
 // counts, per answer, how many of each label it got (per position, and over all its turns).
 import "server-only";
 import { db } from "@/lib/db";
-import { labelSummary, type LabelSummary } from "@/lib/results/label-results";
+import { labelSummary, systemsInOrder, type LabelSummary } from "@/lib/results/label-results";
 import type { ClusterKind } from "@/lib/stats/bootstrap";
 
 export interface SystemTurns {
@@ -35,7 +35,7 @@ export async function turnLabelsBySystem(studyId: string): Promise<SystemTurns[]
     SELECT s.name AS system, a.turn, a.excellent::int AS wins, a.pass::int AS ties, a.fail::int AS losses, count(*)::int AS prompts
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name, a.turn, a.excellent, a.pass, a.fail`;
-  const systems = await db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+  const systems = await systemsInOrder(studyId);
   return systems.map(({ name }, index) => {
     const own = rows.filter((row) => row.system === name);
     const turns = [...new Set(own.flatMap((row) => (row.turn === null ? [] : [row.turn])))].sort((a, b) => a - b);

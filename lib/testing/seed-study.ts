@@ -3,6 +3,7 @@
 // running side by side never share rows.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { StudyKind } from "@/lib/generated/prisma/enums";
 import { buildPairs } from "@/lib/studies/build-pairs";
 import { hashPassword } from "@/lib/users/passwords";
 import type { NewUser } from "@/lib/validation/user";
@@ -53,7 +54,7 @@ export async function seedStudy(options: {
   promptOncePerRater?: boolean;
   goldRate?: number;
   quotaPerRater?: number;
-  kind?: "pairwise" | "absolute" | "likert" | "multiturn";
+  kind?: StudyKind;
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
