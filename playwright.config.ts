@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // Run by vitest (`npm run test:hardening`), with servers of its own.
+  testIgnore: "hardening/**",
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

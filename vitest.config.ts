@@ -28,6 +28,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // `npm run test:hardening`: load, crashes, restarts, fuzzing and attacks against the
+        // production build, one file at a time (each starts its own Postgres and app processes).
+        extends: true,
+        test: {
+          name: "hardening",
+          include: ["e2e/hardening/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 20 * 60_000,
+          hookTimeout: 5 * 60_000,
+        },
+      },
     ],
   },
 });

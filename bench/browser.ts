@@ -6,7 +6,8 @@ import { chromium, type Response } from "@playwright/test";
 import { chromiumLaunchOptions } from "@/lib/testing/chromium";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
-import { buildSnapshot, makeRaters, noBuildRow, RATER_PASSWORD, startApp } from "./app-server";
+import { makeRaters, RATER_PASSWORD } from "@/lib/testing/http-raters";
+import { buildSnapshot, noBuildRow, startApp } from "./app-server";
 import { count, type BenchContext, type BenchRow } from "./report";
 import { seedLoopStudy } from "./rater-loop";
 

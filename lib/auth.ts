@@ -6,6 +6,7 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -115,22 +116,24 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 
 /**
  * For route handlers: runs the handler only for a signed-in user of one of these roles, answering
- * 401 or 403 as JSON otherwise; an expected failure (AppError) becomes its status and message.
+ * 401 or 403 as JSON otherwise; an expected failure (AppError) becomes its status and message,
+ * and a database that cannot be reached a 503 that says so.
  */
 export function withRole<Context>(
   roles: Role[],
   handler: (request: Request, user: SessionUser, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
-    const user = await currentUser();
-    if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-    if (!roles.includes(user.role)) {
-      return Response.json({ error: "Your role does not allow this." }, { status: 403 });
-    }
     try {
+      const user = await currentUser();
+      if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+      if (!roles.includes(user.role)) {
+        return Response.json({ error: "Your role does not allow this." }, { status: 403 });
+      }
       return await handler(request, user, context);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
+      if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
       throw error;
     }
   };

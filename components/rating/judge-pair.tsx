@@ -52,6 +52,8 @@ const QUESTIONS = {
 
 export type ActionResult = { error?: string; notice?: string };
 
+const UNREACHABLE = "The server could not be reached, so this was not recorded yet. Please try again in a few seconds.";
+
 export interface RatingActions {
   submit: (input: AnswerInput & { assignmentId: string; rationale?: string }) => Promise<ActionResult>;
   skip: (input: { assignmentId: string; reason: string }) => Promise<ActionResult>;
@@ -105,7 +107,9 @@ export function JudgePair({
     setError(null);
     setNotice(null);
     startTransition(async () => {
-      const result = await action();
+      // A server that cannot be reached (or fails) leaves the pair, the choice and the rationale
+      // on screen, so the rater can send them again.
+      const result = await action().catch((): ActionResult => ({ error: UNREACHABLE }));
       if (result.error) setError(result.error);
       if (result.notice) setNotice(result.notice);
     });

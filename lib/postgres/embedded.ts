@@ -83,7 +83,8 @@ async function importWithoutExitHooks() {
 
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { persistent?: boolean } = {},
+  /** `port`: a fixed one, so that a server stopped and started again keeps its clients' URL. */
+  options: { persistent?: boolean; port?: number } = {},
 ): Promise<RunningPostgres> {
   const root = path.resolve(dataDir);
   mkdirSync(root, { recursive: true });
@@ -98,7 +99,7 @@ export async function startEmbeddedPostgres(
     return { url: urlFor(existingPort, password), stop: async () => {} };
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log: string[] = [];
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({

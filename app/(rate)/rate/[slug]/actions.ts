@@ -4,19 +4,22 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/components/rating/judge-pair";
 import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { requireRole } from "@/lib/auth";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { AppError } from "@/lib/errors";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { flagSchema, judgmentSchema, skipSchema } from "@/lib/validation/judgment";
 
 // Each action revalidates the rating page, so the same round trip carries the rater's next pair.
+// A database that cannot be reached is said so, and the rater's page keeps what they entered.
 async function rateAction<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown, act: (raterId: string, data: T) => Promise<unknown>, notice?: string): Promise<ActionResult> {
-  const rater = await requireRole("rater");
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { error: "That could not be read; please try again." };
   try {
+    const rater = await requireRole("rater");
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { error: "That could not be read; please try again." };
     await act(rater.id, parsed.data);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return { error: DATABASE_UNAVAILABLE_MESSAGE };
     if (!(error instanceof AppError)) throw error;
     revalidatePath("/rate/[slug]", "page");
     return { error: error.userMessage };
