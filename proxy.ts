@@ -11,7 +11,8 @@ export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything but sign-in, invitation and crowd links (open to anyone who has one), next-auth's
-  // own routes, health, and static files.
-  matcher: ["/((?!sign-in|invite/|crowd/|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Everything but sign-in, invitation and crowd links (open to anyone who has one), the API
+  // (whose routes answer a signed-out client 401 in JSON, which a script can act on, rather than
+  // redirecting it to a form), and static files.
+  matcher: ["/((?!sign-in|invite/|crowd/|api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -6,7 +6,7 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { databaseUnavailableResponse, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -117,7 +117,7 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 /**
  * For route handlers: runs the handler only for a signed-in user of one of these roles, answering
  * 401 or 403 as JSON otherwise; an expected failure (AppError) becomes its status and message,
- * and a database that cannot be reached a 503 that says so.
+ * a database that cannot be reached a 503 that says so, and text Postgres cannot store a 400.
  */
 export function withRole<Context>(
   roles: Role[],
@@ -134,6 +134,7 @@ export function withRole<Context>(
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
       if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
+      if (isUnstorableText(error)) return Response.json({ error: UNSTORABLE_TEXT_MESSAGE }, { status: 400 });
       throw error;
     }
   };

@@ -12,6 +12,8 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Where the embedded Postgres and the generated development secret live. */
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Connections each app process keeps to Postgres at most; N processes need N × this. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),

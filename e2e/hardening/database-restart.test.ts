@@ -2,7 +2,7 @@
 // answers 503 with a message that says so (never a 500); once it is back the app recovers by
 // itself within 10 s; nothing acknowledged is lost and the study still fills exactly.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
 import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { studyCounts } from "./invariants";
 import { runRaters, signedInRaters } from "./raters";

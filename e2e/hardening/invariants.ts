@@ -35,3 +35,14 @@ export async function studyCounts(studyId: string, acknowledged: string[]): Prom
              WHERE NOT EXISTS (SELECT 1 FROM "Judgment" j WHERE j."assignmentId" = a.id)) AS lost`;
   return row;
 }
+
+/** Every table's rows as one hash each: equal before and after means nothing was written. */
+export async function databaseFingerprint(): Promise<Record<string, string>> {
+  const tables = await db().$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const union = tables
+    .map(({ name }) => `SELECT '${name.replaceAll("'", "''")}' AS name, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS hash FROM "${name.replaceAll('"', '""')}" t`)
+    .join(" UNION ALL ");
+  const rows = await db().$queryRawUnsafe<{ name: string; hash: string }[]>(union);
+  return Object.fromEntries(rows.map((row) => [row.name, row.hash]));
+}

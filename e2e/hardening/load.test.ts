@@ -31,7 +31,7 @@ it("200 raters on two processes fill a 20,000-judgment study exactly, with nothi
   const seconds = (performance.now() - started) / 1000;
   console.log(`R1: ${record.acknowledged.length} judgments acknowledged in ${seconds.toFixed(0)} s (${(record.acknowledged.length / seconds).toFixed(0)}/s); statuses ${JSON.stringify([...record.statuses])}`);
 
-  expect(record.serverErrors).toEqual([]);
+  expect(record.serverErrors, stack.apps.map((app) => app.output()).join("\n")).toEqual([]);
   expect(record.unavailable).toEqual([]);
   expect(record.unanswered).toBe(0);
   const counts = await studyCounts(study.id, record.acknowledged);

@@ -16,8 +16,8 @@ export interface Stack {
   /** The app's database; the test process's own `db()` points at it too. */
   url: string;
   apps: AppProcess[];
-  /** Another app process on the same database and secret (a replacement after a crash, say). */
-  startApp(): Promise<AppProcess>;
+  /** Another app process on the same database and secret (a replacement after a crash, say), with settings of its own if given. */
+  startApp(env?: Record<string, string>): Promise<AppProcess>;
   /** A fast shutdown, as a restart or failover would do: connections are cut. */
   stopDatabase(): Promise<void>;
   /** Starts it again on the same port and data. */
@@ -41,8 +41,8 @@ export async function startStack(options: { apps: number; env?: Record<string, s
 
   const env = { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ...options.env };
   const started: AppProcess[] = [];
-  const startApp = async () => {
-    const app = await startAppProcess(env);
+  const startApp = async (extra: Record<string, string> = {}) => {
+    const app = await startAppProcess({ ...env, ...extra });
     started.push(app);
     return app;
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isSlug } from "@/lib/validation/study";
 
 /** What the app's pages read of a study. */
 export const STUDY_FIELDS = {
@@ -16,6 +17,7 @@ export const STUDY_FIELDS = {
   rationaleMode: true,
 } satisfies Prisma.StudySelect;
 
-export function findStudy(slug: string) {
+export async function findStudy(slug: string) {
+  if (!isSlug(slug)) return null;
   return db().study.findUnique({ where: { slug }, select: STUDY_FIELDS });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STUDY_FIELDS } from "@/lib/studies/find-study";
+import { isSlug } from "@/lib/validation/study";
 
 export interface Rater {
   id: string;
@@ -23,7 +24,8 @@ export function listStudiesForRater(rater: Rater) {
 }
 
 /** The study, if this rater may judge it now: one query, on every rating request. */
-export function studyForRater(slug: string, rater: Rater) {
+export async function studyForRater(slug: string, rater: Rater) {
+  if (!isSlug(slug)) return null;
   return db().study.findFirst({ where: { slug, ...judgeableBy(rater) }, select: STUDY_FIELDS });
 }
 

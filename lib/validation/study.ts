@@ -7,6 +7,11 @@ const nameList = z
   .union([z.array(systemName), z.string()])
   .transform((value) => (Array.isArray(value) ? value : value.split(/[\n,]/).map((name) => name.trim()).filter(Boolean)));
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether a slug from an address could be a study's, before it goes near the database. */
+export const isSlug = (value: string) => value.length <= 60 && SLUG.test(value);
+
 const studyFields = z.object({
     title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
     slug: z
@@ -14,7 +19,7 @@ const studyFields = z.object({
       .trim()
       .min(3, "must be at least 3 characters")
       .max(60, "must be at most 60 characters")
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "may hold only lower-case letters, digits and single hyphens"),
+      .regex(SLUG, "may hold only lower-case letters, digits and single hyphens"),
     raterTitle: z.string().trim().max(200, "must be at most 200 characters").default(""),
     description: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
     instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),

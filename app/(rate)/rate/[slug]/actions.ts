@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/components/rating/judge-pair";
 import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { requireRole } from "@/lib/auth";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";

@@ -1,6 +1,7 @@
-// Telling "the database is down or restarting" apart from every other failure, so that the app
-// can answer 503 with a message a rater can act on (wait, then try again) instead of a 500.
-// Prisma wraps the driver's error; the raw pg pool (exports) throws it bare.
+// The database failures that are not the app's fault, told apart from every other one so that the
+// app can answer with a message the person can act on instead of a 500: the database is down or
+// restarting (503: wait, then try again), or the request holds text Postgres cannot store (400).
+// Prisma wraps the driver's error; the raw pg client (imports, exports) throws it bare.
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database cannot be reached just now, so nothing was recorded. Please try again in a few seconds.";
@@ -27,7 +28,8 @@ function looksUnavailable(value: Record<string, unknown>): boolean {
   return typeof value.message === "string" && /^(Connection terminated|Client has encountered a connection error)/.test(value.message);
 }
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether `test` holds for the error or anything it wraps. */
+function anyCause(error: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length) {
@@ -35,11 +37,25 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof value !== "object" || value === null || seen.has(value)) continue;
     seen.add(value);
     const record = value as Record<string, unknown>;
-    if (looksUnavailable(record)) return true;
+    if (test(record)) return true;
     const meta = record.meta as Record<string, unknown> | undefined;
     queue.push(record.cause, meta?.driverAdapterError);
   }
   return false;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(error, looksUnavailable);
+}
+
+export const UNSTORABLE_TEXT_MESSAGE = "The request holds a character that cannot be stored (a NUL byte, or an invalid escape): remove it and try again.";
+
+// SQLSTATE 22021 (character not in repertoire: a NUL byte in text) and 22P05 (untranslatable
+// character: "\u0000" in JSON).
+const UNSTORABLE = new Set(["22021", "22P05"]);
+
+export function isUnstorableText(error: unknown): boolean {
+  return anyCause(error, (value) => UNSTORABLE.has(String(value.code)) || UNSTORABLE.has(String(value.originalCode)));
 }
 
 export function databaseUnavailableResponse(): Response {

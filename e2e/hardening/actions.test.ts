@@ -1,0 +1,202 @@
+// R5, server actions: every action of the production build (read from its manifest, so a new one
+// without a case here fails the test) is invoked over HTTP, as the browser would, by each kind of
+// visitor with arguments that work for whoever may use it. Everyone else must change nothing in
+// the database; whoever may use it must change something, which shows the arguments were right.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { signInOverHttp } from "@/lib/testing/http-raters";
+import { makeUser, seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
+import { databaseFingerprint } from "./invariants";
+import { startStack, type Stack } from "./stack";
+
+type Persona = "anonymous" | "rater" | "otherRater" | "researcher" | "otherResearcher" | "admin";
+const PERSONAS: Persona[] = ["anonymous", "rater", "otherRater", "researcher", "otherResearcher", "admin"];
+
+// The browser's own encoder of server action arguments, as React's client uses it.
+const { encodeReply } = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as {
+  encodeReply(args: unknown[]): Promise<string | FormData>;
+};
+
+let stack: Stack;
+let origin: string;
+let study: SeededStudy;
+const cookies = {} as Record<Persona, string>;
+const ids = {} as Record<"rater" | "researcher" | "spare" | "pair", string>;
+let raterPseudonym = "";
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+};
+
+async function leaseFor(persona: Persona): Promise<string> {
+  const response = await fetch(`${origin}/api/rate/${study.slug}/next`, { headers: { cookie: cookies[persona] } });
+  return ((await response.json()) as { pair: { assignmentId: string } }).pair.assignmentId;
+}
+
+interface ActionCase {
+  /** The page the action is posted to, as its form would. */
+  path: () => string;
+  allowed: Persona[];
+  args: () => Promise<unknown[]> | unknown[];
+}
+
+/** Every action, by its exported name. Token-gated ones are tried with a token that does not exist. */
+const CASES: Record<string, ActionCase> = {
+  submitJudgmentAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), choice: "left" }] },
+  skipAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), reason: "Other" }] },
+  flagAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), reason: "broken" }] },
+  // Each allowed call must change something, so these turn a setting the other way each time.
+  setGoldAction: {
+    path: () => `/studies/${study.slug}/prompts`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const { goldVerdict } = await db().pair.findUniqueOrThrow({ where: { id: ids.pair } });
+      return [{}, form({ slug: study.slug, pairId: ids.pair, goldVerdict: goldVerdict === "win" ? "loss" : "win" })];
+    },
+  },
+  setRaterExcludedAction: {
+    path: () => `/studies/${study.slug}`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const excluded = await db().raterExclusion.count({ where: { studyId: study.id, raterId: ids.rater } });
+      return [form({ slug: study.slug, rater: raterPseudonym, exclude: excluded ? "no" : "yes", reason: "test" })];
+    },
+  },
+  saveSettingsAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: () => [{}, form({ slug: study.slug, raterTitle: `Compare ${Math.random()}`, instructions: "Pick one.", judgmentsPerPair: "3", leaseMinutes: "15", rationaleMode: "optional", goldPercent: "0", quotaPerRater: "", openToAllRaters: "on", activeBaselines: "GPT-4" })],
+  },
+  addCollaboratorAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: async () => [{}, form({ slug: study.slug, email: (await makeUser("researcher")).email })] },
+  removeCollaboratorAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const collaborator = await makeUser("researcher");
+      await db().studyCollaborator.create({ data: { studyId: study.id, userId: collaborator.id } });
+      return [form({ slug: study.slug, userId: collaborator.id })];
+    },
+  },
+  letRaterInAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: async () => [{}, form({ slug: study.slug, email: (await makeUser("rater")).email })] },
+  letRaterOutAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const rater = await makeUser("rater");
+      await db().studyRater.create({ data: { studyId: study.id, raterId: rater.id } });
+      return [form({ slug: study.slug, userId: rater.id })];
+    },
+  },
+  createInvitationAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: () => [{}, form({ slug: study.slug, label: "panel", maxUses: "5", expiresOn: "" })] },
+  withdrawInvitationAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const invitation = await db().invitation.create({ data: { studyId: study.id, token: `t-${Math.random()}`, createdById: ids.researcher } });
+      return [form({ slug: study.slug, invitationId: invitation.id })];
+    },
+  },
+  saveCrowdLinkAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: () => [{}, form({ slug: study.slug, enabled: "on", completionCode: `C${Date.now()}`, completionUrl: "" })] },
+  createStudyAction: {
+    path: () => "/studies/new",
+    allowed: ["researcher", "otherResearcher", "admin"],
+    args: () => [{}, form({ title: "A new study", slug: `new-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, target: "LIMA", baselines: "GPT-4", prompts: "own" })],
+  },
+  changeUserAction: { path: () => "/admin/users", allowed: ["admin"], args: () => [{}, form({ change: "role", userId: ids.spare, role: "researcher" })] },
+  joinAsRaterAction: { path: () => "/invite/no-such-invitation", allowed: [], args: () => [{}, form({ token: "no-such-invitation" })] },
+  signUpThroughInvitationAction: {
+    path: () => "/invite/no-such-invitation",
+    allowed: [],
+    args: () => [{}, form({ token: "no-such-invitation", name: "Someone", email: `someone-${Date.now()}@test.local`, password: "a long enough password" })],
+  },
+  // Last: it pauses the study, which the cases above need open.
+  setStudyStatusAction: {
+    path: () => `/studies/${study.slug}`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const { status } = await db().study.findUniqueOrThrow({ where: { id: study.id } });
+      return [{}, form({ slug: study.slug, status: status === "open" ? "paused" : "open" })];
+    },
+  },
+};
+
+beforeAll(async () => {
+  stack = await startStack({ apps: 1 });
+  origin = stack.apps[0].origin;
+  const users = {
+    researcher: await makeUser("researcher"),
+    otherResearcher: await makeUser("researcher"),
+    admin: await makeUser("admin"),
+    rater: await makeUser("rater"),
+    otherRater: await makeUser("rater"),
+  };
+  study = await seedStudy({ prompts: 20, createdById: users.researcher.id, openToAllRaters: false, judgmentsPerPair: 3 });
+  const other = await seedStudy({ prompts: 2, createdById: users.otherResearcher.id, openToAllRaters: false });
+  await db().studyRater.createMany({ data: [{ studyId: study.id, raterId: users.rater.id }, { studyId: other.id, raterId: users.otherRater.id }] });
+  cookies.anonymous = "";
+  for (const [persona, user] of Object.entries(users)) cookies[persona as Persona] = await signInOverHttp(origin, user.email, user.password);
+  ids.rater = users.rater.id;
+  ids.spare = (await makeUser("rater")).id;
+  ids.pair = (await db().pair.findFirstOrThrow({ where: { studyId: study.id } })).id;
+  ids.researcher = users.researcher.id;
+  // The rater has a judgment in the study, so that there is a pseudonym to exclude.
+  const assignmentId = await leaseFor("rater");
+  await fetch(`${origin}/api/rate/${study.slug}/judgments`, { method: "POST", headers: { cookie: cookies.rater, "content-type": "application/json" }, body: JSON.stringify({ assignmentId, choice: "right" }) });
+  const [row] = await db().$queryRaw<{ pseudonym: string }[]>`SELECT 'rater-' || left(md5(${study.id} || ':' || ${users.rater.id}), 10) AS pseudonym`;
+  raterPseudonym = row.pseudonym;
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+function manifest(): Map<string, string> {
+  const { node } = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  return new Map(Object.entries(node).map(([id, action]) => [action.exportedName, id]));
+}
+
+async function invoke(id: string, path: string, persona: Persona, args: unknown[]) {
+  const body = await encodeReply(args);
+  const response = await fetch(`${origin}${path}`, {
+    method: "POST",
+    headers: {
+      cookie: cookies[persona],
+      "Next-Action": id,
+      Origin: origin,
+      Accept: "text/x-component",
+      ...(typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
+    },
+    body,
+    redirect: "manual",
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+it("every server action changes nothing for whoever may not use it, and works for whoever may", async () => {
+  const actions = manifest();
+  expect([...actions.keys()].filter((name) => !(name in CASES)), "actions without a case").toEqual([]);
+  for (const [name, action] of Object.entries(CASES)) {
+    const id = actions.get(name)!;
+    for (const persona of PERSONAS.filter((p) => !action.allowed.includes(p))) {
+      const args = await action.args();
+      const before = await databaseFingerprint();
+      const answer = await invoke(id, action.path(), persona, args);
+      const context = `${name} as ${persona} → ${answer.status}`;
+      expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+      const after = await databaseFingerprint();
+      expect(Object.keys(after).filter((table) => after[table] !== before[table]), `${context} wrote to`).toEqual([]);
+    }
+    for (const persona of action.allowed) {
+      const args = await action.args();
+      const before = await databaseFingerprint();
+      const answer = await invoke(id, action.path(), persona, args);
+      const context = `${name} as ${persona} → ${answer.status}`;
+      expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBeLessThan(400);
+      const after = await databaseFingerprint();
+      expect(Object.keys(after).some((table) => after[table] !== before[table]), `${context} changed nothing: ${answer.text.slice(0, 300)}`).toBe(true);
+    }
+  }
+});
