@@ -22,7 +22,7 @@ let stack: Stack;
 let origin: string;
 let study: SeededStudy;
 const cookies = {} as Record<Persona, string>;
-const ids = {} as Record<"rater" | "researcher" | "spare" | "pair", string>;
+const ids = {} as Record<"rater" | "researcher" | "spare", string>;
 let raterPseudonym = "";
 
 const form = (fields: Record<string, string>) => {
@@ -53,8 +53,9 @@ const CASES: Record<string, ActionCase> = {
     path: () => `/studies/${study.slug}/prompts`,
     allowed: ["researcher", "admin"],
     args: async () => {
-      const { goldVerdict } = await db().pair.findUniqueOrThrow({ where: { id: ids.pair } });
-      return [{}, form({ slug: study.slug, pairId: ids.pair, goldVerdict: goldVerdict === "win" ? "loss" : "win" })];
+      // A pair no rater has been given yet, which may still become gold.
+      const pair = await db().pair.findFirstOrThrow({ where: { studyId: study.id, goldVerdict: null, assignments: { none: {} } } });
+      return [{}, form({ slug: study.slug, pairId: pair.id, goldVerdict: "win" })];
     },
   },
   setRaterExcludedAction: {
@@ -140,7 +141,6 @@ beforeAll(async () => {
   for (const [persona, user] of Object.entries(users)) cookies[persona as Persona] = await signInOverHttp(origin, user.email, user.password);
   ids.rater = users.rater.id;
   ids.spare = (await makeUser("rater")).id;
-  ids.pair = (await db().pair.findFirstOrThrow({ where: { studyId: study.id } })).id;
   ids.researcher = users.researcher.id;
   // The rater has a judgment in the study, so that there is a pseudonym to exclude.
   const assignmentId = await leaseFor("rater");

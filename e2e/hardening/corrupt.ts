@@ -84,12 +84,18 @@ const damages: { what: string; apply(bytes: Buffer, random: Random, limits: { ma
     what: "a text over the length limit",
     apply: (bytes, random, limits) => {
       const all = lines(bytes);
-      const i = 1 + Math.floor(random() * Math.max(1, all.length - 2));
+      const i = Math.min(all.length - 1, 1 + Math.floor(random() * Math.max(1, all.length - 2)));
       all[i] = all[i].replace(/(":\s*"|,)/, `$1${"x".repeat(limits.maxTextChars + 1)}`);
       return Buffer.from(all.join("\n"));
     },
   },
-  { what: "a file over the size limit", apply: (bytes, _random, limits) => Buffer.concat(Array.from({ length: Math.ceil((limits.maxFileBytes + 1) / bytes.length) + 1 }, () => bytes)) },
+  {
+    what: "a file over the size limit",
+    apply: (bytes, _random, limits) => {
+      const unit = bytes.length ? bytes : Buffer.from("x\n");
+      return Buffer.concat(Array.from({ length: Math.ceil((limits.maxFileBytes + 1) / unit.length) + 1 }, () => unit));
+    },
+  },
   { what: "empty", apply: () => Buffer.alloc(0) },
   {
     what: "binary",

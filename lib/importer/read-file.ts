@@ -1,7 +1,7 @@
 // Streams the records of one import file, JSONL or CSV, with the line each starts on. Bytes are
 // decoded as strict UTF-8 as they arrive, so a large file is never held whole in memory.
 import { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
+import { CsvError, parse as parseCsv } from "csv-parse";
 
 export interface ImportFile {
   /** The file's name as the researcher knows it; its ending tells JSONL from CSV. */
@@ -122,9 +122,10 @@ async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<RawRecor
       yield { line, ...csvCells(record) };
     }
   } catch (error) {
-    const csvError = error as Error & { code?: string; lines?: number };
-    if (!csvError.code?.startsWith("CSV_")) throw error;
-    yield { line: csvError.lines ?? previousEnd + 1, field: "(line)", reason: `is not valid CSV (${csvError.message})` };
+    // Not every parser error's code starts with CSV_ (INVALID_OPENING_QUOTE does not): its class tells.
+    if (!(error instanceof CsvError)) throw error;
+    const lines = (error as CsvError & { lines?: number }).lines;
+    yield { line: lines ?? previousEnd + 1, field: "(line)", reason: `is not valid CSV (${error.message})` };
   }
 }
 

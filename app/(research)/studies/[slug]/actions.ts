@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
-import { requireStudyFor } from "@/lib/studies/study-access";
+import { findStudyFor, requireStudyFor } from "@/lib/studies/study-access";
 import { changeStudyStatus } from "@/lib/studies/study-status";
 
 const exclusionSchema = z.object({
@@ -18,8 +19,11 @@ const exclusionSchema = z.object({
 /** Excludes a rater from the study's results, or lets them back in; the page then counts anew. */
 export async function setRaterExcludedAction(form: FormData): Promise<void> {
   const researcher = await requireRole("researcher", "admin");
-  const { slug, rater, exclude, reason } = exclusionSchema.parse(Object.fromEntries(form));
-  const study = await requireStudyFor(slug, researcher);
+  // The form's own fields, so anything else was not sent from it: nothing to do.
+  const parsed = exclusionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return;
+  const { slug, rater, exclude, reason } = parsed.data;
+  const study = (await findStudyFor(slug, researcher)) ?? notFound();
   if (exclude === "yes") await excludeRater(study.id, rater, researcher.id, reason || null);
   else await includeRater(study.id, rater, researcher.id);
   revalidatePath(`/studies/${slug}`);

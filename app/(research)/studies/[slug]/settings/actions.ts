@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
 import { updateCrowdLink } from "@/lib/studies/crowd-link";
 import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
-import { requireStudyFor } from "@/lib/studies/study-access";
+import { findStudyFor, requireStudyFor } from "@/lib/studies/study-access";
 import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
 import { crowdLinkSchema } from "@/lib/validation/crowd-link";
@@ -60,11 +61,21 @@ async function addPerson(form: FormData, add: (studyId: string, email: string, a
   return { added: email.trim().toLowerCase() };
 }
 
+// A remove button's form has nowhere to show a message; a refused removal (someone not in the
+// study, say) leaves the page as it was, which is the truth.
+async function ignoringRefusal(work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+}
+
 async function removePerson(form: FormData, remove: (studyId: string, userId: string, actorId: string) => Promise<void>): Promise<void> {
   const researcher = await requireRole("researcher", "admin");
   const slug = String(form.get("slug"));
-  const study = await requireStudyFor(slug, researcher);
-  await remove(study.id, String(form.get("userId")), researcher.id);
+  const study = (await findStudyFor(slug, researcher)) ?? notFound();
+  await ignoringRefusal(remove(study.id, String(form.get("userId")), researcher.id));
   revalidatePath(`/studies/${slug}/settings`);
 }
 
@@ -111,8 +122,8 @@ export async function createInvitationAction(_previous: InvitationState, form: F
 export async function withdrawInvitationAction(form: FormData): Promise<void> {
   const researcher = await requireRole("researcher", "admin");
   const slug = String(form.get("slug"));
-  const study = await requireStudyFor(slug, researcher);
-  await withdrawInvitation(study.id, String(form.get("invitationId")), researcher.id);
+  const study = (await findStudyFor(slug, researcher)) ?? notFound();
+  await ignoringRefusal(withdrawInvitation(study.id, String(form.get("invitationId")), researcher.id));
   revalidatePath(`/studies/${slug}/settings`);
 }
 

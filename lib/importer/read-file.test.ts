@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { readRecords, type RawRecord } from "./read-file";
+
+async function records(name: string, text: string): Promise<RawRecord[]> {
+  const bytes = Buffer.from(text);
+  const file = { name, size: bytes.length, open: async function* () { yield new Uint8Array(bytes); } };
+  const all: RawRecord[] = [];
+  for await (const record of readRecords(file, 1_000_000)) all.push(record);
+  return all;
+}
+
+describe("readRecords", () => {
+  // Found by the import fuzzer: csv-parse's INVALID_OPENING_QUOTE has no CSV_ prefix, and escaped
+  // the importer as a server error.
+  it("reports a CSV whose first cell opens a quote it never closes properly as an error on its line", async () => {
+    expect(await records("prompts.csv", 'ab"c,d\nx,y\n')).toEqual([
+      { line: 1, field: "(line)", reason: expect.stringContaining("is not valid CSV (Invalid Opening Quote") },
+    ]);
+  });
+
+  it("numbers CSV records by the line they start on", async () => {
+    expect(await records("prompts.csv", 'id,text\nq1,"two\nlines"\nq2,one\n')).toEqual([
+      { line: 2, record: { id: "q1", text: "two\nlines" } },
+      { line: 4, record: { id: "q2", text: "one" } },
+    ]);
+  });
+});
