@@ -24,8 +24,12 @@ function looksUnavailable(value: Record<string, unknown>): boolean {
   if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATE.test(code))) return true;
   if (typeof value.kind === "string" && ADAPTER_KINDS.has(value.kind)) return true;
   if (typeof value.originalCode === "string" && SQLSTATE.test(value.originalCode)) return true;
-  // pg's own words for a connection that broke, or broke earlier in the same transaction.
-  return typeof value.message === "string" && /^(Connection terminated|Client has encountered a connection error)/.test(value.message);
+  // pg's own words for a connection that broke, or broke earlier in the same transaction, or for
+  // a pool that had no connection free in time (overloaded: also worth trying again shortly).
+  return (
+    typeof value.message === "string" &&
+    /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(value.message)
+  );
 }
 
 /** Whether `test` holds for the error or anything it wraps. */

@@ -1,15 +1,22 @@
-// The one Prisma client of a process. Created on first use, not at import, so that `next build`
-// can load route modules without a database.
+// The Prisma clients of a process: one on the primary database for everything, and one on a read
+// replica for the dashboards and exports when DATABASE_READ_URL names one. Created on first use,
+// not at import, so that `next build` can load route modules without a database.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { databaseUrl, env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient };
 
-function connectionPool(): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+// Under load, requests queue for the pool's connections: pg's and Prisma's short defaults (5 s for
+// a connection, 2 s to start a transaction, 5 s to finish it) would turn a busy moment into
+// failed judgments. A request waits as long as a rater's browser would; past that it is a 503.
+const WAIT_MS = 20_000;
+const TRANSACTIONS = { maxWait: WAIT_MS, timeout: 30_000 };
+
+function connectionPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: WAIT_MS });
   // A connection the database closes while a request holds it (a restart, say) reports the error
   // to the query in flight; without a listener of its own it would also be thrown as an uncaught
   // exception. The pool drops such a connection when it is released.
@@ -17,17 +24,30 @@ function connectionPool(): pg.Pool {
   return pool;
 }
 
-// Under load, requests queue for the pool's connections: Prisma's defaults (2 s to start a
-// transaction, 5 s to finish it) would turn a busy moment into failed judgments. A request waits
-// as long as a rater's browser would.
-const TRANSACTIONS = { maxWait: 20_000, timeout: 30_000 };
+
+function client(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(connectionPool(url), { disposeExternalPool: true }), transactionOptions: TRANSACTIONS });
+}
 
 export function db(): PrismaClient {
-  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(connectionPool(), { disposeExternalPool: true }), transactionOptions: TRANSACTIONS });
+  globalForDb.prisma ??= client(databaseUrl());
   return globalForDb.prisma;
 }
 
+/** Where results and exports are read: the replica when there is one (a little behind the primary), else the primary. */
+export function readDb(): PrismaClient {
+  const url = env().DATABASE_READ_URL;
+  if (!url) return db();
+  globalForDb.replica ??= client(url);
+  return globalForDb.replica;
+}
+
+export function readDatabaseUrl(): string {
+  return env().DATABASE_READ_URL ?? databaseUrl();
+}
+
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.prisma?.$disconnect();
+  await Promise.all([globalForDb.prisma?.$disconnect(), globalForDb.replica?.$disconnect()]);
   globalForDb.prisma = undefined;
+  globalForDb.replica = undefined;
 }

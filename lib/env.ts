@@ -10,6 +10,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Postgres to use; when unset, the app runs an embedded Postgres with its data in DATA_DIR. */
   DATABASE_URL: postgresUrl,
+  /** A read replica of DATABASE_URL for the dashboards and exports; unset, they read the primary. */
+  DATABASE_READ_URL: postgresUrl,
   /** Where the embedded Postgres and the generated development secret live. */
   DATA_DIR: z.string().min(1).default(".data"),
   /** Connections each app process keeps to Postgres at most; N processes need N × this. */

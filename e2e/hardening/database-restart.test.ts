@@ -1,9 +1,12 @@
 // R3: the database stops in the middle of the load and comes back. While it is down the app
 // answers 503 with a message that says so (never a 500); once it is back the app recovers by
 // itself within 10 s; nothing acknowledged is lost and the study still fills exactly.
+import { chromium } from "@playwright/test";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db-errors";
-import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
+import { chromiumLaunchOptions } from "@/lib/testing/chromium";
+import { makeUser, seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { studyCounts } from "./invariants";
 import { runRaters, signedInRaters } from "./raters";
 import { startStack, type Stack } from "./stack";
@@ -72,4 +75,37 @@ it("answers 503 with a clear message while the database is down, recovers within
 
   const counts = await studyCounts(study.id, record.acknowledged);
   expect(counts).toMatchObject({ judgedTwice: 0, overK: 0, lost: 0, full: PROMPTS * 2, judgments: PROMPTS * 2 * K });
+});
+
+it("a rater's page keeps their choice and rationale through the outage, and sends them once the database is back", async () => {
+  const rater = await makeUser("rater");
+  const small = await seedStudy({ prompts: 2, rationaleMode: "optional" });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    const { origin } = stack.apps[0];
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel("Email").fill(rater.email);
+    await page.getByLabel("Password").fill(rater.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(rater.email).waitFor();
+    await page.goto(`${origin}/rate/${small.slug}`);
+    await page.getByText("0 judged · 4 to go").waitFor();
+
+    const why = "Answer A cites its sources.";
+    await page.getByLabel("Why? (optional)").fill(why);
+    await stack.stopDatabase();
+    await page.getByRole("button", { name: "Answer A is significantly better" }).click();
+    await page.getByText(DATABASE_UNAVAILABLE_MESSAGE).waitFor();
+    expect(await page.getByLabel("Why? (optional)").inputValue()).toBe(why);
+
+    await stack.startDatabase();
+    await expect.poll(async () => (await fetch(`${origin}/api/health`)).status, { timeout: 10_000 }).toBe(200);
+    await page.getByRole("button", { name: "Answer A is significantly better" }).click();
+    await page.getByText("1 judged · 3 to go").waitFor();
+    const [judgment] = await db().judgment.findMany({ where: { raterId: rater.id } });
+    expect(judgment).toMatchObject({ choice: "left", rationale: why });
+  } finally {
+    await browser.close();
+  }
 });

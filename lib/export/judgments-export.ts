@@ -4,7 +4,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { databaseUrl } from "@/lib/env";
+import { readDatabaseUrl } from "@/lib/db";
 import { copyTextRows } from "@/lib/export/copy-text";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
 import type { StudyKind } from "@/lib/generated/prisma/enums";
@@ -158,7 +158,7 @@ function formatOf(table: ExportTable, format: ExportFormat): { header: string; r
 
 /** The judgments' rows as Postgres writes them with COPY, a batch at a time, on a connection of their own. */
 async function* judgmentRows(select: string): AsyncGenerator<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
+  const client = new pg.Client({ connectionString: readDatabaseUrl() });
   await client.connect();
   try {
     yield* copyTextRows(client.query(copyTo(`COPY (${select}) TO STDOUT`)));

@@ -3,7 +3,7 @@
 // pair and judgment, then the summary the results page shows (every judgment, and by majority).
 // Raters appear only by their pseudonym. Streamed page by page, so memory stays flat.
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
@@ -17,7 +17,7 @@ export const BUNDLE_VERSION = 1;
 const PAGE = 2000;
 
 async function header(studyId: string) {
-  const study = await db().study.findUniqueOrThrow({
+  const study = await readDb().study.findUniqueOrThrow({
     where: { id: studyId },
     select: {
       slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
@@ -104,7 +104,7 @@ export function studyBundle(studyId: string): ReadableStream<Uint8Array> {
         return;
       }
       const { kind, sql } = SECTIONS[section];
-      const rows = await db().$queryRaw<{ id: string }[]>(sql(studyId, after));
+      const rows = await readDb().$queryRaw<{ id: string }[]>(sql(studyId, after));
       if (rows.length) controller.enqueue(lines(rows.map((row) => ({ kind, ...row }))));
       if (rows.length < PAGE) {
         section += 1;

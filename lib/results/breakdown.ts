@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
@@ -16,7 +16,7 @@ export interface BreakdownRow extends Tally {
  * against author-written prompts, sensitive prompts…), counted by Postgres from the pairs' counted verdicts.
  */
 export async function breakdownBySourceAndTag(studyId: string, filter: ResultsFilter): Promise<BreakdownRow[]> {
-  return db().$queryRaw<BreakdownRow[]>`
+  return readDb().$queryRaw<BreakdownRow[]>`
     WITH by_prompt_kind AS (
       -- Pairs add up by baseline, source and set of tags first: few rows to split by tag.
       SELECT v."baselineSystemId", pr.source, pr.tags, sum(v.w) AS w, sum(v.t) AS t, sum(v.l) AS l

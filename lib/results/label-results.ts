@@ -2,7 +2,7 @@
 // as the paper's analysis of 50 outputs), with intervals from the same bootstrap over prompts as
 // the pairwise shares. Postgres counts each answer's labels and how many answers had each count.
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { bootstrapSharesOfKinds, type ClusterKind } from "@/lib/stats/bootstrap";
 import type { Interval } from "@/lib/stats/interval";
 
@@ -18,7 +18,7 @@ export interface LabelSummary {
 
 /** The study's systems in the order the researcher listed them: every results table's rows. */
 export function systemsInOrder(studyId: string) {
-  return db().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
+  return readDb().system.findMany({ where: { studyId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { name: true } });
 }
 
 export interface SystemLabels extends LabelSummary {
@@ -45,7 +45,7 @@ export function labelSummary(kinds: readonly ClusterKind[], seed: number): Label
 export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
   // Each answer's labels by raters not excluded; an answer is one prompt's, so the answers are
   // the clusters the bootstrap resamples.
-  const rows = await db().$queryRaw<({ system: string; position: number } & ClusterKind)[]>`
+  const rows = await readDb().$queryRaw<({ system: string; position: number } & ClusterKind)[]>`
     WITH per_answer AS (
       SELECT p."targetSystemId" AS system,
              count(*) FILTER (WHERE j.label = 'excellent') AS excellent,

@@ -3,7 +3,7 @@
 // answer's scores are averaged first (by Postgres) and the interval is over those answer means,
 // one per prompt.
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { systemsInOrder } from "@/lib/results/label-results";
 import { meanWithInterval, type MeanInterval } from "@/lib/stats/likert-mean";
 
@@ -17,7 +17,7 @@ export interface SystemScores {
 }
 
 export async function scoresBySystem(studyId: string): Promise<SystemScores[]> {
-  const rows = await db().$queryRaw<{ system: string; means: number[]; scores: number }[]>`
+  const rows = await readDb().$queryRaw<{ system: string; means: number[]; scores: number }[]>`
     WITH per_answer AS (
       SELECT p."targetSystemId" AS system, avg(j.score)::float AS mean, count(*) AS scores
         FROM "Pair" p

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
@@ -50,11 +50,11 @@ function perDay(studyId: string, filter: ResultsFilter): Prisma.Sql {
 /** How far the study is: judgments against the goal, and judgments per day (UTC). */
 export async function studyProgress(studyId: string, filter: ResultsFilter): Promise<StudyProgress> {
   const [[totals], days] = await Promise.all([
-    db().$queryRaw<{ judged: number; goal: number }[]>`
+    readDb().$queryRaw<{ judged: number; goal: number }[]>`
       SELECT (SELECT coalesce(sum(v.w + v.t + v.l), 0)::int FROM (${pairVerdicts(studyId, filter)}) v) AS judged,
              (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
                WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL GROUP BY s."judgmentsPerPair") AS goal`,
-    db().$queryRaw<{ day: string; judgments: number }[]>(perDay(studyId, filter)),
+    readDb().$queryRaw<{ day: string; judgments: number }[]>(perDay(studyId, filter)),
   ]);
   return { judged: totals.judged, goal: totals.goal ?? 0, perDay: days };
 }

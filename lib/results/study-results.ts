@@ -1,7 +1,7 @@
 // The numbers of a pairwise study's results page. Postgres counts (per prompt, per pair); the
 // pure statistics in lib/stats turn the counts into intervals, tests and agreement.
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
@@ -64,7 +64,7 @@ export const baselineSeed = (index: number) => index + 1;
 async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<BaselineResult[]> {
   const [baselines, votes] = await Promise.all([
     tallyByBaseline(studyId, filter),
-    db().$queryRaw<({ baseline: string } & ClusterKind)[]>(promptVotes(studyId, aggregation, filter)),
+    readDb().$queryRaw<({ baseline: string } & ClusterKind)[]>(promptVotes(studyId, aggregation, filter)),
   ]);
   return baselines.map((baseline, index) => {
     const kinds = votes.filter((row) => row.baseline === baseline.baseline);
@@ -82,7 +82,7 @@ async function baselineResults(studyId: string, aggregation: Aggregation, filter
 async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyResults["agreement"]> {
   // Agreement depends only on how many of each verdict a pair received, so pairs are read grouped
   // by those counts: a few dozen rows however many pairs there are.
-  const groups = await db().$queryRaw<{ w: number; t: number; l: number; pairs: number }[]>`
+  const groups = await readDb().$queryRaw<{ w: number; t: number; l: number; pairs: number }[]>`
     SELECT v.w, v.t, v.l, count(*)::int AS pairs
       FROM (${pairVerdicts(studyId, filter)}) v
      WHERE v.w + v.t + v.l >= 2
@@ -99,7 +99,7 @@ async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyR
 }
 
 async function sideVotes(studyId: string, filter: ResultsFilter): Promise<PositionBias> {
-  const [votes] = await db().$queryRaw<{ left: number; right: number; neither: number }[]>`
+  const [votes] = await readDb().$queryRaw<{ left: number; right: number; neither: number }[]>`
     SELECT coalesce(sum(v."leftVotes"), 0)::int AS left,
            coalesce(sum(v.w + v.l - v."leftVotes"), 0)::int AS right,
            coalesce(sum(v.t), 0)::int AS neither
@@ -138,7 +138,7 @@ export interface RaterRow {
  * be judged and let back in; the majority they are compared with is the counted raters'.
  */
 export async function raterRows(studyId: string, filter: ResultsFilter): Promise<RaterRow[]> {
-  return db().$queryRaw<RaterRow[]>(filtersJudgments(filter) ? raterRowsOfJudgments(studyId, filter) : raterRowsOfTallies(studyId));
+  return readDb().$queryRaw<RaterRow[]>(filtersJudgments(filter) ? raterRowsOfJudgments(studyId, filter) : raterRowsOfTallies(studyId));
 }
 
 const EXCLUDED = (studyId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId")`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import { addComparison, emptyPromptTable, rankPromptTable, type Ranking } from "@/lib/stats/ranking";
@@ -10,7 +10,7 @@ import { addComparison, emptyPromptTable, rankPromptTable, type Ranking } from "
  * took longer to read than the bootstrap takes to run.
  */
 export async function systemRanking(studyId: string, filter: ResultsFilter): Promise<Ranking | null> {
-  const rows = await db().$queryRaw<{ a: string; b: string; prompt: string[]; aWins: number[]; bWins: number[]; ties: number[] }[]>`
+  const rows = await readDb().$queryRaw<{ a: string; b: string; prompt: string[]; aWins: number[]; bWins: number[]; ties: number[] }[]>`
     SELECT sa.name AS a, sb.name AS b, v.prompt, v."aWins", v."bWins", v.ties
       -- The arrays of one row are aggregated over the same rows in the same order: they line up.
       FROM (SELECT v."targetSystemId", v."baselineSystemId", array_agg(v."promptId") AS prompt,

@@ -3,7 +3,7 @@
 // with intervals from the bootstrap over prompts. Postgres unnests each judgment's turn labels and
 // counts, per answer, how many of each label it got (per position, and over all its turns).
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { labelSummary, systemsInOrder, type LabelSummary } from "@/lib/results/label-results";
 import type { ClusterKind } from "@/lib/stats/bootstrap";
 
@@ -15,7 +15,7 @@ export interface SystemTurns {
 }
 
 export async function turnLabelsBySystem(studyId: string): Promise<SystemTurns[]> {
-  const rows = await db().$queryRaw<({ system: string; turn: number | null } & ClusterKind)[]>`
+  const rows = await readDb().$queryRaw<({ system: string; turn: number | null } & ClusterKind)[]>`
     WITH labelled AS (
       SELECT p.id AS answer, p."targetSystemId" AS system, t.turn::int AS turn, t.label
         FROM "Pair" p
