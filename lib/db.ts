@@ -24,7 +24,6 @@ function connectionPool(url: string): pg.Pool {
   return pool;
 }
 
-
 function client(url: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg(connectionPool(url), { disposeExternalPool: true }), transactionOptions: TRANSACTIONS });
 }

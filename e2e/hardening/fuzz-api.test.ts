@@ -69,6 +69,7 @@ function badJudgment(random: Random): [string, unknown] {
     ["another rater's assignment", { assignmentId: others, choice: pick(random, ["left", "right", "neither"]) }],
     ["a rationale too long", { assignmentId: own, choice: "left", rationale: "r".repeat(5_001) }],
     ["a rationale of the wrong type", { assignmentId: own, choice: "left", rationale: pick(random, [42, [], {}, true]) }],
+    ["a NUL byte in the rationale", { assignmentId: own, choice: "left", rationale: "before\u0000after" }],
     ["an array", [{ assignmentId: own, choice: "left" }]],
     ["a string", "left"],
     ["null", null],
@@ -90,6 +91,7 @@ function badBody(random: Random, path: string): Malformed {
           ["another rater's assignment", { assignmentId: others, reason: "broken" }],
           ["an unknown reason", { assignmentId: own, reason: pick(random, WRONG) }],
           ["a note too long", { assignmentId: own, reason: "other", note: "n".repeat(1_001) }],
+          ["a NUL byte in the note", { assignmentId: own, reason: "other", note: "\u0000" }],
         ] as [string, unknown][]);
   const json = JSON.stringify(value) ?? "null";
   const base = { method: "POST", path, cookie: cookies.rater };
