@@ -1,0 +1,169 @@
+// Running an LLM judge over a study's pairs, in the background of an app process. Every pair is
+// judged in both orders (the target as answer A, then as answer B) to cancel position bias. Each
+// answer is stored as soon as it arrives, so a run that stops (cancelled, or its process killed)
+// loses at most the calls in flight; whichever process finds the run's heartbeat stale takes it
+// over and asks only for what has no stored answer.
+import "server-only";
+import { verdictFor } from "@/lib/assign/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Side } from "@/lib/generated/prisma/enums";
+import { complete, JudgeCallError, type CallOptions } from "@/lib/judge/chat-completions";
+import { fillJudgePrompt } from "@/lib/judge/judge-prompt";
+import { parseVerdict } from "@/lib/judge/parse-verdict";
+
+export interface RunOptions {
+  /** How often the running process says it is alive. */
+  heartbeatMs?: number;
+  call?: CallOptions;
+  /** Stops the run as a dying process would: nothing more is stored, the run stays "running". */
+  signal?: AbortSignal;
+}
+
+const HEARTBEAT_MS = 5_000;
+/** A run unheard of for this long has lost its process. */
+export const STALE_AFTER_MS = 30_000;
+
+/** Starts a run of the judge; the database refuses a second one while one runs. */
+export async function startJudgeRun(judgeId: string): Promise<string> {
+  try {
+    return (await db().judgeRun.create({ data: { judgeId }, select: { id: true } })).id;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "This judge is already running; cancel it first or wait for it to finish.");
+    throw error;
+  }
+}
+
+export async function requestCancel(runId: string): Promise<void> {
+  await db().judgeRun.updateMany({ where: { id: runId, status: "running" }, data: { cancelRequested: true } });
+}
+
+interface WorkItem {
+  pairId: string;
+  targetSide: Side;
+  prompt: string;
+  targetText: string;
+  baselineText: string;
+}
+
+/** Every (pair, order) of the study with no stored answer: never asked, or asked and failed for good. */
+function workFor(judgeId: string) {
+  return db().$queryRaw<WorkItem[]>`
+    SELECT p.id AS "pairId", side."targetSide", pr.text AS prompt, t.text AS "targetText", b.text AS "baselineText"
+      FROM "Judge" jg
+      JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineResponseId" IS NOT NULL
+      JOIN "Prompt" pr ON pr.id = p."promptId"
+      JOIN "Response" t ON t.id = p."targetResponseId"
+      JOIN "Response" b ON b.id = p."baselineResponseId"
+      CROSS JOIN (VALUES ('left'::"Side"), ('right'::"Side")) AS side("targetSide")
+     WHERE jg.id = ${judgeId}
+       AND NOT EXISTS (SELECT 1 FROM "JudgeVerdict" v
+                        WHERE v."judgeId" = jg.id AND v."pairId" = p.id AND v."targetSide" = side."targetSide" AND v.answer IS NOT NULL)
+     ORDER BY pr.position, p.id, side."targetSide"`;
+}
+
+async function store(runId: string, judgeId: string, item: WorkItem, outcome: { answer: string | null; choice: ReturnType<typeof parseVerdict> | null; problem?: string; attempts: number; promptTokens?: number; completionTokens?: number }) {
+  const read = outcome.choice && "choice" in outcome.choice ? outcome.choice.choice : null;
+  const problem = read ? null : (outcome.problem ?? (outcome.choice && "unparseable" in outcome.choice ? `unparseable: ${outcome.choice.unparseable}` : "no answer"));
+  const data = {
+    choice: read,
+    verdict: read ? verdictFor(read, item.targetSide) : null,
+    problem,
+    answer: outcome.answer,
+    runId,
+    attempts: outcome.attempts,
+    promptTokens: outcome.promptTokens ?? null,
+    completionTokens: outcome.completionTokens ?? null,
+  };
+  await db().$transaction([
+    db().judgeVerdict.upsert({
+      where: { judgeId_pairId_targetSide: { judgeId, pairId: item.pairId, targetSide: item.targetSide } },
+      create: { judgeId, pairId: item.pairId, targetSide: item.targetSide, ...data },
+      update: data,
+    }),
+    db().judgeRun.update({
+      where: { id: runId },
+      data: { calls: { increment: outcome.attempts }, promptTokens: { increment: outcome.promptTokens ?? 0 }, completionTokens: { increment: outcome.completionTokens ?? 0 } },
+    }),
+  ]);
+}
+
+/**
+ * Runs (or goes on with) a run until every (pair, order) has an answer, the run is cancelled, or
+ * the endpoint refuses the requests themselves (a wrong key, say: the run fails with its reason).
+ */
+export async function runJudge(runId: string, options: RunOptions = {}): Promise<void> {
+  const run = await db().judgeRun.findUniqueOrThrow({ where: { id: runId }, include: { judge: { include: { study: { select: { instructions: true } } } } } });
+  if (run.status !== "running") return;
+  const { judge } = run;
+  const endpoint = { baseUrl: judge.baseUrl, model: judge.model, apiKey: judge.apiKey };
+  const sampling = { temperature: judge.temperature ?? undefined, topP: judge.topP ?? undefined, maxTokens: judge.maxTokens ?? undefined };
+  const queue = await workFor(judge.id);
+
+  // In flight calls end at once when the run is cancelled or the process "dies".
+  const stop = new AbortController();
+  options.signal?.addEventListener("abort", () => stop.abort(options.signal!.reason), { once: true });
+  let ending: { status: "cancelled" | "failed"; error?: string } | undefined;
+  const beat = async () => {
+    // The database's clock, as takeOverStaleRuns reads it, whatever the app machines' clocks say.
+    const [row] = await db().$queryRaw<{ cancelRequested: boolean }[]>`
+      UPDATE "JudgeRun" SET "heartbeatAt" = now() WHERE id = ${runId} RETURNING "cancelRequested"`;
+    if (row?.cancelRequested && !ending) {
+      ending = { status: "cancelled" };
+      stop.abort(new Error("cancelled"));
+    }
+  };
+  const heartbeat = setInterval(() => void beat().catch(() => {}), options.heartbeatMs ?? HEARTBEAT_MS);
+
+  const worker = async () => {
+    for (let item = queue.shift(); item && !stop.signal.aborted; item = queue.shift()) {
+      const [answerA, answerB] = item.targetSide === "left" ? [item.targetText, item.baselineText] : [item.baselineText, item.targetText];
+      const content = fillJudgePrompt(judge.prompt, { instructions: run.judge.study.instructions, prompt: item.prompt, answerA, answerB });
+      try {
+        const completion = await complete(endpoint, [{ role: "user", content }], sampling, { ...options.call, signal: stop.signal });
+        if (stop.signal.aborted) return;
+        await store(runId, judge.id, item, {
+          answer: completion.content,
+          choice: parseVerdict(completion.content),
+          attempts: completion.attempts,
+          promptTokens: completion.usage?.promptTokens,
+          completionTokens: completion.usage?.completionTokens,
+        });
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        if (!(error instanceof JudgeCallError)) throw error;
+        await store(runId, judge.id, item, { answer: null, choice: null, problem: `call failed: ${error.message}`, attempts: error.attempts });
+        // A refused request (a wrong key or model) would be refused for every pair.
+        if (!error.retryable && !ending) {
+          ending = { status: "failed", error: error.message };
+          stop.abort(new Error(error.message));
+        }
+      }
+    }
+  };
+
+  try {
+    await beat();
+    await Promise.all(Array.from({ length: Math.max(1, judge.concurrency) }, worker));
+  } finally {
+    clearInterval(heartbeat);
+  }
+  // A process that "died" leaves the run as it was, for another to take over.
+  if (options.signal?.aborted) return;
+  await db().judgeRun.update({
+    where: { id: runId },
+    data: { status: ending?.status ?? "done", error: ending?.error ?? null, finishedAt: new Date() },
+  });
+}
+
+/**
+ * Runs whose process stopped saying it is alive, taken over by this one (the heartbeat is moved
+ * in the same statement, so two processes cannot both take one). Returns their ids.
+ */
+export async function takeOverStaleRuns(staleAfterMs = STALE_AFTER_MS): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    UPDATE "JudgeRun" SET "heartbeatAt" = now()
+     WHERE status = 'running' AND "heartbeatAt" < now() - make_interval(secs => ${staleAfterMs / 1000})
+     RETURNING id`;
+  return rows.map((row) => row.id);
+}
