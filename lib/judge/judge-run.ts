@@ -167,3 +167,20 @@ export async function takeOverStaleRuns(staleAfterMs = STALE_AFTER_MS): Promise<
      RETURNING id`;
   return rows.map((row) => row.id);
 }
+
+/**
+ * Every app process looks for runs whose process died, at half the staleness, and goes on with
+ * them: a run started on a process that was killed finishes on another, or on the same one when
+ * it comes back.
+ */
+export function keepTakingOverStaleRuns(everyMs = STALE_AFTER_MS / 2): () => void {
+  const timer = setInterval(() => {
+    takeOverStaleRuns().then(
+      (ids) => ids.forEach((id) => void runJudge(id).catch((error: unknown) => console.error(`Judge run ${id} stopped:`, error))),
+      // The database is away: the next round tries again.
+      () => {},
+    );
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
+import { cancelRun, createJudge, startRun } from "@/lib/judge/judges";
 import { updateCrowdLink } from "@/lib/studies/crowd-link";
 import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
 import { findStudyFor, requireStudyFor } from "@/lib/studies/study-access";
@@ -12,6 +13,7 @@ import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
 import { crowdLinkSchema } from "@/lib/validation/crowd-link";
 import { newInvitationSchema } from "@/lib/validation/invitation";
+import { newJudgeSchema } from "@/lib/validation/judge";
 import { studySettingsSchema } from "@/lib/validation/study";
 
 export interface SettingsState {
@@ -143,4 +145,45 @@ export async function saveCrowdLinkAction(_previous: SettingsState, form: FormDa
   }
   revalidatePath(`/studies/${slug}/settings`);
   return { saved: true };
+}
+
+export interface JudgeState {
+  fieldErrors?: Record<string, string>;
+  error?: string;
+  added?: string;
+}
+
+export async function addJudgeAction(_previous: JudgeState, form: FormData): Promise<JudgeState> {
+  const researcher = await requireRole("researcher", "admin");
+  const parsed = newJudgeSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
+  }
+  const slug = String(form.get("slug"));
+  try {
+    const study = await requireStudyFor(slug, researcher);
+    await createJudge(study.id, parsed.data, researcher.id);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  revalidatePath(`/studies/${slug}/settings`);
+  return { added: parsed.data.name };
+}
+
+/** Start or cancel a judge's run: a button's form, so a refusal (already running, say) leaves the page as it is. */
+async function judgeRunAction(form: FormData, act: typeof startRun): Promise<void> {
+  const researcher = await requireRole("researcher", "admin");
+  const slug = String(form.get("slug"));
+  const study = (await findStudyFor(slug, researcher)) ?? notFound();
+  await ignoringRefusal(act(study.id, String(form.get("judgeId")), researcher.id));
+  revalidatePath(`/studies/${slug}/settings`);
+}
+
+export async function startJudgeRunAction(form: FormData): Promise<void> {
+  return judgeRunAction(form, startRun);
+}
+
+export async function cancelJudgeRunAction(form: FormData): Promise<void> {
+  return judgeRunAction(form, cancelRun);
 }

@@ -4,15 +4,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CrowdLinkForm } from "@/components/studies/crowd-link-form";
 import { StudyInvitations } from "@/components/studies/study-invitations";
+import { StudyJudges } from "@/components/studies/study-judges";
 import { StudyPeople } from "@/components/studies/study-people";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
 import {
   addCollaboratorAction,
+  addJudgeAction,
+  cancelJudgeRunAction,
   createInvitationAction,
   letRaterInAction,
   letRaterOutAction,
   removeCollaboratorAction,
   saveCrowdLinkAction,
+  startJudgeRunAction,
   withdrawInvitationAction,
 } from "./actions";
 import { requireRole } from "@/lib/auth";
@@ -21,6 +25,8 @@ import { studyResearchers } from "@/lib/studies/collaborators";
 import { env } from "@/lib/env";
 import { crowdLinkOf, PROLIFIC_QUERY } from "@/lib/studies/crowd-link";
 import { listInvitations } from "@/lib/studies/invitations";
+import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
+import { listJudges } from "@/lib/judge/judges";
 import { studyRaters } from "@/lib/studies/study-raters";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
@@ -90,6 +96,16 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
         />
       )}
       {study.status !== "closed" && <CrowdLink slug={study.slug} studyId={study.id} origin={origin} />}
+      {study.kind === "pairwise" && (
+        <StudyJudges
+          slug={study.slug}
+          judges={await listJudges(study.id)}
+          defaultPrompt={DEFAULT_JUDGE_PROMPT}
+          add={addJudgeAction}
+          start={startJudgeRunAction}
+          cancel={cancelJudgeRunAction}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,160 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import type { JudgeState } from "@/app/(research)/studies/[slug]/settings/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Field } from "@/components/ui/field";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+
+export interface JudgeRow {
+  id: string;
+  name: string;
+  model: string;
+  baseUrl: string;
+  concurrency: number;
+  items: number;
+  answered: number;
+  unparseable: number;
+  failed: number;
+  run: { status: string; calls: number; promptTokens: number; completionTokens: number; error: string | null } | null;
+}
+
+interface Props {
+  slug: string;
+  judges: JudgeRow[];
+  defaultPrompt: string;
+  add: (previous: JudgeState, form: FormData) => Promise<JudgeState>;
+  start: (form: FormData) => Promise<void>;
+  cancel: (form: FormData) => Promise<void>;
+}
+
+const POLL_MS = 2_000;
+const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
+
+/** While a run is going, the page reads its stored progress again every two seconds. */
+function useRefreshWhile(running: boolean) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => router.refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, router]);
+}
+
+function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeRow; action: (form: FormData) => Promise<void>; label: string }) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="judgeId" value={judge.id} />
+      <button type="submit" className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100" aria-label={`${label} ${judge.name}`}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** A study's LLM judges: added with their endpoint (the key is never shown again), run, followed, cancelled. */
+export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }: Props) {
+  const [state, action, pending] = useActionState<JudgeState, FormData>(add, {});
+  const errors = state.fieldErrors ?? {};
+  useRefreshWhile(judges.some((judge) => judge.run?.status === "running"));
+  return (
+    <section aria-labelledby="judges-heading" className="max-w-3xl space-y-3">
+      <h2 id="judges-heading" className="text-lg font-semibold">
+        LLM judges
+      </h2>
+      <p className="text-sm text-slate-700">
+        A judge answers every pair twice, with the target shown first and then second, through an OpenAI-compatible chat-completions endpoint. Its
+        verdicts are kept apart from the raters&apos; and shown beside them on the study&apos;s page.
+      </p>
+      {judges.length > 0 && (
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th className="py-1 pr-3">Judge</th>
+              <th className="py-1 pr-3">Answers</th>
+              <th className="py-1 pr-3">Last run</th>
+              <th className="py-1" />
+            </tr>
+          </thead>
+          <tbody>
+            {judges.map((judge) => (
+              <tr key={judge.id} className="border-b border-slate-100 align-top">
+                <td className="py-1 pr-3">
+                  <span className="font-medium">{judge.name}</span>
+                  <br />
+                  <span className="text-slate-600">
+                    {judge.model} at {judge.baseUrl}, {judge.concurrency} at a time
+                  </span>
+                </td>
+                <td className="py-1 pr-3">
+                  <span role="status" aria-label={`Progress of ${judge.name}`}>
+                    {judge.answered} of {judge.items}
+                  </span>
+                  {judge.unparseable > 0 && <span className="block text-amber-800">{judge.unparseable} unreadable</span>}
+                  {judge.failed > 0 && <span className="block text-red-800">{judge.failed} failed calls</span>}
+                </td>
+                <td className="py-1 pr-3">
+                  {judge.run ? (
+                    <>
+                      {judge.run.status}; {judge.run.calls} calls, {judge.run.promptTokens + judge.run.completionTokens} tokens
+                      {judge.run.error && <span className="block text-red-800">{judge.run.error}</span>}
+                    </>
+                  ) : (
+                    "never run"
+                  )}
+                </td>
+                <td className="py-1">
+                  {judge.run?.status === "running" ? (
+                    <RunButton slug={slug} judge={judge} action={cancel} label="Cancel" />
+                  ) : (
+                    judge.answered < judge.items && <RunButton slug={slug} judge={judge} action={start} label={judge.answered ? "Resume" : "Run"} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-2" aria-label="New LLM judge">
+        <input type="hidden" name="slug" value={slug} />
+        <Field id="judge-name" label="Name" hint="As the results show it, e.g. GPT-4 as judge." error={errors.name}>
+          <input id="judge-name" name="name" required maxLength={100} className={input} />
+        </Field>
+        <Field id="judge-model" label="Model" error={errors.model}>
+          <input id="judge-model" name="model" required className={input} />
+        </Field>
+        <Field id="judge-base-url" label="Endpoint base URL" hint="…/v1; /chat/completions is added." error={errors.baseUrl}>
+          <input id="judge-base-url" name="baseUrl" type="url" required placeholder="https://api.openai.com/v1" className={input} />
+        </Field>
+        <Field id="judge-api-key" label="API key" hint="Kept on the server; never shown again or exported." error={errors.apiKey}>
+          <input id="judge-api-key" name="apiKey" type="password" required autoComplete="off" className={input} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="judge-prompt" label="Prompt" hint="{instructions}, {prompt}, {answer_a} and {answer_b} are filled in for each pair." error={errors.prompt}>
+            <textarea id="judge-prompt" name="prompt" rows={10} defaultValue={defaultPrompt} className={`${input} font-mono text-sm`} />
+          </Field>
+        </div>
+        <Field id="judge-temperature" label="Temperature (optional)" error={errors.temperature}>
+          <input id="judge-temperature" name="temperature" type="number" step="0.1" min={0} max={2} defaultValue={0} className={input} />
+        </Field>
+        <Field id="judge-top-p" label="Top p (optional)" error={errors.topP}>
+          <input id="judge-top-p" name="topP" type="number" step="0.05" min={0} max={1} className={input} />
+        </Field>
+        <Field id="judge-max-tokens" label="Most tokens per answer (optional)" error={errors.maxTokens}>
+          <input id="judge-max-tokens" name="maxTokens" type="number" min={1} className={input} />
+        </Field>
+        <Field id="judge-concurrency" label="Calls at a time" error={errors.concurrency}>
+          <input id="judge-concurrency" name="concurrency" type="number" min={1} max={32} defaultValue={4} className={input} />
+        </Field>
+        <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+            Add the judge
+          </button>
+          <ActionMessage error={state.error} done={state.added ? `${state.added} added: run it from the list.` : undefined} />
+        </div>
+      </form>
+    </section>
+  );
+}

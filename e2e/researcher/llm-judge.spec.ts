@@ -1,0 +1,47 @@
+import { startOpenAiCompatibleServer, type FakeServer } from "@/lib/testing/openai-compatible-server";
+import { expect, seed, signIn, test } from "../fixtures/test";
+
+let server: FakeServer;
+test.beforeEach(async () => {
+  // A judge that prefers whichever answer the seeded target ("system 0") wrote.
+  server = await startOpenAiCompatibleServer((request) => {
+    const text = request.messages[0].content;
+    const a = text.slice(text.indexOf("Answer A:"), text.indexOf("Answer B:"));
+    return { content: a.includes("system 0") ? "Answer A is significantly better" : "Answer B is significantly better", delayMs: 100 };
+  });
+});
+test.afterEach(async () => {
+  await server.close();
+});
+
+test("a researcher adds an LLM judge, runs it over every pair in both orders, and never sees its key again", async ({ page }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 3, baselines: ["Alpaca 65B", "GPT-4"], createdById: researcher.id });
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}/settings`);
+
+  const form = page.getByRole("form", { name: "New LLM judge" });
+  await form.getByLabel("Name").fill("GPT-4 as judge");
+  await form.getByLabel("Model").fill("judge-1");
+  await form.getByLabel("Endpoint base URL").fill("ftp://models.example/v1");
+  await form.getByLabel("API key").fill("sk-e2e-secret");
+  await form.getByRole("button", { name: "Add the judge" }).click();
+  // Refused, with what was typed kept.
+  await expect(form.getByText("must start with http:// or https://")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("GPT-4 as judge");
+
+  await form.getByLabel("Endpoint base URL").fill(server.baseUrl);
+  await form.getByRole("button", { name: "Add the judge" }).click();
+  await expect(page.getByText("GPT-4 as judge added: run it from the list.")).toBeVisible();
+  await expect(page.getByRole("status", { name: "Progress of GPT-4 as judge" })).toHaveText("0 of 12");
+
+  await page.getByRole("button", { name: "Run GPT-4 as judge" }).click();
+  // The page follows the run by itself.
+  await expect(page.getByRole("status", { name: "Progress of GPT-4 as judge" })).toHaveText("12 of 12", { timeout: 30_000 });
+  await expect(page.getByText("done; 12 calls")).toBeVisible();
+
+  expect(server.requests).toHaveLength(12);
+  expect(server.requests.every((request) => request.authorization === "Bearer sk-e2e-secret")).toBe(true);
+  await page.reload();
+  expect(await page.content()).not.toContain("sk-e2e-secret");
+});
