@@ -17,6 +17,7 @@ let stack: Stack;
 let origin: string;
 let study: SeededStudy;
 let promptId: string;
+let judgeId: string;
 const cookies = {} as Record<Persona, string>;
 const marker = `secret-${uniqueSuffix()}`;
 /** What only the study's researchers may read: its systems' names and ids. */
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const other = await seedStudy({ prompts: 1, createdById: otherResearcher.id, openToAllRaters: false });
   await db().studyRater.createMany({ data: [{ studyId: study.id, raterId: rater.id }, { studyId: other.id, raterId: otherRater.id }] });
   promptId = (await db().prompt.findFirstOrThrow({ where: { studyId: study.id } })).id;
+  judgeId = (await db().judge.create({ data: { studyId: study.id, name: "judge", baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: `key-${marker}`, prompt: "{prompt} {answer_a} {answer_b}" } })).id;
   const systems = await db().system.findMany({ where: { studyId: study.id }, select: { id: true, name: true } });
   systemSecrets = systems.flatMap((system) => [system.id, system.name]);
 
@@ -94,6 +96,7 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/api/studies/${s}/export/raters`, allowed: research },
     { path: `/api/studies/${s}/export/summary`, allowed: research },
     { path: `/api/studies/${s}/export/bundle`, allowed: research, showsPrompt: true },
+    { path: `/api/studies/${s}/export/judge-verdicts?judge=${judgeId}`, allowed: research },
   ];
 }
 
@@ -117,6 +120,8 @@ describe("every route against every visitor", () => {
       if (expected === "denied" || persona === "rater" || persona === "otherRater") {
         for (const secret of systemSecrets) expect(answer.text, `${context} names a system`).not.toContain(secret);
       }
+      // A judge's API key is never shown or exported, to anyone.
+      expect(answer.text, context).not.toContain(`key-${marker}`);
       expect(answer.headers.get("content-security-policy"), context).toContain("frame-ancestors 'none'");
       expect(answer.headers.get("referrer-policy"), context).toBe("same-origin");
       expect(answer.headers.get("x-content-type-options"), context).toBe("nosniff");

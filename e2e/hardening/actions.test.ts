@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signInOverHttp } from "@/lib/testing/http-raters";
 import { makeUser, seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
+import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
 import { databaseFingerprint } from "./invariants";
 import { startStack, type Stack } from "./stack";
 
@@ -21,6 +22,11 @@ const { encodeReply } = (await import("next/dist/compiled/react-server-dom-turbo
 let stack: Stack;
 let origin: string;
 let study: SeededStudy;
+/** A study of the same researcher with no pairs. */
+let empty: SeededStudy;
+
+const judgeOn = (studyId: string) =>
+  db().judge.create({ data: { studyId, name: `judge ${Math.random()}`, baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: "k", prompt: DEFAULT_JUDGE_PROMPT } });
 const cookies = {} as Record<Persona, string>;
 const ids = {} as Record<"rater" | "researcher" | "spare", string>;
 let raterPseudonym = "";
@@ -113,6 +119,26 @@ const CASES: Record<string, ActionCase> = {
     allowed: [],
     args: () => [{}, form({ token: "no-such-invitation", name: "Someone", email: `someone-${Date.now()}@test.local`, password: "a long enough password" })],
   },
+  addJudgeAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: () => [{}, form({ slug: study.slug, name: `judge ${Math.random()}`, baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: "k", prompt: DEFAULT_JUDGE_PROMPT, concurrency: "1" })],
+  },
+  // A run over a study with no pairs ends at once, so that it writes nothing after its case.
+  startJudgeRunAction: {
+    path: () => `/studies/${empty.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => [form({ slug: empty.slug, judgeId: (await judgeOn(empty.id)).id })],
+  },
+  cancelJudgeRunAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const judge = await judgeOn(study.id);
+      await db().judgeRun.create({ data: { judgeId: judge.id } });
+      return [form({ slug: study.slug, judgeId: judge.id })];
+    },
+  },
   // Last: it pauses the study, which the cases above need open.
   setStudyStatusAction: {
     path: () => `/studies/${study.slug}`,
@@ -136,6 +162,7 @@ beforeAll(async () => {
   };
   study = await seedStudy({ prompts: 20, createdById: users.researcher.id, openToAllRaters: false, judgmentsPerPair: 3 });
   const other = await seedStudy({ prompts: 2, createdById: users.otherResearcher.id, openToAllRaters: false });
+  empty = await seedStudy({ prompts: 0, createdById: users.researcher.id });
   await db().studyRater.createMany({ data: [{ studyId: study.id, raterId: users.rater.id }, { studyId: other.id, raterId: users.otherRater.id }] });
   cookies.anonymous = "";
   for (const [persona, user] of Object.entries(users)) cookies[persona as Persona] = await signInOverHttp(origin, user.email, user.password);
@@ -197,6 +224,8 @@ it("every server action changes nothing for whoever may not use it, and works fo
       expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBeLessThan(400);
       const after = await databaseFingerprint();
       expect(Object.keys(after).some((table) => after[table] !== before[table]), `${context} changed nothing: ${answer.text.slice(0, 300)}`).toBe(true);
+      // A judge run started in the background has finished before the next case looks.
+      await expect.poll(() => db().judgeRun.count({ where: { status: "running", judge: { studyId: empty.id } } })).toBe(0);
     }
   }
 });

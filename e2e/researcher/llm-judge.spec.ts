@@ -44,4 +44,22 @@ test("a researcher adds an LLM judge, runs it over every pair in both orders, an
   expect(server.requests.every((request) => request.authorization === "Bearer sk-e2e-secret")).toBe(true);
   await page.reload();
   expect(await page.content()).not.toContain("sk-e2e-secret");
+
+  // The study's page: the judge beside the raters (no rater has judged yet), and its own CSV.
+  await page.goto(`/studies/${study.slug}`);
+  const table = page.getByRole("table", { name: "GPT-4 as judge beside the raters" });
+  await expect(table.getByRole("row", { name: /Alpaca 65B/ })).toContainText("100% / 0% / 0%");
+  await expect(table.getByRole("row", { name: /GPT-4/ }).getByRole("cell").nth(2)).toHaveText("3");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "GPT-4 as judge: every answer (CSV)" }).click();
+  const csv = await (await download).createReadStream().then(async (stream) => {
+    let text = "";
+    for await (const chunk of stream) text += chunk;
+    return text;
+  });
+  const lines = csv.trim().split("\n");
+  expect(lines[0]).toBe("judge,model,pair_id,prompt_id,target,baseline,target_side,choice,verdict,problem,answer,attempts,prompt_tokens,completion_tokens,created_at");
+  expect(lines).toHaveLength(13);
+  expect(lines.slice(1).every((line) => line.includes(",win,"))).toBe(true);
+  expect(csv).not.toContain("sk-e2e-secret");
 });

@@ -38,6 +38,8 @@ describe("judgeAgreement", () => {
     expect(result.tieDiscountedAccuracy.pairs).toBe(5);
     expect(result.tieDiscountedAccuracy.value).toBeCloseTo(2 / 3, 12);
     expect(result).toMatchObject({ judgedPairs: 5, bothOrders: 4, inconsistent: 1, inconsistencyRate: 0.25, labels: { win: 1, tie: 2, loss: 2 } });
+    // The raters, all six pairs: wins 2 + 2 + 3, ties 1 + 1, losses 2 + 2.
+    expect(result.humans).toEqual({ win: 7, tie: 2, loss: 4 });
 
     // Sides chosen as shown. Target as A: win → A (pairs 1, 2), loss → B (pairs 3, 4): A 2, B 2.
     // Target as B: win → B (pair 1), loss → A (pairs 2, 3, 4), tie → neither (pair 5): A 3, B 1.

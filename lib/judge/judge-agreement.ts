@@ -31,6 +31,8 @@ export interface JudgeAgreement {
   positionBias: PositionBias;
   /** The judge's labels, in the target's terms. */
   labels: Record<Verdict, number>;
+  /** The raters' counted judgments on the same pairs, judged by the judge or not (Figure 1 beside Figure 2). */
+  humans: Record<Verdict, number>;
   /** Tie-discounted accuracy of the judge against each rater's judgment, averaged over pairs. */
   tieDiscountedAccuracy: { value: number | null; pairs: number };
   /** Cohen's kappa over (rater judgment, judge label) for every rater judgment on a judged pair. */
@@ -59,6 +61,7 @@ function sideOf(verdict: Verdict, targetSide: "left" | "right"): "left" | "right
 
 export function judgeAgreement(groups: readonly JudgedPairGroup[]): JudgeAgreement {
   const labels: Record<Verdict, number> = { win: 0, tie: 0, loss: 0 };
+  const humans: Record<Verdict, number> = { win: 0, tie: 0, loss: 0 };
   const sides = { left: 0, right: 0, neither: 0 };
   const table = VERDICTS.map(() => VERDICTS.map(() => 0));
   let judgedPairs = 0;
@@ -67,6 +70,9 @@ export function judgeAgreement(groups: readonly JudgedPairGroup[]): JudgeAgreeme
   let accuracySum = 0;
   let accuracyPairs = 0;
   for (const group of groups) {
+    humans.win += group.humanWins * group.pairs;
+    humans.tie += group.humanTies * group.pairs;
+    humans.loss += group.humanLosses * group.pairs;
     if (group.targetLeft) sides[sideOf(group.targetLeft, "left")] += group.pairs;
     if (group.targetRight) sides[sideOf(group.targetRight, "right")] += group.pairs;
     if (group.targetLeft && group.targetRight) {
@@ -93,6 +99,7 @@ export function judgeAgreement(groups: readonly JudgedPairGroup[]): JudgeAgreeme
     inconsistencyRate: bothOrders ? inconsistent / bothOrders : null,
     positionBias: positionBias(sides),
     labels,
+    humans,
     tieDiscountedAccuracy: { value: accuracyPairs ? accuracySum / accuracyPairs : null, pairs: accuracyPairs },
     kappa: cohenKappa(table),
   };

@@ -39,3 +39,9 @@ export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult
   }
   return [...byBaseline].map(([baseline, groups]) => ({ baseline, agreement: judgeAgreement(groups) }));
 }
+
+/** Every judge of a study with its results, for the study's page. */
+export async function studyJudgeResults(studyId: string): Promise<{ id: string; name: string; baselines: JudgeBaselineResult[] }[]> {
+  const judges = await readDb().judge.findMany({ where: { studyId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  return Promise.all(judges.map(async (judge) => ({ ...judge, baselines: await judgeResults(judge.id) })));
+}

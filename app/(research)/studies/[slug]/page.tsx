@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
+import { JudgeComparison } from "@/components/results/judge-comparison";
 import { LiveRefresh } from "@/components/results/live-refresh";
 import { LabelBars } from "@/components/results/label-bars";
 import { LikertMeans } from "@/components/results/likert-means";
@@ -16,6 +17,7 @@ import { StudyStatusControls } from "@/components/studies/study-status-controls"
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { labelsBySystem } from "@/lib/results/label-results";
 import { scoresBySystem } from "@/lib/results/likert-results";
@@ -48,7 +50,7 @@ export default async function StudyResultsPage({
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   if (study.kind !== "pairwise") return <SingleAnswerStudyPage study={study} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, target, history] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -60,6 +62,7 @@ export default async function StudyResultsPage({
        ORDER BY 1`,
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
     studyEvents(study.id),
+    studyJudgeResults(study.id),
   ]);
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
   const withQuery = (path: string, extra: Record<string, string> = {}) => {
@@ -150,6 +153,19 @@ export default async function StudyResultsPage({
       <Section heading="Rater agreement and position bias">
         <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
       </Section>
+      {judges.length > 0 && (
+        <Section heading="LLM judges beside the raters">
+          <p className="text-sm text-slate-700">The raters&apos; side counts every judgment of a rater not excluded; the filters above do not apply here.</p>
+          {judges.map((judge) => (
+            <div key={judge.id} className="space-y-2">
+              <JudgeComparison name={judge.name} baselines={judge.baselines} />
+              <a href={`/api/studies/${study.slug}/export/judge-verdicts?judge=${judge.id}`} download className="text-sm text-blue-700 underline">
+                {judge.name}: every answer (CSV)
+              </a>
+            </div>
+          ))}
+        </Section>
+      )}
       <Section heading="Raters">
         <RatersTable raters={raters} slug={study.slug} />
       </Section>
