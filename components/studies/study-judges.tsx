@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState, type FormEvent } from "react";
 import type { JudgeState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
@@ -10,8 +10,8 @@ import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 export interface JudgeRow {
   id: string;
   name: string;
-  model: string;
-  baseUrl: string;
+  model: string | null;
+  baseUrl: string | null;
   concurrency: number;
   items: number;
   answered: number;
@@ -54,6 +54,67 @@ function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeR
   );
 }
 
+interface ImportReport {
+  committed?: boolean;
+  verdicts?: number;
+  judges?: string[];
+  errors?: { line: number; field: string; reason: string }[];
+  error?: string;
+}
+
+/** Verdicts of judges run elsewhere: one file, all of it or nothing, with each bad line named. */
+function ImportVerdicts({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [pending, setPending] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    const response = await fetch(`/api/studies/${slug}/judges/import`, { method: "POST", body: new FormData(event.currentTarget) }).catch(() => null);
+    const body: ImportReport = response ? await response.json().catch(() => ({ error: `The server answered ${response.status}.` })) : { error: "The server could not be reached." };
+    setReport(body);
+    setPending(false);
+    if (body.committed) router.refresh();
+  }
+  return (
+    <form onSubmit={submit} className="space-y-2 rounded border border-slate-200 p-3" aria-label="Import judge verdicts">
+      <h3 className="font-medium">Import verdicts from elsewhere</h3>
+      <p className="text-sm text-slate-700">
+        CSV or JSONL, one verdict a line: <code>judge</code>; <code>pair_id</code>, or <code>prompt_id</code> and <code>baseline</code>;{" "}
+        <code>target_side</code> (left if the target was answer A, right if B); and <code>verdict</code> (win, tie or loss for the target) or{" "}
+        <code>choice</code> (A, B or neither, as shown); optionally <code>answer</code>.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <label htmlFor="judge-verdicts-file" className="text-sm font-medium">
+          Verdicts file
+        </label>
+        <input id="judge-verdicts-file" name="file" type="file" accept=".csv,.jsonl,.ndjson" required className="text-sm" />
+        <button type="submit" disabled={pending} className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+          Import verdicts
+        </button>
+      </div>
+      {report?.committed && (
+        <p role="status" className="text-sm text-green-800">
+          Imported {report.verdicts} verdicts of {report.judges?.join(", ")}.
+        </p>
+      )}
+      {report?.error && <p role="alert" className="text-sm text-red-800">{report.error}</p>}
+      {report?.errors && report.errors.length > 0 && (
+        <div role="alert" className="text-sm text-red-800">
+          <p>Nothing was imported: fix these lines and import the file again.</p>
+          <ul className="list-disc pl-5">
+            {report.errors.map((error, i) => (
+              <li key={i}>
+                Line {error.line}, {error.field}: {error.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  );
+}
+
 /** A study's LLM judges: added with their endpoint (the key is never shown again), run, followed, cancelled. */
 export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }: Props) {
   const [state, action, pending] = useActionState<JudgeState, FormData>(add, {});
@@ -85,7 +146,7 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
                   <span className="font-medium">{judge.name}</span>
                   <br />
                   <span className="text-slate-600">
-                    {judge.model} at {judge.baseUrl}, {judge.concurrency} at a time
+                    {judge.baseUrl ? `${judge.model} at ${judge.baseUrl}, ${judge.concurrency} at a time` : "verdicts imported"}
                   </span>
                 </td>
                 <td className="py-1 pr-3">
@@ -109,7 +170,7 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
                   {judge.run?.status === "running" ? (
                     <RunButton slug={slug} judge={judge} action={cancel} label="Cancel" />
                   ) : (
-                    judge.answered < judge.items && <RunButton slug={slug} judge={judge} action={start} label={judge.answered ? "Resume" : "Run"} />
+                    judge.baseUrl && judge.answered < judge.items && <RunButton slug={slug} judge={judge} action={start} label={judge.answered ? "Resume" : "Run"} />
                   )}
                 </td>
               </tr>
@@ -117,6 +178,7 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
           </tbody>
         </table>
       )}
+      <ImportVerdicts slug={slug} />
       <form onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-2" aria-label="New LLM judge">
         <input type="hidden" name="slug" value={slug} />
         <Field id="judge-name" label="Name" hint="As the results show it, e.g. GPT-4 as judge." error={errors.name}>

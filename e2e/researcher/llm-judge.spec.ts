@@ -63,3 +63,25 @@ test("a researcher adds an LLM judge, runs it over every pair in both orders, an
   expect(lines.slice(1).every((line) => line.includes(",win,"))).toBe(true);
   expect(csv).not.toContain("sk-e2e-secret");
 });
+
+test("a researcher imports verdicts of a judge run elsewhere, line errors first, and sees them beside the raters", async ({ page }) => {
+  const researcher = await seed.user("researcher");
+  const study = await seed.study({ prompts: 2, baselines: ["Alpaca 65B"], createdById: researcher.id });
+  await signIn(page, researcher);
+  await page.goto(`/studies/${study.slug}/settings`);
+  const form = page.getByRole("form", { name: "Import judge verdicts" });
+  const upload = (text: string) => form.getByLabel("Verdicts file").setInputFiles({ name: "verdicts.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+
+  await upload("judge,prompt_id,baseline,target_side,verdict\nPaper GPT-4,p1,Alpaca 65B,left,win\nPaper GPT-4,p7,Alpaca 65B,left,win\n");
+  await form.getByRole("button", { name: "Import verdicts" }).click();
+  await expect(form.getByRole("alert")).toContainText('Line 3, prompt_id: with baseline "Alpaca 65B" is not a pair of this study');
+
+  await upload("judge,prompt_id,baseline,target_side,verdict\nPaper GPT-4,p1,Alpaca 65B,left,win\nPaper GPT-4,p1,Alpaca 65B,right,win\nPaper GPT-4,p2,Alpaca 65B,left,loss\n");
+  await form.getByRole("button", { name: "Import verdicts" }).click();
+  await expect(form.getByRole("status")).toHaveText("Imported 3 verdicts of Paper GPT-4.");
+  await expect(page.getByText("verdicts imported")).toBeVisible();
+
+  await page.goto(`/studies/${study.slug}`);
+  const row = page.getByRole("table", { name: "Paper GPT-4 beside the raters" }).getByRole("row", { name: /Alpaca 65B/ });
+  await expect(row).toContainText("50% / 0% / 50%");
+});

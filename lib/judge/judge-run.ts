@@ -96,7 +96,12 @@ export async function runJudge(runId: string, options: RunOptions = {}): Promise
   const run = await db().judgeRun.findUniqueOrThrow({ where: { id: runId }, include: { judge: { include: { study: { select: { instructions: true } } } } } });
   if (run.status !== "running") return;
   const { judge } = run;
-  const endpoint = { baseUrl: judge.baseUrl, model: judge.model, apiKey: judge.apiKey };
+  const { baseUrl, model, apiKey, prompt: template } = judge;
+  if (!baseUrl || !model || !apiKey || !template) {
+    await db().judgeRun.update({ where: { id: runId }, data: { status: "failed", error: "This judge's verdicts were imported: it has no endpoint to call.", finishedAt: new Date() } });
+    return;
+  }
+  const endpoint = { baseUrl, model, apiKey };
   const sampling = { temperature: judge.temperature ?? undefined, topP: judge.topP ?? undefined, maxTokens: judge.maxTokens ?? undefined };
   const queue = await workFor(judge.id);
 
@@ -118,7 +123,7 @@ export async function runJudge(runId: string, options: RunOptions = {}): Promise
   const worker = async () => {
     for (let item = queue.shift(); item && !stop.signal.aborted; item = queue.shift()) {
       const [answerA, answerB] = item.targetSide === "left" ? [item.targetText, item.baselineText] : [item.baselineText, item.targetText];
-      const content = fillJudgePrompt(judge.prompt, { instructions: run.judge.study.instructions, prompt: item.prompt, answerA, answerB });
+      const content = fillJudgePrompt(template, { instructions: run.judge.study.instructions, prompt: item.prompt, answerA, answerB });
       try {
         const completion = await complete(endpoint, [{ role: "user", content }], sampling, { ...options.call, signal: stop.signal });
         if (stop.signal.aborted) return;

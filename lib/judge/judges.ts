@@ -26,8 +26,9 @@ export async function createJudge(studyId: string, input: NewJudge, actorId: str
 export interface JudgeSummary {
   id: string;
   name: string;
-  model: string;
-  baseUrl: string;
+  /** Null for a judge whose verdicts were imported. */
+  model: string | null;
+  baseUrl: string | null;
   concurrency: number;
   /** (pair, order) items of the study, and how many have a stored answer, read or not. */
   items: number;
@@ -59,7 +60,7 @@ export async function listJudges(studyId: string): Promise<JudgeSummary[]> {
 }
 
 async function judgeOf(studyId: string, judgeId: string) {
-  const judge = await db().judge.findFirst({ where: { id: judgeId, studyId }, select: { id: true, name: true } });
+  const judge = await db().judge.findFirst({ where: { id: judgeId, studyId }, select: { id: true, name: true, baseUrl: true } });
   if (!judge) throw new AppError("not_found", "This study has no such judge.");
   return judge;
 }
@@ -67,6 +68,7 @@ async function judgeOf(studyId: string, judgeId: string) {
 /** Starts a run in the background of this process; the page follows it by its stored progress. */
 export async function startRun(studyId: string, judgeId: string, actorId: string): Promise<void> {
   const judge = await judgeOf(studyId, judgeId);
+  if (!judge.baseUrl) throw new AppError("invalid", `${judge.name}'s verdicts were imported: it has no endpoint to run.`);
   const runId = await startJudgeRun(judge.id);
   await db().studyEvent.create({ data: { studyId, actorId, what: "LLM judge run started", after: judge.name } });
   void runJudge(runId).catch((error: unknown) => console.error(`Judge run ${runId} stopped:`, error));

@@ -6,10 +6,10 @@ CREATE TABLE "Judge" (
     "id" TEXT NOT NULL,
     "studyId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "baseUrl" TEXT NOT NULL,
-    "model" TEXT NOT NULL,
-    "apiKey" TEXT NOT NULL,
-    "prompt" TEXT NOT NULL,
+    "baseUrl" TEXT,
+    "model" TEXT,
+    "apiKey" TEXT,
+    "prompt" TEXT,
     "temperature" DOUBLE PRECISION,
     "topP" DOUBLE PRECISION,
     "maxTokens" INTEGER,
@@ -88,6 +88,11 @@ ALTER TABLE "JudgeVerdict" ADD CONSTRAINT "JudgeVerdict_runId_fkey" FOREIGN KEY 
 ALTER TABLE "JudgeVerdict" ADD CONSTRAINT "JudgeVerdict_choice_or_problem" CHECK (
   ("choice" IS NOT NULL AND "verdict" IS NOT NULL AND "problem" IS NULL)
   OR ("choice" IS NULL AND "verdict" IS NULL AND "problem" IS NOT NULL)
+);
+
+-- A judge has an endpoint (all of it) or none (its verdicts were imported).
+ALTER TABLE "Judge" ADD CONSTRAINT "Judge_endpoint_whole" CHECK (
+  ("baseUrl" IS NULL) = ("model" IS NULL) AND ("baseUrl" IS NULL) = ("apiKey" IS NULL) AND ("baseUrl" IS NULL) = ("prompt" IS NULL)
 );
 
 -- One run of a judge at a time: starting another while one runs is refused by the database.
