@@ -2,22 +2,17 @@
 // without a case here fails the test) is invoked over HTTP, as the browser would, by each kind of
 // visitor with arguments that work for whoever may use it. Everyone else must change nothing in
 // the database; whoever may use it must change something, which shows the arguments were right.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signInOverHttp } from "@/lib/testing/http-raters";
 import { makeUser, seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
 import { databaseFingerprint } from "./invariants";
+import { invokeAction, serverActions } from "./server-actions";
 import { startStack, type Stack } from "./stack";
 
 type Persona = "anonymous" | "rater" | "otherRater" | "researcher" | "otherResearcher" | "admin";
 const PERSONAS: Persona[] = ["anonymous", "rater", "otherRater", "researcher", "otherResearcher", "admin"];
-
-// The browser's own encoder of server action arguments, as React's client uses it.
-const { encodeReply } = (await import("next/dist/compiled/react-server-dom-turbopack/client.node.js" as string)) as {
-  encodeReply(args: unknown[]): Promise<string | FormData>;
-};
 
 let stack: Stack;
 let origin: string;
@@ -180,30 +175,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-function manifest(): Map<string, string> {
-  const { node } = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
-  return new Map(Object.entries(node).map(([id, action]) => [action.exportedName, id]));
-}
-
 async function invoke(id: string, path: string, persona: Persona, args: unknown[]) {
-  const body = await encodeReply(args);
-  const response = await fetch(`${origin}${path}`, {
-    method: "POST",
-    headers: {
-      cookie: cookies[persona],
-      "Next-Action": id,
-      Origin: origin,
-      Accept: "text/x-component",
-      ...(typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
-    },
-    body,
-    redirect: "manual",
-  });
-  return { status: response.status, text: await response.text() };
+  return invokeAction(origin, path, id, cookies[persona], args);
 }
 
 it("every server action changes nothing for whoever may not use it, and works for whoever may", async () => {
-  const actions = manifest();
+  const actions = serverActions();
   expect([...actions.keys()].filter((name) => !(name in CASES)), "actions without a case").toEqual([]);
   for (const [name, action] of Object.entries(CASES)) {
     const id = actions.get(name)!;
