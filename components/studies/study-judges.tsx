@@ -6,23 +6,11 @@ import type { JudgeState } from "@/app/(research)/studies/[slug]/settings/action
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
-
-export interface JudgeRow {
-  id: string;
-  name: string;
-  model: string | null;
-  baseUrl: string | null;
-  concurrency: number;
-  items: number;
-  answered: number;
-  unparseable: number;
-  failed: number;
-  run: { status: string; calls: number; promptTokens: number; completionTokens: number; error: string | null } | null;
-}
+import type { JudgeSummary } from "@/lib/judge/judges";
 
 interface Props {
   slug: string;
-  judges: JudgeRow[];
+  judges: JudgeSummary[];
   defaultPrompt: string;
   add: (previous: JudgeState, form: FormData) => Promise<JudgeState>;
   start: (form: FormData) => Promise<void>;
@@ -42,7 +30,7 @@ function useRefreshWhile(running: boolean) {
   }, [running, router]);
 }
 
-function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeRow; action: (form: FormData) => Promise<void>; label: string }) {
+function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeSummary; action: (form: FormData) => Promise<void>; label: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="slug" value={slug} />

@@ -47,8 +47,17 @@ export async function startStack(options: { apps: number; env?: Record<string, s
     return app;
   };
   const apps: AppProcess[] = [];
-  // One at a time: two cold starts at once on two cores only slow each other down.
-  for (let i = 0; i < options.apps; i++) apps.push(await startApp());
+  try {
+    // One at a time: two cold starts at once on two cores only slow each other down.
+    for (let i = 0; i < options.apps; i++) apps.push(await startApp());
+  } catch (error) {
+    // The test never gets the stack to close: leave no server or folder behind.
+    await Promise.all(started.map((app) => app.stop()));
+    await disconnectDb();
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     url: url.toString(),
