@@ -337,7 +337,7 @@ class RawRater {
     const studyId = await this.authAndStudy();
     const recorded = await this.timed("submit", () =>
       this.transaction(async (tx) => {
-        const [a] = (await tx.query<LockedAssignment>(SQL.lockOwnAssignment, [assignmentId, this.raterId])).rows;
+        const [a] = (await tx.query<LockedAssignment>(SQL.lockOwnAssignment, [assignmentId, this.raterId, this.slug])).rows;
         if (!a) throw new Error("not_found");
         if (a.status === "done") return false;
         if (a.status !== "active" || a.expired) throw new Error("lapsed: not expected in this benchmark");
@@ -501,7 +501,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
       db().user.findUnique({ where: { id: viaLib.id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true } }),
     );
     await time("study", () => studyForRater(study.slug, { id: viaLib.id, participant: false }));
-    const outcome = await time("submit tx", () => submitJudgment(viaLib.id, { assignmentId: libPair!.assignmentId, choice }));
+    const outcome = await time("submit tx", () => submitJudgment(viaLib.id, study.slug, { assignmentId: libPair!.assignmentId, choice }));
     if (outcome === "recorded") acknowledged += 1;
     libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(study.id, viaLib.id));
     await time("progress", () => raterProgress(study.id, viaLib.id));

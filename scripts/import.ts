@@ -25,6 +25,9 @@ const USAGE = `Usage: npm run import -- --study SLUG [options] FILE... [SYSTEM=F
   --lima-test-set    start the new study from the LIMA test set's 300 prompts
   --all-pairs        pair every two systems, not only the target with each baseline
   --k N              how many raters judge each pair of the new study (default 1)
+  --repeat-prompts   let a rater of the new study meet a prompt against several baselines
+                     (off by default: the target's answer would be the one text that repeats,
+                     which tells the rater which side is the target)
   --preview          report what would be imported, and import nothing`;
 
 const { values, positionals } = parseArgs({
@@ -37,6 +40,7 @@ const { values, positionals } = parseArgs({
     "lima-test-set": { type: "boolean" },
     "all-pairs": { type: "boolean" },
     k: { type: "string" },
+    "repeat-prompts": { type: "boolean" },
     preview: { type: "boolean" },
     help: { type: "boolean" },
   },
@@ -72,6 +76,7 @@ async function findOrCreateStudy(slug: string) {
     baselines: values.baselines ?? [],
     pairDesign: values["all-pairs"] ? "all_pairs" : "target_vs_baselines",
     judgmentsPerPair: values.k ?? 1,
+    promptOncePerRater: !values["repeat-prompts"],
     prompts: values["lima-test-set"] ? "lima-test-set" : "own",
   });
   if (!parsed.success) {

@@ -20,6 +20,7 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
   const [state, formAction, pending] = useActionState(action, {});
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
+  const [promptOnce, setPromptOnce] = useState(true);
   const errors = state.fieldErrors ?? {};
   const describedBy = (id: string, hint = false) => [hint && `${id}-hint`, errors[id] && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
@@ -91,9 +92,19 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <Field id="quotaPerRater" label="Pairs per rater at most" hint="Empty for no quota: each rater judges as many as there are." error={errors.quotaPerRater}>
           <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step={1} className={input} aria-describedby={describedBy("quotaPerRater", true)} />
         </Field>
-        <label className="flex items-center gap-2 sm:col-span-2">
-          <input type="checkbox" name="promptOncePerRater" /> A rater sees each prompt once (against one baseline only)
-        </label>
+        <div className="sm:col-span-2">
+          {/* Unticked, the box sends nothing: the hidden field says "off" for it. */}
+          <input type="hidden" name="promptOncePerRater" value="off" />
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="promptOncePerRater" value="on" checked={promptOnce} onChange={(e) => setPromptOnce(e.target.checked)} aria-describedby="promptOnce-hint" />{" "}
+            A rater sees each prompt once (against one baseline only)
+          </label>
+          <p id="promptOnce-hint" role={promptOnce ? undefined : "alert"} className={promptOnce ? "ml-6 text-sm text-slate-600" : "ml-6 mt-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900"}>
+            {promptOnce
+              ? "Recommended: it keeps the blind. A rater who met one prompt against several baselines would see the target's answer repeat, and so learn which side is the target."
+              : "Off, a rater may meet the same prompt against several baselines. The target's answer is then the one text that repeats, so after a few pairs a rater can tell which side is the target, and the blind no longer holds for them."}
+          </p>
+        </div>
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="openToAllRaters" /> Every rater account may judge (otherwise only the raters you let in, in its settings)
         </label>

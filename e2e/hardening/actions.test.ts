@@ -46,9 +46,9 @@ interface ActionCase {
 
 /** Every action, by its exported name. Token-gated ones are tried with a token that does not exist. */
 const CASES: Record<string, ActionCase> = {
-  submitJudgmentAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), choice: "left" }] },
-  skipAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), reason: "Other" }] },
-  flagAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [{ assignmentId: await leaseFor("rater"), reason: "broken" }] },
+  submitJudgmentAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), choice: "left" }] },
+  skipAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), reason: "Other" }] },
+  flagAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), reason: "broken" }] },
   // Each allowed call must change something, so these turn a setting the other way each time.
   setGoldAction: {
     path: () => `/studies/${study.slug}/prompts`,

@@ -1,9 +1,9 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { expect, seed, signIn, test } from "../fixtures/test";
 
 test("a researcher sees win / tie / loss counts per baseline and downloads the judgments as CSV", async ({ page }) => {
@@ -17,7 +17,7 @@ test("a researcher sees win / tie / loss counts per baseline and downloads the j
     const shown = await nextAssignment(study.id, rater.id);
     const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } });
     const choice = click === "neither" ? "neither" : click === "target" ? targetSide : targetSide === "left" ? "right" : "left";
-    await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice });
+    await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice });
   }
   const expected = await db().judgment.groupBy({
     by: ["verdict"],
@@ -89,7 +89,7 @@ test("a researcher excludes a rater, filters by rater, and the page and download
   for (const [rater, picksTarget] of [[fan, true], [critic, false]] as const) {
     for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
       const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId } });
-      await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: picksTarget ? targetSide : targetSide === "left" ? "right" : "left" });
+      await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: picksTarget ? targetSide : targetSide === "left" ? "right" : "left" });
     }
   }
   await signIn(page, researcher);

@@ -1,15 +1,14 @@
+import { flagInOwnStudy, judgeInOwnStudy, skipInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
-import { skipAssignment } from "@/lib/assign/skip-assignment";
+import { SIDE_BLOCK } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
-import { flagPair } from "@/lib/judgments/flag-pair";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 async function judgeAll(studyId: string, raterId: string, choice: "left" | "right" | "neither" = "neither") {
   const assignmentIds: string[] = [];
   for (let shown = await nextAssignment(studyId, raterId); shown; shown = await nextAssignment(studyId, raterId)) {
-    await submitJudgment(raterId, { assignmentId: shown.assignmentId, choice });
+    await judgeInOwnStudy(raterId, { assignmentId: shown.assignmentId, choice });
     assignmentIds.push(shown.assignmentId);
   }
   const assignments = await db().assignment.findMany({ where: { id: { in: assignmentIds } }, include: { pair: true } });
@@ -23,7 +22,7 @@ describe("assignment rules", () => {
     const [first, second] = await Promise.all([makeUser("rater"), makeUser("rater")]);
     for (let i = 0; i < 2; i++) {
       const shown = await nextAssignment(study.id, first.id);
-      await submitJudgment(first.id, { assignmentId: shown!.assignmentId, choice: "left" });
+      await judgeInOwnStudy(first.id, { assignmentId: shown!.assignmentId, choice: "left" });
     }
     const judgedByFirst = new Set((await db().assignment.findMany({ where: { raterId: first.id } })).map((a) => a.pairId));
     const shown = await nextAssignment(study.id, second.id);
@@ -31,13 +30,13 @@ describe("assignment rules", () => {
     expect(judgedByFirst.has(pairId)).toBe(false);
   });
 
-  it("shows the target on each side about half the time for every rater", async () => {
-    const study = await seedStudy({ prompts: 10, baselines: ["Bard", "Claude"] });
+  it("shows the target on each side half the time for every rater, over each block of sides", async () => {
+    const study = await seedStudy({ prompts: 12, baselines: ["Bard", "Claude"] });
     const rater = await makeUser("rater");
     const done = await judgeAll(study.id, rater.id);
-    expect(done).toHaveLength(20);
+    expect(done).toHaveLength(3 * SIDE_BLOCK);
     const left = done.filter((a) => a.targetSide === "left").length;
-    expect(left).toBe(10);
+    expect(left).toBe(12);
   });
 
   it("never gives a rater the same prompt twice when the study says so", async () => {
@@ -47,7 +46,7 @@ describe("assignment rules", () => {
     const first = await nextAssignment(study.id, rater.id);
     // The prompt on screen still counts; its other two pairs do not.
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: null });
-    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    await judgeInOwnStudy(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2, quota: null });
     const done = await judgeAll(study.id, rater.id);
     expect(done).toHaveLength(2);
@@ -81,8 +80,8 @@ describe("assignment rules", () => {
     const study = await seedStudy({ prompts: 1, baselines: ["Bard"] });
     const [skipper, other] = await Promise.all([makeUser("rater"), makeUser("rater")]);
     const shown = await nextAssignment(study.id, skipper.id);
-    await skipAssignment(skipper.id, shown!.assignmentId, "I can't judge this topic");
-    await skipAssignment(skipper.id, shown!.assignmentId, "twice");
+    await skipInOwnStudy(skipper.id, shown!.assignmentId, "I can't judge this topic");
+    await skipInOwnStudy(skipper.id, shown!.assignmentId, "twice");
     expect(await db().assignment.findUniqueOrThrow({ where: { id: shown!.assignmentId } })).toMatchObject({
       status: "skipped",
       skipReason: "I can't judge this topic",
@@ -96,23 +95,23 @@ describe("assignment rules", () => {
     const study = await seedStudy({ prompts: 1, baselines: ["Bard"] });
     const rater = await makeUser("rater");
     const shown = await nextAssignment(study.id, rater.id);
-    await flagPair(rater.id, { assignmentId: shown!.assignmentId, reason: "offensive", note: "slur in answer B" });
-    await flagPair(rater.id, { assignmentId: shown!.assignmentId, reason: "offensive" });
+    await flagInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, reason: "offensive", note: "slur in answer B" });
+    await flagInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, reason: "offensive" });
     expect(await db().flag.count({ where: { assignmentId: shown!.assignmentId } })).toBe(1);
     expect(await nextAssignment(study.id, rater.id)).toEqual(shown);
-    await expect(flagPair((await makeUser("rater")).id, { assignmentId: shown!.assignmentId, reason: "broken" })).rejects.toThrow("not assigned to you");
+    await expect(flagInOwnStudy((await makeUser("rater")).id, { assignmentId: shown!.assignmentId, reason: "broken" })).rejects.toThrow("not assigned to you");
   });
 
   it("asks for a rationale when the study requires one, and drops it when the study asks for none", async () => {
     const required = await seedStudy({ prompts: 1, baselines: ["Bard"], rationaleMode: "required" });
     const rater = await makeUser("rater");
     const shown = await nextAssignment(required.id, rater.id);
-    await expect(submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" })).rejects.toThrow(/say briefly why/);
-    expect(await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left", rationale: "More accurate." })).toBe("recorded");
+    await expect(judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "left" })).rejects.toThrow(/say briefly why/);
+    expect(await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "left", rationale: "More accurate." })).toBe("recorded");
 
     const off = await seedStudy({ prompts: 1, baselines: ["Bard"] });
     const other = await nextAssignment(off.id, rater.id);
-    await submitJudgment(rater.id, { assignmentId: other!.assignmentId, choice: "left", rationale: "ignored" });
+    await judgeInOwnStudy(rater.id, { assignmentId: other!.assignmentId, choice: "left", rationale: "ignored" });
     expect((await db().judgment.findUniqueOrThrow({ where: { assignmentId: other!.assignmentId } })).rationale).toBeNull();
   });
 });

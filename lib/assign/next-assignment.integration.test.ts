@@ -1,8 +1,7 @@
+import { judgeInOwnStudy, skipInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { skipAssignment } from "@/lib/assign/skip-assignment";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 describe("nextAssignment", () => {
@@ -13,7 +12,7 @@ describe("nextAssignment", () => {
     expect(first).not.toBeNull();
     expect(await nextAssignment(study.id, rater.id)).toEqual(first);
 
-    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    await judgeInOwnStudy(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
     const second = await nextAssignment(study.id, rater.id);
     expect(second!.assignmentId).not.toBe(first!.assignmentId);
   });
@@ -24,13 +23,13 @@ describe("nextAssignment", () => {
     const rater = await makeUser("rater");
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 0, remaining: 3, quota: 3 });
     const first = await nextAssignment(study.id, rater.id);
-    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
+    await judgeInOwnStudy(rater.id, { assignmentId: first!.assignmentId, choice: "left" });
     expect(await raterProgress(study.id, rater.id)).toEqual({ done: 1, remaining: 2, quota: 3 });
     // Three tabs asking at once, twice over: never more than the quota in hand or judged.
     for (let round = 0; round < 2; round++) {
       const shown = await Promise.all([1, 2, 3].map(() => nextAssignment(study.id, rater.id)));
       for (const id of new Set(shown.filter(Boolean).map((pair) => pair!.assignmentId))) {
-        await submitJudgment(rater.id, { assignmentId: id, choice: "neither" });
+        await judgeInOwnStudy(rater.id, { assignmentId: id, choice: "neither" });
       }
     }
     expect(await db().assignment.count({ where: { raterId: rater.id } })).toBe(3);
@@ -73,7 +72,7 @@ describe("nextAssignment", () => {
     for (const rater of [a, b]) {
       for (let i = 0; i < 2; i++) {
         const shown = await nextAssignment(study.id, rater.id);
-        await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "neither" });
+        await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "neither" });
       }
       expect(await nextAssignment(study.id, rater.id)).toBeNull();
     }
@@ -89,7 +88,7 @@ describe("nextAssignment", () => {
     expect(await nextAssignment(study.id, other.id)).toBeNull();
 
     await db().assignment.update({ where: { id: shown!.assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
-    expect(await submitJudgment(slow.id, { assignmentId: shown!.assignmentId, choice: "left" })).toBe("recorded");
+    expect(await judgeInOwnStudy(slow.id, { assignmentId: shown!.assignmentId, choice: "left" })).toBe("recorded");
     expect(await nextAssignment(study.id, other.id)).toBeNull();
   });
 
@@ -99,9 +98,9 @@ describe("nextAssignment", () => {
     const late = await nextAssignment(study.id, slow.id);
     await db().assignment.update({ where: { id: late!.assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
     const taken = await nextAssignment(study.id, other.id);
-    await submitJudgment(other.id, { assignmentId: taken!.assignmentId, choice: "right" });
+    await judgeInOwnStudy(other.id, { assignmentId: taken!.assignmentId, choice: "right" });
 
-    await expect(submitJudgment(slow.id, { assignmentId: late!.assignmentId, choice: "left" })).rejects.toThrow(/Time ran out/);
+    await expect(judgeInOwnStudy(slow.id, { assignmentId: late!.assignmentId, choice: "left" })).rejects.toThrow(/Time ran out/);
     expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(1);
   });
 
@@ -116,14 +115,14 @@ describe("nextAssignment", () => {
       return pairs.map((pair) => [pair.heldCount, pair._count.assignments]);
     };
     const [a, b, c, d, e] = await Promise.all(raters.map((rater) => nextAssignment(study.id, rater.id)));
-    await submitJudgment(raters[0].id, { assignmentId: a!.assignmentId, choice: "left" });
-    await skipAssignment(raters[1].id, b!.assignmentId, "I cannot judge this topic");
+    await judgeInOwnStudy(raters[0].id, { assignmentId: a!.assignmentId, choice: "left" });
+    await skipInOwnStudy(raters[1].id, b!.assignmentId, "I cannot judge this topic");
     await db().assignment.updateMany({ where: { id: { in: [c!.assignmentId, d!.assignmentId] } }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
-    await submitJudgment(raters[4].id, { assignmentId: e!.assignmentId, choice: "neither" });
+    await judgeInOwnStudy(raters[4].id, { assignmentId: e!.assignmentId, choice: "neither" });
     // Three raters judge until nothing is left: the last places are the lapsed leases', released.
     for (const rater of [raters[0], raters[1], raters[4]]) {
       for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
-        await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: "right" });
+        await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: "right" });
       }
     }
     expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(6);

@@ -120,10 +120,15 @@ async function releaseLapsedLeases(studyId: string, raterId: string): Promise<nu
      WHERE a.id = lapsed.id`;
 }
 
-/** What this rater has had in this study: for the gold rate and for balancing the target's side. */
+/**
+ * What this rater has had in this study: for the quota (pairs judged or held), the gold rate
+ * (every pair handed out, however it ended, as the rater's progress counts them) and balancing
+ * the target's side.
+ */
 async function raterHistory(tx: Tx, studyId: string, raterId: string) {
-  const [row] = await tx.$queryRaw<{ gold: number; pairs: number; left: number; right: number }[]>`
-    SELECT count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND a.status IN ('active', 'done'))::int AS gold,
+  const [row] = await tx.$queryRaw<{ gold: number; handed: number; pairs: number; left: number; right: number }[]>`
+    SELECT count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL)::int AS gold,
+           count(*)::int AS handed,
            count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
            count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
@@ -148,7 +153,7 @@ async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise
     if (rules.quota !== null && history.pairs >= rules.quota) return "none left";
     const find = (gold: boolean) =>
       lockCandidate(tx, studyId, raterId, rules, gold, false).then((id) => id ?? lockCandidate(tx, studyId, raterId, rules, gold, true));
-    const pairId = (goldDue(history.gold, history.pairs, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
+    const pairId = (goldDue(history.gold, history.handed, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
     if (!pairId) return "none left";
     // Checked again under the lock: what the candidate query saw may be stale by now.
     if (await pairIsFull(tx, pairId, rules.k)) return "filled meanwhile";
@@ -229,21 +234,28 @@ export interface RaterProgress {
 }
 
 /**
- * Judged by this rater, and ordinary pairs still open to them: not seen, and with room (a lease
- * that ran out holds its place until it is marked expired) or leased to them now. Counted as the
- * pairs with room, less those the rater has had, plus the one they hold: the rater's own rows are
- * few, so this costs one pass over the study's pairs with room and no lookup per pair. With one
- * pair per prompt for each rater, what remains is prompts, counted the same way.
+ * Judged by this rater, and what is left for them. Ordinary pairs still open to them: not seen,
+ * and with room (a lease that ran out holds its place until it is marked expired) or leased to
+ * them now, counted as the pairs with room, less those the rater has had, plus the one they hold;
+ * with one pair per prompt for each rater, prompts counted the same way.
+ *
+ * Gold pairs must not show in these figures, so "to go" also counts the gold pairs the rater can
+ * still expect: with C pairs of theirs closed (judged, skipped or lapsed), O ordinary ones open,
+ * Hg a gold pair held and G gold pairs had, the gold rate r holds over the whole run when
+ * G + Gf = r (C + O + Hg + Gf), so Gf = (r (C + O + Hg) − G) / (1 − r). Closing any pair,
+ * ordinary or gold, and taking any next one moves this total down by exactly one (in exact
+ * numeric arithmetic, rounded half up, so that a shift by one always rounds the same way).
  */
 export const RATER_PROGRESS_SQL = `
-  WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota FROM "Study" WHERE id = $1),
+  WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota, "goldRate" AS rate FROM "Study" WHERE id = $1),
   roomy AS (
     SELECT p.id, p."promptId" FROM "Pair" p, rules
      WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active),
-  mine AS (
-    SELECT p."promptId", a.status, p."heldCount" < rules.k AND p.active AS room
+  had AS (
+    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AS room
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
-     WHERE a."raterId" = $2 AND p."studyId" = $1 AND p."goldVerdict" IS NULL),
+     WHERE a."raterId" = $2 AND p."studyId" = $1),
+  mine AS (SELECT * FROM had WHERE NOT gold),
   counted AS (
   SELECT
     (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
@@ -256,10 +268,19 @@ export const RATER_PROGRESS_SQL = `
          (SELECT count(*) FROM roomy)
        - (SELECT count(*) FROM mine WHERE room)
        + (SELECT count(*) FROM mine WHERE status = 'active')
-     END)::int AS remaining)
+     END)::int AS ordinary,
+    (SELECT count(*) FROM had WHERE status <> 'active')::int AS closed,
+    (SELECT count(*) FROM had WHERE gold)::int AS gold,
+    (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
+    (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active)::int AS "goldPairs"),
+  expected AS (
+    SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 ELSE
+             LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
+           END AS "goldToCome"
+      FROM counted c, rules r)
   -- A quota caps what is left at the pairs the rater may still judge.
-  SELECT c.done, CASE WHEN r.quota IS NULL THEN c.remaining ELSE LEAST(c.remaining, GREATEST(r.quota - c.done, 0)) END AS remaining, r.quota
-    FROM counted c, rules r`;
+  SELECT e.done, (CASE WHEN r.quota IS NULL THEN e.remaining ELSE LEAST(e.remaining, GREATEST(r.quota - e.done, 0)) END)::int AS remaining, r.quota
+    FROM (SELECT done, ordinary + "goldHeld" + "goldToCome" AS remaining FROM expected) e, rules r`;
 
 export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
   const [row] = await db().$queryRawUnsafe<RaterProgress[]>(RATER_PROGRESS_SQL, studyId, raterId);

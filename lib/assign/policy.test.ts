@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goldDue, pickTargetSide, verdictFor } from "./policy";
+import { goldDue, pickTargetSide, SIDE_BLOCK, type Side, verdictFor } from "./policy";
 
 describe("verdictFor", () => {
   it("reads the rater's click in the target's terms", () => {
@@ -13,24 +13,77 @@ describe("verdictFor", () => {
 });
 
 describe("pickTargetSide", () => {
-  it("evens out the sides a rater has seen the target on", () => {
-    expect(pickTargetSide(3, 2)).toBe("right");
-    expect(pickTargetSide(2, 3)).toBe("left");
-  });
-
-  it("picks at random when even", () => {
-    expect(pickTargetSide(1, 1, () => 0.1)).toBe("left");
-    expect(pickTargetSide(1, 1, () => 0.9)).toBe("right");
-  });
-
-  it("keeps any run of pairs within one of half on each side", () => {
+  // Many raters' sequences from the real random source: the properties must hold for any draw.
+  const RATERS = 2000;
+  const PAIRS = 8 * SIDE_BLOCK;
+  const sequences = Array.from({ length: RATERS }, () => {
+    const sides: Side[] = [];
     let left = 0;
-    let right = 0;
-    for (let i = 0; i < 101; i++) {
-      if (pickTargetSide(left, right) === "left") left++;
-      else right++;
-      expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+    for (let i = 0; i < PAIRS; i++) {
+      const side = pickTargetSide(left, i - left);
+      sides.push(side);
+      if (side === "left") left++;
     }
+    return sides;
+  });
+
+  it("holds every rater to half on each side at the end of each block, and never more than half a block off", () => {
+    for (const sides of sequences) {
+      let left = 0;
+      sides.forEach((side, i) => {
+        if (side === "left") left++;
+        const shown = i + 1;
+        expect(Math.abs(2 * left - shown)).toBeLessThanOrEqual(SIDE_BLOCK / 2);
+        if (shown % SIDE_BLOCK === 0) expect(2 * left).toBe(shown);
+      });
+    }
+  });
+
+  it("changes side from one pair to the next about as often as a fair coin", () => {
+    let changes = 0;
+    for (const sides of sequences) for (let i = 1; i < sides.length; i++) if (sides[i] !== sides[i - 1]) changes++;
+    const rate = changes / (RATERS * (PAIRS - 1));
+    // Sampling without replacement in blocks of B gives 1/2 + 1/(2B), here 0.5625, with a
+    // standard error near 0.0014; strict alternation would give 1, blocks of two 0.75.
+    expect(rate).toBeGreaterThan(0.54);
+    expect(rate).toBeLessThan(0.585);
+  });
+
+  it("puts the target on the left half the time at every place in a block, whatever came just before", () => {
+    for (let place = 0; place < SIDE_BLOCK; place++) {
+      let left = 0;
+      let afterLeft = 0;
+      let leftAfterLeft = 0;
+      for (const sides of sequences) {
+        for (let block = 0; block < PAIRS / SIDE_BLOCK; block++) {
+          const i = block * SIDE_BLOCK + place;
+          if (sides[i] === "left") left++;
+          if (i > 0 && sides[i - 1] === "left") {
+            afterLeft++;
+            if (sides[i] === "left") leftAfterLeft++;
+          }
+        }
+      }
+      expect(left / (RATERS * (PAIRS / SIDE_BLOCK))).toBeCloseTo(0.5, 1);
+      // After a left, a left again is less likely inside a block (the block has one fewer left
+      // to give), but never close to the certainty that alternation gives.
+      expect(leftAfterLeft / afterLeft).toBeGreaterThan(place === 0 ? 0.45 : 0.36);
+    }
+  });
+
+  it("never runs the same side longer than a block", () => {
+    for (const sides of sequences) {
+      let run = 1;
+      for (let i = 1; i < sides.length; i++) {
+        run = sides[i] === sides[i - 1] ? run + 1 : 1;
+        expect(run).toBeLessThanOrEqual(SIDE_BLOCK);
+      }
+    }
+  });
+
+  it("makes up an imbalance left by two claims at once within the block", () => {
+    expect(pickTargetSide(5, 1, () => 0)).toBe("right");
+    expect(pickTargetSide(1, 5, () => 0.99)).toBe("left");
   });
 });
 

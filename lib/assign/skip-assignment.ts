@@ -1,14 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { lockOwnAssignment } from "@/lib/assign/lock-own-assignment";
+import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
 
 /**
  * A rater passes on a pair, saying why. The reason is kept; the pair goes back to the pool for
  * others and is never offered to this rater again. Skipping twice changes nothing.
  */
-export async function skipAssignment(raterId: string, assignmentId: string, reason: string): Promise<void> {
+export async function skipAssignment(raterId: string, slug: string, assignmentId: string, reason: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    const assignment = await lockOwnAssignment(tx, raterId, assignmentId);
+    const assignment = await lockOwnAssignment(tx, raterId, slug, assignmentId);
+    requireWritable(assignment);
     if (assignment.status !== "active") return;
     await tx.assignment.update({ where: { id: assignment.id }, data: { status: "skipped", skipReason: reason } });
   });

@@ -1,9 +1,9 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { JUDGMENT_COLUMNS, judgmentsExport } from "@/lib/export/judgments-export";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -29,7 +29,7 @@ describe("judgmentsExport", () => {
     const choices = ["left", "right", "neither", "left", "right", "neither"] as const;
     for (const choice of choices) {
       const shown = await nextAssignment(study.id, rater.id);
-      await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: RATIONALES[choice] });
+      await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: RATIONALES[choice] });
     }
 
     const rows = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];

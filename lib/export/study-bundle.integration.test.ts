@@ -1,3 +1,4 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,7 +6,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { studyBundle } from "@/lib/export/study-bundle";
 import { analyzeBundle } from "@/lib/results/analyze-bundle";
 import { excludeRater } from "@/lib/results/rater-exclusion";
@@ -26,7 +26,7 @@ describe("the study bundle", () => {
     let step = 0;
     for (const [rater, limit] of [[await makeUser("rater"), 99], [await makeUser("rater"), 99], [await makeUser("rater"), 5], [await makeUser("rater"), 99]] as const) {
       for (let n = 0, shown = await nextAssignment(study.id, rater.id); shown && n < limit; n++, shown = await nextAssignment(study.id, rater.id)) {
-        await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: choices[step++ % choices.length] });
+        await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: choices[step++ % choices.length] });
       }
     }
     const pair = await db().pair.findFirstOrThrow({ where: { studyId: study.id }, orderBy: { id: "asc" } });

@@ -1,7 +1,7 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 describe("the database's own guarantees", () => {
@@ -9,7 +9,7 @@ describe("the database's own guarantees", () => {
     const study = await seedStudy({ prompts: 1, baselines: ["Bard"] });
     const rater = await makeUser("rater");
     const shown = await nextAssignment(study.id, rater.id);
-    await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
+    await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
     const judgment = await db().judgment.findUniqueOrThrow({ where: { assignmentId: shown!.assignmentId } });
 
     await expect(

@@ -2,7 +2,7 @@
 // tab yields one judgment, and the later calls are told it was already recorded.
 import "server-only";
 import { pairIsFull } from "@/lib/assign/next-assignment";
-import { lockOwnAssignment } from "@/lib/assign/lock-own-assignment";
+import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
 import { verdictFor } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -37,10 +37,13 @@ function scoreOf(input: JudgmentInput) {
   return input.score;
 }
 
-export async function submitJudgment(raterId: string, input: JudgmentInput): Promise<SubmitOutcome> {
+/** `slug` is the study the rater's address names: the assignment must belong to it. */
+export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput): Promise<SubmitOutcome> {
   return db().$transaction(async (tx) => {
-    const assignment = await lockOwnAssignment(tx, raterId, input.assignmentId);
+    const assignment = await lockOwnAssignment(tx, raterId, slug, input.assignmentId);
+    // A retry of what was recorded before the study closed is told so, not that nothing was.
     if (assignment.status === "done") return "already_recorded";
+    requireWritable(assignment);
 
     const rationale = assignment.rationaleMode === "off" ? null : input.rationale || null;
     if (assignment.rationaleMode === "required" && !rationale) {

@@ -1,7 +1,7 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { tallyByBaseline } from "@/lib/judgments/tally-by-baseline";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
@@ -15,7 +15,7 @@ describe("tallyByBaseline", () => {
 
     for (let shown = await nextAssignment(study.id, rater.id); shown; shown = await nextAssignment(study.id, rater.id)) {
       const { targetSide } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId } });
-      await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: targetSide });
+      await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: targetSide });
     }
     expect(await tallyByBaseline(study.id, EVERY_JUDGMENT)).toEqual([
       { baseline: "Alpaca 65B", pairs: 2, wins: 2, ties: 0, losses: 0 },

@@ -1,9 +1,9 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { labelsBySystem } from "@/lib/results/label-results";
 import { excludeRater } from "@/lib/results/rater-exclusion";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
@@ -22,7 +22,7 @@ describe("an absolute study", () => {
     const [first, second, owner] = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("researcher")]);
     const shown = await nextAssignment(study.id, first.id);
     expect(Object.keys(shown!).sort()).toEqual(["answer", "assignmentId", "prompt"]);
-    await expect(submitJudgment(first.id, { assignmentId: shown!.assignmentId, choice: "left" })).rejects.toThrow("This answer asks for a label: fail, pass or excellent.");
+    await expect(judgeInOwnStudy(first.id, { assignmentId: shown!.assignmentId, choice: "left" })).rejects.toThrow("This answer asks for a label: fail, pass or excellent.");
 
     // Each rater labels every answer: the target's excellent, Alpaca's pass, and one fail each.
     for (const [rater, failOn] of [
@@ -34,7 +34,7 @@ describe("an absolute study", () => {
         if (!item) break;
         const answer = "answer" in item ? item.answer.text : "";
         const label = n === failOn ? "fail" : answer.startsWith("Response of system 0") ? "excellent" : "pass";
-        await submitJudgment(rater.id, { assignmentId: item.assignmentId, label });
+        await judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, label });
       }
       expect(await raterProgress(study.id, rater.id)).toMatchObject({ done: 6, remaining: 0 });
     }
@@ -75,6 +75,6 @@ describe("an absolute study", () => {
     const study = await seedStudy({ prompts: 1, baselines: ["GPT-4"] });
     const rater = await makeUser("rater");
     const shown = await nextAssignment(study.id, rater.id);
-    await expect(submitJudgment(rater.id, { assignmentId: shown!.assignmentId, label: "pass" })).rejects.toThrow(/asks which answer is better/);
+    await expect(judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, label: "pass" })).rejects.toThrow(/asks which answer is better/);
   });
 });

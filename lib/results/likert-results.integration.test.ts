@@ -1,9 +1,9 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { scoresBySystem } from "@/lib/results/likert-results";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { judgmentSchema } from "@/lib/validation/judgment";
@@ -15,7 +15,7 @@ describe("a Likert study", () => {
     const study = await seedStudy({ kind: "likert", prompts: 3, baselines: ["Alpaca 65B"], judgmentsPerPair: 2 });
     const raters = await Promise.all([makeUser("rater"), makeUser("rater")]);
     const first = await nextAssignment(study.id, raters[0].id);
-    await expect(submitJudgment(raters[0].id, { assignmentId: first!.assignmentId, label: "pass" })).rejects.toThrow("This answer asks for a helpfulness score from 1 to 6.");
+    await expect(judgeInOwnStudy(raters[0].id, { assignmentId: first!.assignmentId, label: "pass" })).rejects.toThrow("This answer asks for a helpfulness score from 1 to 6.");
     expect(judgmentSchema.safeParse({ assignmentId: "a", score: 7 }).error?.issues[0].message).toBe("must be at most 6");
 
     // LIMA's answers (system 0) get 5 and 5, 6 and 6, 4 and 4 by prompt; Alpaca's 2 and 3 everywhere.
@@ -26,7 +26,7 @@ describe("a Likert study", () => {
         const text = "answer" in item ? item.answer.text : "";
         const prompt = Number(text.match(/question (\d+)/)![1]) - 1;
         const score = text.startsWith("Response of system 0") ? [5, 6, 4][prompt] : 2 + r;
-        await submitJudgment(rater.id, { assignmentId: item.assignmentId, score });
+        await judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, score });
       }
     }
     const [lima, alpaca] = await scoresBySystem(study.id);

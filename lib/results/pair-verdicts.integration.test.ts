@@ -1,8 +1,8 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import type { Choice, Side, Verdict } from "@/lib/assign/policy";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { studyProgress } from "@/lib/results/progress";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
@@ -156,7 +156,7 @@ describe("the pairs' verdict counts", () => {
     const [rater, owner] = await Promise.all([makeUser("rater"), makeUser("researcher")]);
     const judge = async () => {
       const shown = await nextAssignment(study.id, rater.id);
-      return submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
+      return judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
     };
     await judge();
     const [{ rater: pseudonym }] = await raterRows(study.id, EVERY_JUDGMENT);
@@ -178,7 +178,7 @@ describe("the pairs' verdict counts", () => {
         for (let n = 0; ; n++) {
           const shown = await nextAssignment(study.id, rater.id);
           if (!shown) return;
-          await submitJudgment(rater.id, { assignmentId: shown.assignmentId, choice: choices[(n * (r + 1)) % 3] });
+          await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: choices[(n * (r + 1)) % 3] });
         }
       }),
     );

@@ -1,9 +1,9 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { turnLabelsBySystem } from "@/lib/results/turn-results";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -24,14 +24,14 @@ describe("a multi-turn study", () => {
       if (!item || !("answer" in item)) break;
       const turns = item.answer.turns?.length ?? 1;
       if (turns === 3) {
-        await expect(submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["pass"] })).rejects.toThrow(
+        await expect(judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, turnLabels: ["pass"] })).rejects.toThrow(
           "This conversation has 3 assistant turns: label each one Fail, Pass or Excellent.",
         );
         // The third turn: a pass in the first conversation, a fail in the second.
-        await submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["excellent", "pass", conversations++ === 0 ? "pass" : "fail"] });
+        await judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, turnLabels: ["excellent", "pass", conversations++ === 0 ? "pass" : "fail"] });
       } else {
-        await expect(submitJudgment(rater.id, { assignmentId: item.assignmentId, label: "pass" })).rejects.toThrow(/label each one/);
-        await submitJudgment(rater.id, { assignmentId: item.assignmentId, turnLabels: ["fail"] });
+        await expect(judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, label: "pass" })).rejects.toThrow(/label each one/);
+        await judgeInOwnStudy(rater.id, { assignmentId: item.assignmentId, turnLabels: ["fail"] });
       }
       seen.push(item.assignmentId);
     }

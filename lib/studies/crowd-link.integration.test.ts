@@ -1,10 +1,10 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { crowdLinkOf, enterThroughCrowdLink, updateCrowdLink, viewCrowdLink } from "@/lib/studies/crowd-link";
 import { listStudiesForRater, studyForRater } from "@/lib/studies/rater-access";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
@@ -94,7 +94,7 @@ describe("a study's crowd link", () => {
       const { study, token } = await studyWithCrowdLink(exportIds);
       const user = await enterThroughCrowdLink(token, participant(`pid-${exportIds}`, "session-9"));
       const shown = await nextAssignment(study.id, user.id);
-      await submitJudgment(user.id, { assignmentId: shown!.assignmentId, choice: "left" });
+      await judgeInOwnStudy(user.id, { assignmentId: shown!.assignmentId, choice: "left" });
       const [row] = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
       expect(row.rater).toMatch(/^rater-[0-9a-f]{10}$/);
       expect([row.participant_id, row.participant_session_id]).toEqual(exportIds ? [`pid-${exportIds}`, "session-9"] : ["", ""]);

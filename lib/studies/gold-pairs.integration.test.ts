@@ -1,7 +1,7 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { pairsOfPrompt, setGoldVerdict } from "@/lib/studies/gold-pairs";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -22,7 +22,7 @@ describe("gold pairs", () => {
     // At gold rate 1 the rater gets the gold pair first, then the other.
     const rater = await makeUser("rater");
     const first = await nextAssignment(study.id, rater.id);
-    await submitJudgment(rater.id, { assignmentId: first!.assignmentId, choice: "neither" });
+    await judgeInOwnStudy(rater.id, { assignmentId: first!.assignmentId, choice: "neither" });
     await nextAssignment(study.id, rater.id);
     await expect(setGoldVerdict(study.id, pairs[0].id, null)).rejects.toThrow(/already been given this pair/);
     await expect(setGoldVerdict(study.id, pairs[1].id, "win")).rejects.toThrow(/already been given this pair/);

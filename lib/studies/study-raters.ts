@@ -2,6 +2,7 @@
 // to the study's history. Their judgments stay when they are let out again.
 import "server-only";
 import { db } from "@/lib/db";
+import { withdrawLeases } from "@/lib/assign/withdraw-leases";
 import { AppError } from "@/lib/errors";
 
 export async function studyRaters(studyId: string) {
@@ -25,6 +26,7 @@ export async function letRaterOut(studyId: string, raterId: string, actorId: str
     const [row] = await tx.studyRater.findMany({ where: { studyId, raterId }, select: { rater: { select: { email: true } } } });
     if (!row) throw new AppError("not_found", "That rater is not let into this study.");
     await tx.studyRater.delete({ where: { studyId_raterId: { studyId, raterId } } });
+    await withdrawLeases(tx, studyId, raterId);
     await tx.studyEvent.create({ data: { studyId, actorId, what: "rater let out", after: row.rater.email } });
   });
 }

@@ -1,7 +1,7 @@
+import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { buildPairs } from "@/lib/studies/build-pairs";
 import { studyEvents } from "@/lib/studies/study-events";
 import { studySettings, updateStudySettings } from "@/lib/studies/study-settings";
@@ -64,7 +64,7 @@ describe("a study's settings", () => {
     for (let n = 0; n < 3; n++) {
       const shown = await nextAssignment(study.id, rater.id);
       expect(await baselineOf(shown!.assignmentId)).toBe("Bard");
-      await submitJudgment(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
+      await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice: "left" });
     }
     expect(await nextAssignment(study.id, rater.id)).toBeNull();
 

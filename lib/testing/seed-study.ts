@@ -70,7 +70,8 @@ export async function seedStudy(options: {
       judgmentsPerPair: options.judgmentsPerPair ?? 1,
       leaseSeconds: options.leaseSeconds ?? 900,
       rationaleMode: options.rationaleMode,
-      promptOncePerRater: options.promptOncePerRater,
+      // Most tests let a rater judge every pair; the app's own default for new studies is one prompt each.
+      promptOncePerRater: options.promptOncePerRater ?? false,
       goldRate: options.goldRate,
       quotaPerRater: options.quotaPerRater,
       kind: options.kind,

@@ -60,6 +60,8 @@ async function changeUser(actorId: string, userId: string, change: { role?: Role
         ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (user.disabledAt ?? new Date()) : null }),
       },
     });
+    // A disabled rater's pairs on loan go back to the other raters at once, not when leases run out.
+    if (change.disabled) await tx.assignment.updateMany({ where: { raterId: userId, status: "active" }, data: { status: "withdrawn" } });
   });
 }
 

@@ -42,7 +42,11 @@ const studyFields = z.object({
         .nullable(),
     ),
     // A checkbox sends "on" when ticked and nothing otherwise.
-    promptOncePerRater: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
+    // On unless turned off: the new-study form sends "off" for an unticked box.
+    promptOncePerRater: z
+      .union([z.boolean(), z.literal("on"), z.literal("off")], "must be on or off")
+      .transform((value) => value === true || value === "on")
+      .default(true),
     openToAllRaters: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
   });

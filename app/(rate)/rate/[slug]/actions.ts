@@ -12,12 +12,19 @@ import { flagSchema, judgmentSchema, skipSchema } from "@/lib/validation/judgmen
 
 // Each action revalidates the rating page, so the same round trip carries the rater's next pair.
 // A database that cannot be reached is said so, and the rater's page keeps what they entered.
-async function rateAction<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown, act: (raterId: string, data: T) => Promise<unknown>, notice?: string): Promise<ActionResult> {
+// The page binds its study's slug as the first argument; the write checks the assignment against it.
+async function rateAction<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },
+  slug: unknown,
+  input: unknown,
+  act: (raterId: string, slug: string, data: T) => Promise<unknown>,
+  notice?: string,
+): Promise<ActionResult> {
   try {
     const rater = await requireRole("rater");
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return { error: "That could not be read; please try again." };
-    await act(rater.id, parsed.data);
+    if (!parsed.success || typeof slug !== "string") return { error: "That could not be read; please try again." };
+    await act(rater.id, slug, parsed.data);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return { error: DATABASE_UNAVAILABLE_MESSAGE };
     if (!(error instanceof AppError)) throw error;
@@ -28,14 +35,14 @@ async function rateAction<T>(schema: { safeParse(input: unknown): { success: tru
   return notice ? { notice } : {};
 }
 
-export async function submitJudgmentAction(input: unknown) {
-  return rateAction(judgmentSchema, input, submitJudgment);
+export async function submitJudgmentAction(slug: unknown, input: unknown) {
+  return rateAction(judgmentSchema, slug, input, submitJudgment);
 }
 
-export async function skipAction(input: unknown) {
-  return rateAction(skipSchema, input, (raterId, data) => skipAssignment(raterId, data.assignmentId, data.reason));
+export async function skipAction(slug: unknown, input: unknown) {
+  return rateAction(skipSchema, slug, input, (raterId, studySlug, data) => skipAssignment(raterId, studySlug, data.assignmentId, data.reason));
 }
 
-export async function flagAction(input: unknown) {
-  return rateAction(flagSchema, input, flagPair, "Thank you: the problem is reported. You can still judge this pair or skip it.");
+export async function flagAction(slug: unknown, input: unknown) {
+  return rateAction(flagSchema, slug, input, flagPair, "Thank you: the problem is reported. You can still judge this pair or skip it.");
 }

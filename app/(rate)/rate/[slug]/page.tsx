@@ -51,7 +51,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           turns={"answer" in pair ? (pair.answer.turns ?? [pair.answer.text]).map((turn, i) => <Markdown key={i}>{turn}</Markdown>) : undefined}
           rationaleMode={study.rationaleMode}
           skipReasons={SKIP_REASONS}
-          actions={{ submit: submitJudgmentAction, skip: skipAction, flag: flagAction }}
+          actions={{ submit: submitJudgmentAction.bind(null, slug), skip: skipAction.bind(null, slug), flag: flagAction.bind(null, slug) }}
           takeFocus={progress.done > 0}
         />
       ) : (

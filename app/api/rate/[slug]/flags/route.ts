@@ -1,4 +1,3 @@
-import { requireStudyForRater } from "@/lib/studies/rater-access";
 import { withRole } from "@/lib/auth";
 import { readJson } from "@/lib/http";
 import { flagPair } from "@/lib/judgments/flag-pair";
@@ -10,7 +9,6 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, flagSchema);
   if ("response" in body) return body.response;
-  await requireStudyForRater((await params).slug, rater);
-  await flagPair(rater.id, body.data);
+  await flagPair(rater.id, (await params).slug, body.data);
   return Response.json({ flagged: true }, { status: 201 });
 });

@@ -11,7 +11,8 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, judgmentSchema);
   if ("response" in body) return body.response;
-  const study = await requireStudyForRater((await params).slug, rater);
-  const outcome = await submitJudgment(rater.id, body.data);
+  const { slug } = await params;
+  const outcome = await submitJudgment(rater.id, slug, body.data);
+  const study = await requireStudyForRater(slug, rater);
   return Response.json({ outcome, ...(await nextStep(study.id, rater.id)) });
 });

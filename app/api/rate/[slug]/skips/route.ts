@@ -11,7 +11,8 @@ type Context = { params: Promise<{ slug: string }> };
 export const POST = withRole(["rater"], async (request, rater, { params }: Context) => {
   const body = await readJson(request, skipSchema);
   if ("response" in body) return body.response;
-  const study = await requireStudyForRater((await params).slug, rater);
-  await skipAssignment(rater.id, body.data.assignmentId, body.data.reason);
+  const { slug } = await params;
+  await skipAssignment(rater.id, slug, body.data.assignmentId, body.data.reason);
+  const study = await requireStudyForRater(slug, rater);
   return Response.json(await nextStep(study.id, rater.id));
 });
