@@ -1,6 +1,6 @@
-import { judgeInOwnStudy } from "@/lib/testing/own-study";
+import { judgeInOwnStudy, skipInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
-import { nextAssignment } from "@/lib/assign/next-assignment";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { pairsOfPrompt, setGoldVerdict } from "@/lib/studies/gold-pairs";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
@@ -31,5 +31,35 @@ describe("gold pairs", () => {
 
     const other = await seedStudy({ prompts: 1 });
     await expect(setGoldVerdict(other.id, pairs[0].id, "win")).rejects.toThrow("That pair is not in this study.");
+  });
+});
+
+describe("a gold pair cannot be told from an ordinary one by the rater's progress", () => {
+  it.each([0.1, 0.2, 0.25])("at a gold rate of %s, every pair judged or skipped moves the figures by one, gold or not", async (goldRate) => {
+    const study = await seedStudy({ prompts: 40, baselines: ["Bard"], goldRate });
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, select: { id: true }, orderBy: { id: "asc" } });
+    // Plenty of gold pairs, so that the expected count of gold pairs to come is never capped.
+    for (const pair of pairs.slice(0, 16)) await db().pair.update({ where: { id: pair.id }, data: { goldVerdict: "win" } });
+    const rater = await makeUser("rater");
+    const steps: { gold: boolean; skipped: boolean; doneMoved: number; remainingMoved: number }[] = [];
+    let shown = await nextAssignment(study.id, rater.id);
+    let progress = await raterProgress(study.id, rater.id);
+    expect(progress.remaining).toBeGreaterThan(24);
+    for (let step = 0; shown; step++) {
+      const { pair } = await db().assignment.findUniqueOrThrow({ where: { id: shown.assignmentId }, select: { pair: { select: { goldVerdict: true } } } });
+      const skipped = step % 7 === 3;
+      if (skipped) await skipInOwnStudy(rater.id, shown.assignmentId, "Other");
+      else await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: "left" });
+      shown = await nextAssignment(study.id, rater.id);
+      const after = await raterProgress(study.id, rater.id);
+      if (shown) steps.push({ gold: pair.goldVerdict !== null, skipped, doneMoved: after.done - progress.done, remainingMoved: progress.remaining - after.remaining });
+      progress = after;
+    }
+    const gold = steps.filter((s) => s.gold);
+    expect(gold.length).toBeGreaterThan(2);
+    for (const step of steps) {
+      expect(step.remainingMoved, JSON.stringify(step)).toBe(1);
+      expect(step.doneMoved).toBe(step.skipped ? 0 : 1);
+    }
   });
 });
