@@ -5,6 +5,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
+import { clientAddress } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { databaseUnavailableResponse, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/db-errors";
 import { env } from "@/lib/env";
@@ -55,7 +56,7 @@ export const authOptions: NextAuthOptions = {
       id: "crowd",
       name: "Crowd link",
       credentials: { token: { type: "text" }, PROLIFIC_PID: { type: "text" }, STUDY_ID: { type: "text" }, SESSION_ID: { type: "text" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const ids = participantSchema.safeParse({
           PROLIFIC_PID: credentials?.PROLIFIC_PID,
           STUDY_ID: credentials?.STUDY_ID || undefined,
@@ -63,9 +64,10 @@ export const authOptions: NextAuthOptions = {
         });
         if (!ids.success || !credentials?.token) return null;
         try {
-          return await enterThroughCrowdLink(credentials.token, ids.data);
+          return await enterThroughCrowdLink(credentials.token, ids.data, clientAddress(request?.headers));
         } catch (error) {
-          if (error instanceof AppError) return null;
+          // next-auth hands the message to the link's page, which shows it.
+          if (error instanceof AppError) throw new Error(error.userMessage);
           throw error;
         }
       },

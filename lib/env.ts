@@ -23,6 +23,19 @@ const envSchema = z.object({
   IMPORT_MAX_FILE_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   /** ...and a prompt or response longer than this many characters. */
   IMPORT_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(100_000),
+  /**
+   * Addresses of the reverse proxies in front of the app (comma-separated IPs). Only a request
+   * from one of them has its X-Forwarded-For believed; unset, the client is the socket's peer.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], "each must be an IP address"))),
+  /** New crowd identities one client address may make in CROWD_ENTRY_WINDOW_MINUTES... */
+  CROWD_ENTRIES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** ...a sliding window. */
+  CROWD_ENTRY_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
   /** For `npm run user:create`, to keep a password out of the shell history. */
   USER_PASSWORD: z.string().optional(),
 });

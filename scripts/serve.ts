@@ -2,7 +2,6 @@
 // migrations, the demo study on first start, then Next.js. Ctrl-C stops Next and then Postgres.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { developmentSecret } from "@/lib/dev-secret";
 import { authSecret, env, EnvError } from "@/lib/env";
 import { connectAndMigrate } from "@/lib/postgres/connect";
@@ -26,11 +25,12 @@ async function main() {
     printSeedResult(await seedDemoStudy());
   }
 
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, mode, "--port", String(settings.PORT)], {
+  // The HTTP server runs without the react-server condition this script needs for lib/.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/http-server.ts", mode], {
     stdio: "inherit",
     env: {
       ...process.env,
+      NODE_ENV: mode === "start" ? "production" : "development",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: settings.NEXTAUTH_URL ?? `http://localhost:${settings.PORT}`,

@@ -5,23 +5,26 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { ParticipantIds } from "@/lib/validation/crowd-link";
 
+const GENERIC_FAILURE = "This study could not take you in: it may have closed, or your participant account was disabled. Please return the study on your platform.";
+
 /** Signs a crowd participant in with their platform ids (no password) and takes them to the study. */
 export function CrowdEntry({ token, ids, landing }: { token: string; ids: ParticipantIds; landing: string }) {
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     signIn("crowd", { token, ...ids, redirect: false }).then((result) => {
       if (!result || result.error) {
-        setFailed(true);
+        // next-auth says "CredentialsSignin" when it has no message of ours to pass on.
+        setFailure(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC_FAILURE);
         return;
       }
       router.replace(landing);
       router.refresh();
     });
   }, [token, ids, landing, router]);
-  return failed ? (
+  return failure ? (
     <p role="alert" className="text-red-800">
-      This study could not take you in: it may have closed, or your participant account was disabled. Please return the study on your platform.
+      {failure}
     </p>
   ) : (
     <p role="status">Taking you to the study…</p>

@@ -12,12 +12,17 @@ interface Props {
   link: string | null;
   completionCode: string | null;
   completionUrl: string | null;
+  noWorkCode: string | null;
+  crowdCap: number | null;
   exportParticipantIds: boolean;
+  /** Participants so far, and the new identities the cap and the per-address throttle turned away. */
+  entries: { participants: number; overCap: number; throttled: number };
+  entryLimit: { perAddress: number; minutes: number };
   save: (previous: SettingsState, form: FormData) => Promise<SettingsState>;
 }
 
 /** The study's crowd link: on or off, the completion code and address, and whether exports name participants. */
-export function CrowdLinkForm({ slug, link, completionCode, completionUrl, exportParticipantIds, save }: Props) {
+export function CrowdLinkForm({ slug, link, completionCode, completionUrl, noWorkCode, crowdCap, exportParticipantIds, entries, entryLimit, save }: Props) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(save, {});
   const [copied, setCopied] = useState(false);
   const errors = state.fieldErrors ?? {};
@@ -29,7 +34,7 @@ export function CrowdLinkForm({ slug, link, completionCode, completionUrl, expor
       <p className="text-sm text-slate-700">
         One link for a crowd platform (Prolific style): each participant it sends gets a rater identity of their own, with no password, for this
         study only. Once they have judged their quota (or all they can), they see the completion code, and are sent to the completion address if
-        there is one.
+        there is one. One who got no pair at all sees a &ldquo;no work left&rdquo; page asking them to return the study, with the no-work code if you set one.
       </p>
       {link && (
         <p className="text-sm">
@@ -46,6 +51,22 @@ export function CrowdLinkForm({ slug, link, completionCode, completionUrl, expor
           </button>
         </p>
       )}
+      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" aria-label="Crowd link so far">
+        <dt className="text-slate-700">Participants</dt>
+        <dd>
+          {entries.participants.toLocaleString("en")}
+          {crowdCap !== null && ` of ${crowdCap.toLocaleString("en")}`}
+        </dd>
+        <dt className="text-slate-700">Turned away: study full</dt>
+        <dd>{entries.overCap.toLocaleString("en")}</dd>
+        <dt className="text-slate-700">Turned away: too many from one address</dt>
+        <dd>
+          {entries.throttled.toLocaleString("en")}{" "}
+          <span className="text-slate-600">
+            (at most {entryLimit.perAddress} new participants per address in {entryLimit.minutes} minutes)
+          </span>
+        </dd>
+      </dl>
       <form onSubmit={keepValuesOnSubmit(action)} className="space-y-3" aria-label="Crowd link settings">
         <input type="hidden" name="slug" value={slug} />
         <label className="flex items-center gap-2">
@@ -53,6 +74,12 @@ export function CrowdLinkForm({ slug, link, completionCode, completionUrl, expor
         </label>
         <Field id="completion-code" label="Completion code" hint="What participants paste into the platform; needed while the link is on." error={errors.completionCode}>
           <input id="completion-code" name="completionCode" defaultValue={completionCode ?? ""} maxLength={100} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        </Field>
+        <Field id="crowd-cap" label="Participants at most" hint="The number of places you asked the platform for; new participants past it are turned away. Empty for no cap." error={errors.crowdCap}>
+          <input id="crowd-cap" name="crowdCap" type="number" min={1} step={1} defaultValue={crowdCap ?? ""} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        </Field>
+        <Field id="no-work-code" label="No-work code (optional)" hint="Shown to a participant who got no pair at all (the study ran out before them), in place of the completion code." error={errors.noWorkCode}>
+          <input id="no-work-code" name="noWorkCode" defaultValue={noWorkCode ?? ""} maxLength={100} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
         </Field>
         <Field id="completion-url" label="Completion address (optional)" hint="Where participants are sent once done, e.g. the platform's completion page." error={errors.completionUrl}>
           <input id="completion-url" name="completionUrl" defaultValue={completionUrl ?? ""} className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />

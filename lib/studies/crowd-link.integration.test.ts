@@ -1,11 +1,12 @@
 import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { nextAssignment } from "@/lib/assign/next-assignment";
+import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { crowdLinkOf, enterThroughCrowdLink, updateCrowdLink, viewCrowdLink } from "@/lib/studies/crowd-link";
+import { crowdEntryCounts, crowdLinkOf, enterThroughCrowdLink, updateCrowdLink, viewCrowdLink } from "@/lib/studies/crowd-link";
+import { env } from "@/lib/env";
 import { listStudiesForRater, studyForRater } from "@/lib/studies/rater-access";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { crowdLinkSchema, participantSchema } from "@/lib/validation/crowd-link";
@@ -99,5 +100,58 @@ describe("a study's crowd link", () => {
       expect(row.rater).toMatch(/^rater-[0-9a-f]{10}$/);
       expect([row.participant_id, row.participant_session_id]).toEqual(exportIds ? [`pid-${exportIds}`, "session-9"] : ["", ""]);
     }
+  });
+});
+
+describe("a crowd link cannot be stuffed", () => {
+  const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+  it("takes no new participant past its cap, but lets those it has come back; the refusals are counted", async () => {
+    const { owner, study, token } = await studyWithCrowdLink();
+    await updateCrowdLink(study.id, crowdLinkSchema.parse({ enabled: "on", completionCode: "C0DE42", crowdCap: "3" }), owner.id);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => enterThroughCrowdLink(token, participant(`capped-${i}`), `203.0.113.${i}`)));
+    const admitted = results.filter((result) => result.status === "fulfilled");
+    expect(admitted).toHaveLength(3);
+    for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/has all the participants it asked for/);
+    // One of the three comes back: still in.
+    const back = results.findIndex((result) => result.status === "fulfilled");
+    await enterThroughCrowdLink(token, participant(`capped-${back}`), "203.0.113.200");
+    expect((await viewCrowdLink(token, `capped-${back}`))?.refusal).toBeNull();
+    expect((await viewCrowdLink(token, "someone-new"))?.refusal).toMatch(/has all the participants/);
+    expect(await crowdEntryCounts(study.id)).toEqual({ participants: 3, overCap: 5, throttled: 0 });
+  });
+
+  it("makes at most the throttle's number of new identities per address, counted atomically", async () => {
+    const { study, token } = await studyWithCrowdLink();
+    const { study: other, token: otherToken } = await studyWithCrowdLink();
+    const from = address();
+    // 30 first visits at once from one address, over two studies: the limit is per address.
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => enterThroughCrowdLink(i % 2 ? token : otherToken, participant(`stuffed-${i}`), from)),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(env().CROWD_ENTRIES_PER_ADDRESS);
+    for (const result of results) if (result.status === "rejected") expect(String(result.reason)).toMatch(/Too many new participants came from your network/);
+    const counts = [await crowdEntryCounts(study.id), await crowdEntryCounts(other.id)];
+    expect(counts.reduce((sum, c) => sum + c.throttled, 0)).toBe(30 - env().CROWD_ENTRIES_PER_ADDRESS);
+    // Another address is not held back, and a participant already in comes back from the same one.
+    await enterThroughCrowdLink(token, participant("elsewhere"), address().replace("198.51.100", "192.0.2"));
+    const admittedPid = results.findIndex((result, i) => result.status === "fulfilled" && i % 2 === 1);
+    await enterThroughCrowdLink(token, participant(`stuffed-${admittedPid}`), from);
+  });
+});
+
+describe("the end of a crowd participant's work", () => {
+  it("gives the completion code only to one who judged; one who got no pair is told there is no work", async () => {
+    const { owner, study, token } = await studyWithCrowdLink();
+    await updateCrowdLink(study.id, crowdLinkSchema.parse({ enabled: "on", completionCode: "C0DE42", noWorkCode: "NOWORK7" }), owner.id);
+    const early = await enterThroughCrowdLink(token, participant("early"), "192.0.2.10");
+    for (let shown = await nextAssignment(study.id, early.id); shown; shown = await nextAssignment(study.id, early.id)) {
+      await judgeInOwnStudy(early.id, { assignmentId: shown.assignmentId, choice: "left" });
+    }
+    const late = await enterThroughCrowdLink(token, participant("late"), "192.0.2.11");
+    expect(await nextAssignment(study.id, late.id)).toBeNull();
+    expect(await raterProgress(study.id, late.id)).toMatchObject({ done: 0, remaining: 0 });
+    expect(await raterProgress(study.id, early.id)).toMatchObject({ done: 4, remaining: 0 });
+    expect(await crowdLinkOf(study.id)).toMatchObject({ completionCode: "C0DE42", noWorkCode: "NOWORK7" });
   });
 });

@@ -27,6 +27,22 @@ export const crowdLinkSchema = z
         return url.toString();
       }),
     exportParticipantIds: checkbox,
+    // An empty field means no cap.
+    crowdCap: z.preprocess(
+      (value) => (value === "" || value === undefined || value === null ? null : Number(value)),
+      z.number("must be a number of participants").int("must be a whole number").min(1, "must be at least 1, or empty for no cap").max(1_000_000, "must be at most 1,000,000").nullable(),
+    ),
+    noWorkCode: z
+      .string()
+      .trim()
+      .max(100, "must be at most 100 characters")
+      .regex(/^[A-Za-z0-9_-]*$/, "may hold only letters, digits, hyphens and underscores")
+      .default("")
+      .transform((value) => value || null),
+  })
+  .refine((link) => link.noWorkCode === null || link.noWorkCode !== link.completionCode, {
+    path: ["noWorkCode"],
+    message: "must differ from the completion code: the platform tells the two apart",
   })
   .refine((link) => !link.enabled || link.completionCode !== null, {
     path: ["completionCode"],

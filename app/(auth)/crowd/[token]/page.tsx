@@ -13,13 +13,13 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function CrowdLinkPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const query = await searchParams;
-  const [view, user] = await Promise.all([viewCrowdLink(token), currentUser()]);
-  if (!view) notFound();
   const ids = participantSchema.safeParse({
     PROLIFIC_PID: first(query.PROLIFIC_PID) ?? "",
     STUDY_ID: first(query.STUDY_ID) || undefined,
     SESSION_ID: first(query.SESSION_ID) || undefined,
   });
+  const [view, user] = await Promise.all([viewCrowdLink(token, ids.data?.PROLIFIC_PID), currentUser()]);
+  if (!view) notFound();
   // Signing in as a participant would end the session of anyone else signed in here.
   const someoneElse = user && !user.participant ? `You are signed in as ${user.email}. This link is for a crowd platform's participants: sign out first to take part as one.` : null;
   const problem = view.refusal ?? someoneElse ?? (ids.success ? null : `This link does not carry a usable participant id: ${ids.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ")}. Please open the study from your platform again.`);

@@ -23,8 +23,11 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
   const pair = await nextAssignment(study.id, rater.id);
   const progress = await raterProgress(study.id, rater.id);
   const quotaReached = progress.quota !== null && progress.done >= progress.quota;
-  // A crowd participant who has done all they can is given the code their platform asks for.
-  const completion = !pair && rater.participant && (quotaReached || progress.remaining === 0) ? await crowdLinkOf(study.id) : null;
+  // A crowd participant who has done all they can is given the code their platform asks for,
+  // and only if they judged something: one who never got a pair is told to return the study.
+  const outOfWork = !pair && rater.participant && (quotaReached || progress.remaining === 0);
+  const crowd = outOfWork ? await crowdLinkOf(study.id) : null;
+  const earned = quotaReached || progress.done > 0;
 
   return (
     <div className="space-y-4">
@@ -54,20 +57,36 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           actions={{ submit: submitJudgmentAction.bind(null, slug), skip: skipAction.bind(null, slug), flag: flagAction.bind(null, slug) }}
           takeFocus={progress.done > 0}
         />
+      ) : crowd && !earned ? (
+        <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
+          <h2 className="text-lg font-semibold">No work left for you</h2>
+          <p className="mt-2 text-slate-800">
+            Every pair of this study has been taken by other participants, so there is nothing for you to judge, and no completion code to give.
+          </p>
+          <p className="mt-2 text-slate-800">
+            Please return the study on your platform (on Prolific, &ldquo;Return&rdquo; on the study&apos;s page), so that your place goes to someone else and
+            nothing counts against you.
+          </p>
+          {crowd.noWorkCode && (
+            <p className="mt-3 text-slate-900">
+              If your platform asks for a code, give this one: <strong className="font-mono text-lg">{crowd.noWorkCode}</strong>
+            </p>
+          )}
+        </div>
       ) : (
         <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
           <h2 className="text-lg font-semibold">All done, thank you!</h2>
           <p className="mt-2 text-slate-800">
             {quotaReached ? `You have judged the ${progress.quota} pairs this study asks of each rater.` : "There are no more pairs for you in this study right now."}
           </p>
-          {completion ? (
+          {crowd ? (
             <>
-              {completion.completionCode && (
+              {crowd.completionCode && (
                 <p className="mt-3 text-slate-900">
-                  Your completion code: <strong className="font-mono text-lg">{completion.completionCode}</strong>
+                  Your completion code: <strong className="font-mono text-lg">{crowd.completionCode}</strong>
                 </p>
               )}
-              {completion.completionUrl && <CompletionRedirect url={completion.completionUrl} />}
+              {crowd.completionUrl && <CompletionRedirect url={crowd.completionUrl} />}
             </>
           ) : (
             <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">

@@ -23,7 +23,7 @@ import { requireRole } from "@/lib/auth";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
 import { env } from "@/lib/env";
-import { crowdLinkOf, PROLIFIC_QUERY } from "@/lib/studies/crowd-link";
+import { crowdEntryCounts, crowdLinkOf, PROLIFIC_QUERY } from "@/lib/studies/crowd-link";
 import { listInvitations } from "@/lib/studies/invitations";
 import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
 import { listJudges } from "@/lib/judge/judges";
@@ -111,6 +111,15 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
 }
 
 async function CrowdLink({ slug, studyId, origin }: { slug: string; studyId: string; origin: string }) {
-  const { crowdToken, ...settings } = await crowdLinkOf(studyId);
-  return <CrowdLinkForm slug={slug} link={crowdToken ? `${origin}/crowd/${crowdToken}?${PROLIFIC_QUERY}` : null} {...settings} save={saveCrowdLinkAction} />;
+  const [{ crowdToken, ...settings }, entries] = await Promise.all([crowdLinkOf(studyId), crowdEntryCounts(studyId)]);
+  return (
+    <CrowdLinkForm
+      slug={slug}
+      link={crowdToken ? `${origin}/crowd/${crowdToken}?${PROLIFIC_QUERY}` : null}
+      {...settings}
+      entries={entries}
+      entryLimit={{ perAddress: env().CROWD_ENTRIES_PER_ADDRESS, minutes: env().CROWD_ENTRY_WINDOW_MINUTES }}
+      save={saveCrowdLinkAction}
+    />
+  );
 }
