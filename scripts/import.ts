@@ -91,6 +91,11 @@ function print(report: ImportReport) {
   console.log(describeReport(report));
   for (const error of report.errors) console.log(`  ${error.file} line ${error.line}, ${error.field}: ${error.reason}`);
   if (report.errorCount > report.errors.length) console.log(`  …and ${report.errorCount - report.errors.length} more errors.`);
+  if (report.selfNamingCount > 0) {
+    console.log(`Warning: ${report.selfNamingCount} responses name a model, its maker or a system of the study (raters could tell who wrote them):`);
+    for (const warning of report.selfNaming.slice(0, 10)) console.log(`  ${warning.file} line ${warning.line}: ${warning.phrase}`);
+    if (report.selfNamingCount > 10) console.log(`  …and ${report.selfNamingCount - 10} more.`);
+  }
   if (report.missingCount > 0) {
     console.log(`${report.missingCount} prompts lack a response from some system, so they have fewer pairs:`);
     for (const gap of report.missing.slice(0, 10)) console.log(`  prompt ${gap.promptId}: no response from ${gap.systems.join(", ")}`);

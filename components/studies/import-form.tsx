@@ -162,6 +162,32 @@ function ImportOutcome({ outcome, slug }: { outcome: Outcome; slug: string }) {
           </tbody>
         </table>
       )}
+      {outcome.selfNamingCount > 0 && (
+        <table className="w-full text-sm">
+          <caption className="text-left text-amber-900">
+            Warning: {outcome.selfNamingCount} response{outcome.selfNamingCount === 1 ? " names" : "s name"} a model, its maker or a system of the study, which
+            would tell raters who wrote {outcome.selfNamingCount === 1 ? "it" : "them"}. They are imported all the same; the study&apos;s page lists them and can hide
+            the names from raters.
+            {outcome.selfNamingCount > outcome.selfNaming.length ? ` The first ${outcome.selfNaming.length}:` : ""}
+          </caption>
+          <thead>
+            <tr className="border-b text-left">
+              <th scope="col" className="py-1 pr-3">File</th>
+              <th scope="col" className="py-1 pr-3">Line</th>
+              <th scope="col" className="py-1">What it says</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.selfNaming.map((warning, i) => (
+              <tr key={i} className="border-b align-top">
+                <td className="py-1 pr-3">{warning.file}</td>
+                <td className="py-1 pr-3">{warning.line}</td>
+                <td className="py-1">{warning.phrase}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {outcome.missingCount > 0 && (
         <div>
           <p className="text-sm">{outcome.missingCount} prompts lack a response from some system, so they get fewer pairs:</p>

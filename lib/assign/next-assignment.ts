@@ -3,6 +3,7 @@
 // app processes never hand an ordinary pair out beyond k nor any pair twice to one rater.
 import "server-only";
 import { goldDue, pickTargetSide } from "@/lib/assign/policy";
+import { hideSelfNaming } from "@/lib/blind/self-naming";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -26,6 +27,8 @@ interface Rules {
   promptOncePerRater: boolean;
   goldRate: number;
   quota: number | null;
+  /** Whether raters see answers that name their writer with the names hidden. */
+  hideSelfNaming: boolean;
 }
 
 // A pair's live assignments: judged, or leased and not yet expired. Skipped and expired ones
@@ -48,7 +51,7 @@ export async function pairIsFull(tx: Tx, pairId: string, k: number, exceptAssign
 async function rulesOf(studyId: string): Promise<Rules> {
   const study = await db().study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { judgmentsPerPair: true, leaseSeconds: true, promptOncePerRater: true, goldRate: true, quotaPerRater: true },
+    select: { judgmentsPerPair: true, leaseSeconds: true, promptOncePerRater: true, goldRate: true, quotaPerRater: true, selfNaming: true },
   });
   return {
     k: study.judgmentsPerPair,
@@ -56,6 +59,7 @@ async function rulesOf(studyId: string): Promise<Rules> {
     promptOncePerRater: study.promptOncePerRater,
     goldRate: study.goldRate,
     quota: study.quotaPerRater,
+    hideSelfNaming: study.selfNaming === "redact",
   };
 }
 
@@ -159,9 +163,13 @@ async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise
     if (await pairIsFull(tx, pairId, rules.k)) return "filled meanwhile";
     const targetSide = pickTargetSide(history.left, history.right);
     const [created] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Assignment" (id, "pairId", "raterId", "targetSide", status, "leaseExpiresAt")
+      INSERT INTO "Assignment" (id, "pairId", "raterId", "targetSide", status, "leaseExpiresAt", redacted)
       VALUES (gen_random_uuid()::text, ${pairId}, ${raterId}, ${targetSide}::"Side", 'active',
-              now() + make_interval(secs => ${rules.leaseSeconds}))
+              now() + make_interval(secs => ${rules.leaseSeconds}),
+              -- Stamped now, so the rater's screen and the export agree however the setting changes.
+              ${rules.hideSelfNaming}::boolean AND EXISTS (
+                SELECT 1 FROM "Pair" p JOIN "Response" r ON r.id IN (p."targetResponseId", p."baselineResponseId")
+                 WHERE p.id = ${pairId} AND cardinality(r."selfNames") > 0))
       RETURNING id`;
     return { assignmentId: created.id };
   });
@@ -187,6 +195,7 @@ async function claim(studyId: string, raterId: string, rules: Rules): Promise<st
  */
 export const ON_SCREEN_SQL = `
   SELECT a."targetSide" AS "targetSide", pr.text AS "promptText", pr.history,
+         CASE WHEN a.redacted THEN (SELECT array_agg(s.name) FROM "System" s WHERE s."studyId" = p."studyId") END AS "hideNames",
          t.text AS "targetText", t.turns AS "targetTurns", b.text AS "baselineText", b.turns AS "baselineTurns"
     FROM "Assignment" a
     JOIN "Pair" p ON p.id = a."pairId"
@@ -197,6 +206,8 @@ export const ON_SCREEN_SQL = `
 
 interface ScreenRow {
   targetSide: "left" | "right";
+  /** The study's systems, when this assignment shows self-naming hidden. */
+  hideNames: string[] | null;
   promptText: string;
   history: Turn[] | null;
   targetText: string;
@@ -207,10 +218,12 @@ interface ScreenRow {
 
 async function onScreen(assignmentId: string): Promise<PairOnScreen> {
   const [row] = await db().$queryRawUnsafe<ScreenRow[]>(ON_SCREEN_SQL, assignmentId);
-  const target = { text: row.targetText, turns: row.targetTurns ?? null };
+  const shown = (text: string) => (row.hideNames ? hideSelfNaming(text, row.hideNames) : text);
+  const answer = (text: string, turns: string[] | null): Answer => ({ text: shown(text), turns: turns?.map(shown) ?? null });
+  const target = answer(row.targetText, row.targetTurns);
   const prompt = { text: row.promptText, history: row.history ?? [] };
   if (row.baselineText === null) return { assignmentId, prompt, answer: target };
-  const baseline = { text: row.baselineText, turns: row.baselineTurns ?? null };
+  const baseline = answer(row.baselineText, row.baselineTurns);
   return {
     assignmentId,
     prompt,

@@ -54,6 +54,7 @@ describe("judgmentsExport", () => {
         verdict: j.verdict,
         rationale: j.rationale?.startsWith("=") ? `'${j.rationale}` : (j.rationale ?? ""),
         gold: "false",
+        redacted: "false",
         time_on_task_ms: String(j.timeOnTaskMs),
         created_at: j.createdAt.toISOString(),
       });

@@ -28,6 +28,7 @@ export const JUDGMENT_COLUMNS = [
   "participant_session_id",
   "gold",
   "excluded",
+  "redacted",
   "time_on_task_ms",
   "created_at",
 ] as const;
@@ -50,6 +51,7 @@ const singleAnswerColumns = <Answer extends readonly string[]>(...answer: Answer
     "participant_id",
     "participant_session_id",
     "excluded",
+    "redacted",
     "time_on_task_ms",
     "created_at",
   ] as const;
@@ -72,10 +74,13 @@ export function judgmentsSelect(studyId: string): string {
            CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
            (p."goldVerdict" IS NOT NULL)::text,
            EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
+           -- Whether the rater saw the answers with their self-naming hidden.
+           a.redacted::text,
            j."timeOnTaskMs",
            -- Stored in UTC without a zone.
            to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       FROM "Judgment" j
+      JOIN "Assignment" a ON a.id = j."assignmentId"
       JOIN "Pair" p ON p.id = j."pairId"
       JOIN "Study" st ON st.id = p."studyId"
       JOIN "User" u ON u.id = j."raterId"
@@ -96,10 +101,13 @@ const singleAnswerSelect = (answer: "label" | "score" | "turn") => (studyId: str
            CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
            CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
            EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
+           -- Whether the rater saw the answers with their self-naming hidden.
+           a.redacted::text,
            j."timeOnTaskMs",
            to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       FROM "Judgment" j
       ${answer === "turn" ? 'CROSS JOIN LATERAL unnest(j."turnLabels") WITH ORDINALITY AS turn (label, position)' : ""}
+      JOIN "Assignment" a ON a.id = j."assignmentId"
       JOIN "Pair" p ON p.id = j."pairId"
       JOIN "Study" st ON st.id = p."studyId"
       JOIN "User" u ON u.id = j."raterId"
@@ -118,6 +126,7 @@ interface ExportTable {
 const TYPED = {
   gold: (text: string) => text === "true",
   excluded: (text: string) => text === "true",
+  redacted: (text: string) => text === "true",
   time_on_task_ms: Number,
 };
 

@@ -21,6 +21,7 @@ import {
   type Result,
 } from "@/lib/importer/records";
 import { collectExistingResponses, merge, missingResponses, type Counts } from "@/lib/importer/merge";
+import { selfNamingPhrases } from "@/lib/blind/self-naming";
 
 export const MAX_LISTED_ERRORS = 50;
 
@@ -29,6 +30,13 @@ export interface ImportError {
   line: number;
   field: string;
   reason: string;
+}
+
+/** A response that names the system that wrote it: a warning, which does not refuse the import. */
+export interface SelfNamingWarning {
+  file: string;
+  line: number;
+  phrase: string;
 }
 
 export interface ImportReport {
@@ -43,6 +51,9 @@ export interface ImportReport {
   /** Prompts that lack a response from some system of the study (first 50), and how many do. */
   missing: { promptId: string; systems: string[] }[];
   missingCount: number;
+  /** Responses that name a model, its maker or a system of the study (first MAX_LISTED_ERRORS), and how many do. */
+  selfNaming: SelfNamingWarning[];
+  selfNamingCount: number;
 }
 
 export interface ImportLimits {
@@ -65,7 +76,7 @@ const STAGING = `
   ) ON COMMIT DROP;
   CREATE TEMP TABLE stage_response (
     ord bigint, file_index int, file text, line int,
-    prompt_id text, system text, text text, turns jsonb
+    prompt_id text, system text, text text, turns jsonb, self_names jsonb
   ) ON COMMIT DROP;
   -- The responses pairs are built from: those this import adds, and the others to the same prompts.
   CREATE TEMP TABLE import_response (id text, "promptId" text, "systemId" text, new boolean) ON COMMIT DROP;`;
@@ -112,6 +123,15 @@ class CopyWriter {
   }
 }
 
+class SelfNamingList {
+  readonly listed: SelfNamingWarning[] = [];
+  count = 0;
+  add(file: string, line: number, phrases: string[]) {
+    this.count += 1;
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ file, line, phrase: phrases.join("; ") });
+  }
+}
+
 class ErrorList {
   readonly listed: (ImportError & { fileIndex: number })[] = [];
   count = 0;
@@ -138,8 +158,16 @@ function toRow(format: FileFormat, record: Record<string, unknown>, line: number
   return format.lima ? limaToResponseRow(record, line, maxChars, system!) : toResponseRow(record, maxChars, system);
 }
 
-/** Streams one file's valid rows into its staging table; records each invalid one. */
-async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number, ord: { next: number }, errors: ErrorList, options: ImportOptions) {
+interface Staging {
+  ord: { next: number };
+  errors: ErrorList;
+  selfNaming: SelfNamingList;
+  /** The study's systems and those named so far in this import, which an answer must not name. */
+  systemNames: Set<string>;
+}
+
+/** Streams one file's valid rows into its staging table; records each invalid one, and each response that names its writer. */
+async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number, { ord, errors, selfNaming, systemNames }: Staging, options: ImportOptions) {
   const { maxFileBytes, maxTextChars } = options.limits ?? {
     maxFileBytes: env().IMPORT_MAX_FILE_BYTES,
     maxTextChars: env().IMPORT_MAX_TEXT_CHARS,
@@ -164,7 +192,10 @@ async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number,
         });
         return;
       }
-      const table = format.kind === "prompts" ? "stage_prompt (ord, file_index, file, line, external_id, text, history, source, tags)" : "stage_response (ord, file_index, file, line, prompt_id, system, text, turns)";
+      const table =
+        format.kind === "prompts"
+          ? "stage_prompt (ord, file_index, file, line, external_id, text, history, source, tags)"
+          : "stage_response (ord, file_index, file, line, prompt_id, system, text, turns, self_names)";
       copy = new CopyWriter(client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT csv)`)));
     }
     const result = toRow(format, raw.record, raw.line, maxTextChars, file.system) as Result<PromptRow | ResponseRow>;
@@ -178,7 +209,10 @@ async function stageFile(client: pg.Client, file: ImportFile, fileIndex: number,
       await copy!.row(copyLine([...head, row.externalId, row.text, row.history && JSON.stringify(row.history), row.source, JSON.stringify(row.tags)]));
     } else {
       const row = result.row as ResponseRow;
-      await copy!.row(copyLine([...head, row.promptId, row.system, row.text, row.turns && JSON.stringify(row.turns)]));
+      systemNames.add(row.system);
+      const phrases = selfNamingPhrases(row.turns ? [row.text, ...row.turns] : [row.text], [...systemNames]);
+      if (phrases.length) selfNaming.add(file.name, raw.line, phrases);
+      await copy!.row(copyLine([...head, row.promptId, row.system, row.text, row.turns && JSON.stringify(row.turns), JSON.stringify(phrases)]));
     }
   }
   await copy?.end();
@@ -249,8 +283,15 @@ export async function importFiles(studyId: string, files: ImportFile[], options:
     await client.query(STAGING);
 
     const errors = new ErrorList();
-    const ord = { next: 0 };
-    for (const [fileIndex, file] of files.entries()) await stageFile(client, file, fileIndex, ord, errors, options);
+    const systems = await client.query<{ name: string }>(`SELECT name FROM "System" WHERE "studyId" = $1`, [studyId]);
+    const staging: Staging = {
+      ord: { next: 0 },
+      errors,
+      selfNaming: new SelfNamingList(),
+      systemNames: new Set([...systems.rows.map((row) => row.name), ...files.flatMap((file) => (file.system ? [file.system] : []))]),
+    };
+    for (const [fileIndex, file] of files.entries()) await stageFile(client, file, fileIndex, staging, options);
+    const selfNaming = { selfNaming: staging.selfNaming.listed, selfNamingCount: staging.selfNaming.count };
     await client.query(`ANALYZE stage_prompt (external_id), stage_response (prompt_id, system)`);
     await collectExistingResponses(client, studyId);
     await runChecks(client, studyId, errors);
@@ -267,12 +308,13 @@ export async function importFiles(studyId: string, files: ImportFile[], options:
         pairsAdded: 0,
         missing: [],
         missingCount: 0,
+        ...selfNaming,
       };
     }
     const merged = await merge(client, studyId);
     const missing = await missingResponses(client, studyId);
     await client.query(options.preview ? "ROLLBACK" : "COMMIT");
-    return { committed: !options.preview, errors: [], errorCount: 0, ...merged, ...missing };
+    return { committed: !options.preview, errors: [], errorCount: 0, ...merged, ...missing, ...selfNaming };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

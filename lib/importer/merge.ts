@@ -12,7 +12,7 @@ export interface Counts {
 
 /** The staged responses with their prompt's and system's ids ($1 is the study's id). */
 const STAGED_RESPONSES = `
-  SELECT p.id AS prompt, s.id AS system, r.text, r.turns
+  SELECT p.id AS prompt, s.id AS system, r.text, r.turns, ARRAY(SELECT jsonb_array_elements_text(r.self_names)) AS self_names
     FROM stage_response r
     JOIN "Prompt" p ON p."studyId" = $1 AND p."externalId" = r.prompt_id
     JOIN "System" s ON s."studyId" = $1 AND s.name = r.system`;
@@ -102,7 +102,7 @@ async function mergePrompts(client: pg.Client, studyId: string) {
 /** Changed text replaces the old (the checks refused it where raters have seen it); new rows are added. */
 async function mergeResponses(client: pg.Client, studyId: string) {
   const changed = await client.query(
-    `UPDATE "Response" x SET text = staged.text, turns = staged.turns
+    `UPDATE "Response" x SET text = staged.text, turns = staged.turns, "selfNames" = staged.self_names
        FROM (${STAGED_RESPONSES}) staged
        JOIN import_response old ON old."promptId" = staged.prompt AND old."systemId" = staged.system
       WHERE x.id = old.id AND (x.text, x.turns) IS DISTINCT FROM (staged.text, staged.turns)`,
@@ -110,8 +110,8 @@ async function mergeResponses(client: pg.Client, studyId: string) {
   );
   const added = await client.query(
     `WITH added AS (
-       INSERT INTO "Response" (id, "promptId", "systemId", text, turns)
-       SELECT gen_random_uuid()::text, staged.prompt, staged.system, staged.text, staged.turns
+       INSERT INTO "Response" (id, "promptId", "systemId", text, turns, "selfNames")
+       SELECT gen_random_uuid()::text, staged.prompt, staged.system, staged.text, staged.turns, staged.self_names
          FROM (${STAGED_RESPONSES}) staged
         -- Not import_response: this statement appends to it, and a scan of it would grow as it ran.
         WHERE NOT EXISTS (SELECT 1 FROM "Response" x WHERE x."promptId" = staged.prompt AND x."systemId" = staged.system)

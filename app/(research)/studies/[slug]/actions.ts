@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
+import { rescanSelfNaming, setSelfNamingMode } from "@/lib/blind/study-self-naming";
 import { AppError } from "@/lib/errors";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
 import { findStudyFor, requireStudyFor } from "@/lib/studies/study-access";
@@ -49,4 +50,29 @@ export async function setStudyStatusAction(_previous: StatusActionState, form: F
   }
   revalidatePath(`/studies/${parsed.data.slug}`);
   return {};
+}
+
+const selfNamingSchema = z.object({ slug: z.string().min(1), mode: z.enum(["show", "redact"]) });
+
+/** Shows raters answers that name their writer as they are, or with the names hidden. */
+export async function setSelfNamingAction(form: FormData): Promise<void> {
+  const researcher = await requireRole("researcher", "admin");
+  const parsed = selfNamingSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return;
+  const study = (await findStudyFor(parsed.data.slug, researcher)) ?? notFound();
+  await setSelfNamingMode(study.id, parsed.data.mode, researcher.id).catch((error: unknown) => {
+    // A closed study's form is not shown; a stale page's click changes nothing.
+    if (!(error instanceof AppError)) throw error;
+  });
+  revalidatePath(`/studies/${parsed.data.slug}`);
+}
+
+/** Scans the study's answers again for names of their writers. */
+export async function rescanSelfNamingAction(form: FormData): Promise<void> {
+  const researcher = await requireRole("researcher", "admin");
+  const parsed = z.object({ slug: z.string().min(1) }).safeParse(Object.fromEntries(form));
+  if (!parsed.success) return;
+  const study = (await findStudyFor(parsed.data.slug, researcher)) ?? notFound();
+  await rescanSelfNaming(study.id);
+  revalidatePath(`/studies/${parsed.data.slug}`);
 }

@@ -12,10 +12,12 @@ import { ProgressSummary } from "@/components/results/progress-summary";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
+import { SelfNamingAnswers } from "@/components/studies/self-naming-answers";
 import { StudyHistory } from "@/components/studies/study-history";
 import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { requireRole } from "@/lib/auth";
+import { selfNamingOverview } from "@/lib/blind/study-self-naming";
 import { db } from "@/lib/db";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
@@ -30,6 +32,7 @@ import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
+import { rescanSelfNamingAction, setSelfNamingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -50,7 +53,7 @@ export default async function StudyResultsPage({
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   if (study.kind !== "pairwise") return <SingleAnswerStudyPage study={study} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges, selfNaming] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -63,6 +66,7 @@ export default async function StudyResultsPage({
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
     studyEvents(study.id),
     studyJudgeResults(study.id),
+    selfNamingOverview(study.id),
   ]);
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
   const withQuery = (path: string, extra: Record<string, string> = {}) => {
@@ -169,6 +173,7 @@ export default async function StudyResultsPage({
       <Section heading="Raters">
         <RatersTable raters={raters} slug={study.slug} />
       </Section>
+      <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">
         <StudyHistory events={history} />
       </Section>
@@ -208,7 +213,7 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
 
 /** An absolute or Likert study: each system's answers as labelled or scored, the raters, and the history. */
 async function SingleAnswerStudyPage({ study }: { study: Study }) {
-  const [results, raters, history] = await Promise.all([
+  const [results, raters, history, selfNaming] = await Promise.all([
     study.kind === "likert"
       ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />)
       : study.kind === "multiturn"
@@ -224,6 +229,7 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
         : labelsBySystem(study.id).then((systems) => <LabelBars systems={systems} />),
     raterRows(study.id, EVERY_JUDGMENT),
     studyEvents(study.id),
+    selfNamingOverview(study.id),
   ]);
   const what = study.kind === "likert" ? "scores" : "labels";
   const heading = { likert: "Helpfulness per system", multiturn: "Fail / Pass / Excellent per system and turn", absolute: "Fail / Pass / Excellent per system" }[study.kind as "likert" | "multiturn" | "absolute"];
@@ -248,11 +254,21 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
       <Section heading="Raters">
         <RatersTable raters={raters} slug={study.slug} />
       </Section>
+      <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">
         <StudyHistory events={history} />
       </Section>
       <LiveRefresh />
     </div>
+  );
+}
+
+/** Answers that name their writer, which every kind of study must keep from its raters' eyes if it chooses. */
+function SelfNamingSection({ study, overview }: { study: Study; overview: Awaited<ReturnType<typeof selfNamingOverview>> }) {
+  return (
+    <Section heading="Answers that name their writer">
+      <SelfNamingAnswers slug={study.slug} overview={overview} closed={study.status === "closed"} setMode={setSelfNamingAction} rescan={rescanSelfNamingAction} />
+    </Section>
   );
 }
 
