@@ -134,6 +134,24 @@ const CASES: Record<string, ActionCase> = {
       return [form({ slug: study.slug, judgeId: judge.id })];
     },
   },
+  setSelfNamingAction: {
+    path: () => `/studies/${study.slug}`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const { selfNaming } = await db().study.findUniqueOrThrow({ where: { id: study.id } });
+      return [form({ slug: study.slug, mode: selfNaming === "show" ? "redact" : "show" })];
+    },
+  },
+  rescanSelfNamingAction: {
+    path: () => `/studies/${study.slug}`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      // A stale finding, which a scan puts right.
+      const response = await db().response.findFirstOrThrow({ where: { prompt: { studyId: study.id } } });
+      await db().response.update({ where: { id: response.id }, data: { selfNames: ["stale"] } });
+      return [form({ slug: study.slug })];
+    },
+  },
   // Last: it pauses the study, which the cases above need open.
   setStudyStatusAction: {
     path: () => `/studies/${study.slug}`,

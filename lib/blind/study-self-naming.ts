@@ -25,7 +25,7 @@ export async function selfNamingOverview(studyId: string): Promise<SelfNamingOve
        ORDER BY pr.position, s.position
        LIMIT ${LISTED_SELF_NAMING}`,
   ]);
-  return { mode: study.selfNaming, count: answers[0]?.total ?? 0, answers: answers.map(({ total: _total, ...answer }) => answer) };
+  return { mode: study.selfNaming, count: answers[0]?.total ?? 0, answers: answers.map(({ promptId, system, phrases }) => ({ promptId, system, phrases })) };
 }
 
 /** Shows such answers as they are, or with the names hidden; recorded in the study's history. */
