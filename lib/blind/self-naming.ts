@@ -1,9 +1,9 @@
 // Finds where an answer names the system that wrote it (a model, its maker, a system of the
 // study, or "as an AI language model"), which would tell a rater whose answer it is, and writes
 // the neutral text raters see instead when the study hides them. Pure: the terms are data
-// (self-naming-terms.json), and the same function serves the importer, the study page and the
+// (self-naming-terms.ts), and the same function serves the importer, the study page and the
 // rating view, so what is reported is what is hidden.
-import terms from "@/lib/blind/self-naming-terms.json";
+import { SELF_NAMING_TERMS as terms } from "@/lib/blind/self-naming-terms";
 
 export interface SelfNaming {
   /** The words that gave it away, as written, with their context (for the report). */
