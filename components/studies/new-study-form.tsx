@@ -20,7 +20,10 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
   const [state, formAction, pending] = useActionState(action, {});
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const [promptOnce, setPromptOnce] = useState(true);
+  const [kind, setKind] = useState("pairwise");
+  // Follows the kind (on for pairwise studies) until the researcher sets it.
+  const [promptOnceSet, setPromptOnceSet] = useState<boolean | null>(null);
+  const promptOnce = promptOnceSet ?? kind === "pairwise";
   const errors = state.fieldErrors ?? {};
   const describedBy = (id: string, hint = false) => [hint && `${id}-hint`, errors[id] && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
@@ -47,7 +50,7 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
       <Field id="baselines" label="Baselines" hint="One per line. More are added by the response files you import." error={errors.baselines}>
         <textarea id="baselines" name="baselines" rows={4} className={input} aria-describedby={describedBy("baselines", true)} />
       </Field>
-      <fieldset>
+      <fieldset onChange={(e) => setKind((e.target as unknown as HTMLInputElement).value)}>
         <legend className="font-medium">What raters do</legend>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="kind" value="pairwise" defaultChecked /> Judge two answers side by side (the paper&apos;s main study)
@@ -96,13 +99,19 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
           {/* Unticked, the box sends nothing: the hidden field says "off" for it. */}
           <input type="hidden" name="promptOncePerRater" value="off" />
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="promptOncePerRater" value="on" checked={promptOnce} onChange={(e) => setPromptOnce(e.target.checked)} aria-describedby="promptOnce-hint" />{" "}
+            <input type="checkbox" name="promptOncePerRater" value="on" checked={promptOnce} onChange={(e) => setPromptOnceSet(e.target.checked)} aria-describedby="promptOnce-hint" />{" "}
             A rater sees each prompt once (against one baseline only)
           </label>
-          <p id="promptOnce-hint" role={promptOnce ? undefined : "alert"} className={promptOnce ? "ml-6 text-sm text-slate-600" : "ml-6 mt-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900"}>
-            {promptOnce
-              ? "Recommended: it keeps the blind. A rater who met one prompt against several baselines would see the target's answer repeat, and so learn which side is the target."
-              : "Off, a rater may meet the same prompt against several baselines. The target's answer is then the one text that repeats, so after a few pairs a rater can tell which side is the target, and the blind no longer holds for them."}
+          <p
+            id="promptOnce-hint"
+            aria-live="polite"
+            className={promptOnce || kind !== "pairwise" ? "ml-6 text-sm text-slate-600" : "ml-6 mt-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900"}
+          >
+            {kind !== "pairwise"
+              ? "Answers rated alone give nothing away by repeating; off, a rater may rate several answers to one prompt, as in the paper's ablation."
+              : promptOnce
+                ? "Recommended: it keeps the blind. A rater who met one prompt against several baselines would see the target's answer repeat, and so learn which side is the target."
+                : "Off, a rater may meet the same prompt against several baselines. The target's answer is then the one text that repeats, so after a few pairs a rater can tell which side is the target, and the blind no longer holds for them."}
           </p>
         </div>
         <label className="flex items-center gap-2 sm:col-span-2">

@@ -56,9 +56,9 @@ test("first start seeds the demo on an embedded Postgres, and a restart keeps ev
 
     await signIn(page, { email: rater![1], password: rater![2] }, origin);
     await page.goto(`${origin}/rate/lima-demo`);
-    await expect(page.getByText("0 judged · 1500 to go")).toBeVisible();
+    await expect(page.getByText("0 judged · 300 to go")).toBeVisible();
     await page.getByRole("button", { name: "Neither is significantly better" }).click();
-    await expect(page.getByText("1 judged · 1499 to go")).toBeVisible();
+    await expect(page.getByText("1 judged · 299 to go")).toBeVisible();
 
     await stopWithCtrlC(first.app);
     expect(await healthy()).toBe(false);

@@ -42,18 +42,22 @@ const studyFields = z.object({
         .nullable(),
     ),
     // A checkbox sends "on" when ticked and nothing otherwise.
-    // On unless turned off: the new-study form sends "off" for an unticked box.
+    // The new-study form sends "off" for an unticked box; left out, it depends on the kind (below).
     promptOncePerRater: z
       .union([z.boolean(), z.literal("on"), z.literal("off")], "must be on or off")
       .transform((value) => value === true || value === "on")
-      .default(true),
+      .optional(),
     openToAllRaters: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
   });
 
 export const newStudySchema = studyFields
   .refine((study) => !study.baselines.includes(study.target), { path: ["baselines"], message: "must not include the target system" })
-  .refine((study) => new Set(study.baselines).size === study.baselines.length, { path: ["baselines"], message: "must not repeat a name" });
+  .refine((study) => new Set(study.baselines).size === study.baselines.length, { path: ["baselines"], message: "must not repeat a name" })
+  // One prompt per rater keeps a pairwise study blind: the target's answer would be the one text
+  // that repeats. Answers rated alone have no such tell, and the paper's ablation gave raters
+  // several answers to one prompt, so there it is off unless asked for.
+  .transform((study) => ({ ...study, promptOncePerRater: study.promptOncePerRater ?? study.kind === "pairwise" }));
 
 export type NewStudy = z.infer<typeof newStudySchema>;
 
