@@ -29,6 +29,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NEXTAUTH_URL: `http://localhost:${port}`,
+      // The LLM judge spec's stand-in endpoint listens on loopback.
+      JUDGE_ALLOWED_HOSTS: "127.0.0.1",
       // Set by scripts/e2e.ts for every process; a fresh one when Playwright runs on its own.
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
       // The test process resolves "server-only" for the react-server condition; the app must not.

@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // The LLM judge's stand-in endpoint listens on loopback, which the endpoint guard refuses unless listed.
+    env: { JUDGE_ALLOWED_HOSTS: "127.0.0.1" },
     projects: [
       {
         extends: true,

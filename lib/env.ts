@@ -32,6 +32,14 @@ const envSchema = z.object({
     .default("")
     .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6()], "each must be an IP address"))),
+  /**
+   * Hosts ("host" or "host:port", comma-separated) an LLM judge may call although they are, or
+   * resolve to, internal addresses: a lab's own vLLM or Ollama, say. Every other internal address is refused.
+   */
+  JUDGE_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((host) => host.trim()).filter(Boolean)),
   /** New crowd identities one client address may make in CROWD_ENTRY_WINDOW_MINUTES... */
   CROWD_ENTRIES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** ...a sliding window. */

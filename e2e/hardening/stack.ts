@@ -39,7 +39,8 @@ export async function startStack(options: { apps: number; env?: Record<string, s
   await migrate(url.toString());
   setDatabaseUrl(url.toString());
 
-  const env = { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ...options.env };
+  // The judges' stand-in endpoints listen on loopback, which the endpoint guard refuses unless listed.
+  const env = { DATABASE_URL: url.toString(), NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), JUDGE_ALLOWED_HOSTS: "127.0.0.1", ...options.env };
   const started: AppProcess[] = [];
   const startApp = async (extra: Record<string, string> = {}) => {
     const app = await startAppProcess({ ...env, ...extra });

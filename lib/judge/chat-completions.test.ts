@@ -14,7 +14,8 @@ async function endpoint(script: (index: number) => ScriptedAnswer) {
   return { baseUrl: server.baseUrl, model: "judge-1", apiKey: "sk-test" };
 }
 
-const FAST = { baseDelayMs: 5, maxDelayMs: 50 };
+// The stand-in listens on loopback, which the endpoint guard refuses unless listed.
+const FAST = { baseDelayMs: 5, maxDelayMs: 50, allowedHosts: ["127.0.0.1"] };
 const messages = [{ role: "user" as const, content: "Which answer is better?" }];
 
 describe("complete", () => {
@@ -44,7 +45,7 @@ describe("complete", () => {
     const busy = await endpoint(() => ({ status: 500 }));
     await expect(complete(busy, messages, {}, { ...FAST, maxAttempts: 3 })).rejects.toMatchObject({
       name: "JudgeCallError",
-      message: "HTTP 500: scripted 500 (after 3 attempts)",
+      message: 'HTTP 500: the endpoint is failing: "scripted 500" (after 3 attempts)',
       retryable: true,
       attempts: 3,
     });
@@ -67,5 +68,33 @@ describe("complete", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error("cancelled")), 50);
     await expect(complete(target, messages, {}, { ...FAST, signal: controller.signal })).rejects.toThrow("cancelled");
+  });
+
+  it("refuses a loopback endpoint unless its host is listed, follows no redirect, and never shows a reply's body", async () => {
+    const target = await endpoint((index): ScriptedAnswer =>
+      index === 0
+        ? { status: 302, headers: { location: "http://127.0.0.1:9/internal" }, raw: "" }
+        : { status: 500, raw: "<html>Internal admin page: secret-token-123</html>", headers: { "content-type": "text/html" } },
+    );
+    const unlisted = await complete(target, messages, {}, { ...FAST, allowedHosts: [] }).catch((caught: unknown) => caught);
+    expect(unlisted).toMatchObject({ retryable: false, attempts: 1 });
+    expect(String((unlisted as Error).message)).toMatch(/loopback, private, link-local or otherwise internal address \(127\.0\.0\.1\); list it in JUDGE_ALLOWED_HOSTS/);
+    expect(server!.requests).toHaveLength(0);
+
+    const redirected = await complete(target, messages, {}, FAST).catch((caught: unknown) => caught);
+    expect(redirected).toMatchObject({ message: "HTTP 302: the endpoint answered with a redirect, which the judge does not follow (after 1 attempt)", retryable: false });
+    expect(server!.requests).toHaveLength(1);
+
+    const failing = await complete(target, messages, {}, { ...FAST, maxAttempts: 1 }).catch((caught: unknown) => caught);
+    expect((failing as Error).message).toBe("HTTP 500: the endpoint is failing (after 1 attempt)");
+    expect((failing as Error).message).not.toContain("secret");
+  });
+
+  it("refuses a name that resolves to loopback, and takes the base URL's query for nothing", async () => {
+    const target = await endpoint(() => ({ content: "A" }));
+    const port = new URL(target.baseUrl).port;
+    await expect(complete({ ...target, baseUrl: `http://localhost:${port}/v1` }, messages, {}, { ...FAST, allowedHosts: [] })).rejects.toThrow(/resolves to a loopback/);
+    await expect(complete({ ...target, baseUrl: `${target.baseUrl}?x=1` }, messages, {}, FAST)).rejects.toThrow(/may not carry a query/);
+    expect(server!.requests).toHaveLength(0);
   });
 });

@@ -129,7 +129,7 @@ describe("a judge run", () => {
     const runId = await startJudgeRun(judge.id);
     await runJudge(runId, FAST);
     const run = await db().judgeRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run).toMatchObject({ status: "failed", error: "HTTP 401: scripted 401 (after 1 attempt)", calls: 1 });
+    expect(run).toMatchObject({ status: "failed", error: 'HTTP 401: the endpoint refused the API key: "scripted 401" (after 1 attempt)', calls: 1 });
     expect(server.requests).toHaveLength(1);
   });
 });

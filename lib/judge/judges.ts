@@ -2,7 +2,9 @@
 // back only by the run that calls the endpoint: nothing here returns it.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { checkEndpoint, EndpointRefused } from "@/lib/judge/endpoint-guard";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runJudge, requestCancel, startJudgeRun } from "@/lib/judge/judge-run";
 import type { NewJudge } from "@/lib/validation/judge";
@@ -10,6 +12,11 @@ import type { NewJudge } from "@/lib/validation/judge";
 export async function createJudge(studyId: string, input: NewJudge, actorId: string): Promise<void> {
   const study = await db().study.findUniqueOrThrow({ where: { id: studyId }, select: { kind: true } });
   if (study.kind !== "pairwise") throw new AppError("invalid", "An LLM judge compares two answers: it can be added to a pairwise study only.");
+  // Checked again at every call, on the addresses of that moment.
+  await checkEndpoint(input.baseUrl, env().JUDGE_ALLOWED_HOSTS).catch((error: unknown) => {
+    if (error instanceof EndpointRefused) throw new AppError("invalid", error.message);
+    throw error;
+  });
   try {
     await db().$transaction(async (tx) => {
       await tx.judge.create({ data: { studyId, createdById: actorId, ...input } });

@@ -11,7 +11,8 @@ export const newJudgeSchema = z.object({
     .string()
     .trim()
     .url("must be a URL, e.g. https://api.openai.com/v1")
-    .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://"),
+    .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+    .refine((value) => !/[?#]/.test(value), "must be the base URL alone, with no query (?…) or fragment (#…)"),
   model: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
   apiKey: z.string().trim().min(1, "must not be empty").max(1_000, "must be at most 1,000 characters"),
   prompt: z
