@@ -115,7 +115,6 @@ function errorExcerpt(text: string | null): string {
   try {
     const message = (JSON.parse(text) as { error?: { message?: unknown } | string }).error;
     const said = typeof message === "string" ? message : typeof message?.message === "string" ? message.message : "";
-    // eslint-disable-next-line no-control-regex
     const clean = said.replace(/[\u0000-\u001f\u007f<>]/g, " ").replace(/\s+/g, " ").trim();
     return clean ? `: "${clean.length > 160 ? `${clean.slice(0, 160)}…` : clean}"` : "";
   } catch {
