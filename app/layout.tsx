@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/ui/site-header";
+import { signOutAction } from "./(auth)/sign-in/actions";
 import { currentUser } from "@/lib/auth";
 import "./globals.css";
 
@@ -17,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <SiteHeader user={user ? { email: user.email, role: user.role } : null} />
+        <SiteHeader user={user ? { email: user.email, role: user.role } : null} signOut={signOutAction} />
         <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>

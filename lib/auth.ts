@@ -3,18 +3,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { clientAddress } from "@/lib/client-address";
 import { db } from "@/lib/db";
 import { databaseUnavailableResponse, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/db-errors";
-import { env } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { errorResponse } from "@/lib/http";
 import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
-import { verifyPassword } from "@/lib/users/passwords";
-import { clearFailures, lockedMinutes, recordFailure } from "@/lib/users/sign-in-throttle";
+import { authenticate, WRONG_CREDENTIALS, type SignedInUser } from "@/lib/users/authenticate";
 import { participantSchema } from "@/lib/validation/crowd-link";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -27,29 +28,36 @@ export interface SessionUser {
   participant: boolean;
 }
 
+const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
+const secureCookies = () => (env().NEXTAUTH_URL ?? "").startsWith("https://");
+/** next-auth's own name for the session cookie, which its reader looks for. */
+export const sessionCookieName = () => (secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+
+type SessionToken = { sub?: string; ver?: number };
+
+/** Ends every session of a user at once: signing out, and disabling the account. */
+export async function endSessions(userId: string): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const minutes = await lockedMinutes(email);
-        // next-auth hands a thrown error's message to the sign-in form.
-        if (minutes > 0) throw new Error(`Too many failed sign-ins for this email: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-        const user = await db().user.findUnique({ where: { email } });
-        // Crowd participants come in through their study's link only.
-        if (!user || user.disabledAt || user.participantId !== null || !(await verifyPassword(password, user.passwordHash))) {
-          await recordFailure(email);
-          return null;
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientAddress(request?.headers));
+        // next-auth hands a thrown error's message to the client; a plain refusal stays generic.
+        if ("refused" in result) {
+          if (result.refused === WRONG_CREDENTIALS) return null;
+          throw new Error(result.refused);
         }
-        await clearFailures(email);
-        return { id: user.id, email: user.email, name: user.name };
+        return result.user;
       },
     }),
     CredentialsProvider({
@@ -74,27 +82,61 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries only the user's id: role and disabled state are read from the database
-    // on every request, so a change by an admin takes effect at once.
+    // The token carries the user's id and session version: role and disabled state are read from
+    // the database on every request, so a change by an admin takes effect at once, and a session
+    // older than the user's last sign-out is refused.
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.ver = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub, ver: token.ver } };
+    },
+    // Only back into the app, whatever the link said.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(token.sub);
     },
   },
 };
 
+/** A path on this site to go to next, from a link's value; "/" for anything that would leave it. */
+export function sameOriginPath(value: unknown, base = "http://app.invalid"): string {
+  if (typeof value !== "string" || !URL.canParse(value, base)) return "/";
+  const url = new URL(value, base);
+  return url.origin === new URL(base).origin ? `${url.pathname}${url.search}${url.hash}` : "/";
+}
+
+/** Signs the user in on this response: next-auth's own session cookie, as its callback would set. */
+export async function startSession(user: SignedInUser): Promise<void> {
+  const token: SessionToken & { email: string; name: string | null } = { sub: user.id, ver: user.sessionVersion, email: user.email, name: user.name };
+  const value = await encode({ token, secret: authSecret(), maxAge: SESSION_MAX_AGE });
+  (await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: SESSION_MAX_AGE });
+}
+
+/** Signs out here and ends every other session of the user. */
+export async function endSession(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endSessions(user.id);
+  (await cookies()).delete(sessionCookieName());
+}
+
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const { id, ver } = (session?.user ?? {}) as { id?: string; ver?: number };
   if (!id) return null;
   const user = await db().user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true, sessionVersion: true },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== (ver ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, participant: user.participantId !== null };
 }
 

@@ -40,6 +40,11 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((list) => list.split(",").map((host) => host.trim()).filter(Boolean)),
+  /** Failed sign-ins one email may have in THROTTLE_WINDOW_MINUTES before it is refused... */
+  FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  /** ...and failed sign-ins, sign-ups and invitation or crowd entries one client address may have. */
+  FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** New crowd identities one client address may make in CROWD_ENTRY_WINDOW_MINUTES... */
   CROWD_ENTRIES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** ...a sliding window. */

@@ -1,40 +1,28 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
+import type { SignInState } from "@/lib/validation/user";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    const form = new FormData(event.currentTarget);
-    const result = await signIn("credentials", {
-      email: form.get("email"),
-      password: form.get("password"),
-      redirect: false,
-    });
-    setPending(false);
-    if (!result || result.error) {
-      setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an active account.");
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
-
+/** A form posted to a server action: it works before (or without) the page's JavaScript. */
+export function SignInForm({ callbackUrl, action }: { callbackUrl: string; action: (state: SignInState, form: FormData) => Promise<SignInState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          key={state.email}
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
@@ -42,9 +30,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
       </div>
-      {error && (
+      {state.error && (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          {state.error}
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-export function SiteHeader({ user }: { user: { email: string; role: string } | null }) {
+export function SiteHeader({ user, signOut }: { user: { email: string; role: string } | null; signOut: () => Promise<void> }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
@@ -23,7 +23,7 @@ export function SiteHeader({ user }: { user: { email: string; role: string } | n
             <span>
               {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
             </span>
-            <SignOutButton />
+            <SignOutButton action={signOut} />
           </div>
         )}
       </div>

@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { addressKey, countAttempt, forgive } from "@/lib/users/throttle";
 import type { CrowdLinkSettings, ParticipantIds } from "@/lib/validation/crowd-link";
 
 /** The query a platform is told to append: its own placeholders, which it fills per participant. */
@@ -99,8 +100,8 @@ export const CROWD_FULL_MESSAGE = "This study has all the participants it asked 
 export const crowdThrottledMessage = (minutes: number) =>
   `Too many new participants came from your network in the last ${minutes} minutes, so this study cannot take you now. Please return the study on your platform, or try again later.`;
 
-type Participant = { id: string; email: string; name: string | null; disabledAt: Date | null };
-const PARTICIPANT = { id: true, email: true, name: true, disabledAt: true } as const;
+type Participant = { id: string; email: string; name: string | null; disabledAt: Date | null; sessionVersion: number };
+const PARTICIPANT = { id: true, email: true, name: true, disabledAt: true, sessionVersion: true } as const;
 
 /**
  * A first visit's identity, or the refusal that was counted instead. Under the study's row lock,
@@ -139,9 +140,14 @@ async function admitNewParticipant(studyId: string, key: { participantOfStudyId:
  * link, a study not open, a study that has its participants, a client address that made too
  * many identities just now, or a participant whose account was disabled.
  */
-export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, address = "unknown"): Promise<{ id: string; email: string; name: string | null }> {
+export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, address = "unknown"): Promise<{ id: string; email: string; name: string | null; sessionVersion: number }> {
+  // A link that is not a study's counts against the client's address, as a failed sign-in does.
+  const throttle = [addressKey(address)];
+  const minutes = await countAttempt(throttle);
+  if (minutes > 0) throw new AppError("conflict", crowdThrottledMessage(minutes));
   const study = await db().study.findUnique({ where: { crowdToken: token }, select: { id: true, status: true } });
   if (!study) throw new AppError("not_found", "This study link is not valid: check that it was copied whole.");
+  await forgive(throttle);
   if (study.status !== "open") throw new AppError("gone", "This study is not taking participants now. Please return the study on your platform.");
   const key = { participantOfStudyId: study.id, participantId: ids.PROLIFIC_PID };
   const visit = { participantStudyRef: ids.STUDY_ID ?? null, participantSessionRef: ids.SESSION_ID ?? null };
@@ -158,5 +164,5 @@ export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, 
   if (participant === "over_cap") throw new AppError("conflict", CROWD_FULL_MESSAGE);
   if (participant === "throttled") throw new AppError("conflict", crowdThrottledMessage(env().CROWD_ENTRY_WINDOW_MINUTES));
   if (participant.disabledAt) throw new AppError("forbidden", "This participant's account was disabled by the study's researchers.");
-  return { id: participant.id, email: participant.email, name: participant.name };
+  return { id: participant.id, email: participant.email, name: participant.name, sessionVersion: participant.sessionVersion };
 }

@@ -58,6 +58,8 @@ async function changeUser(actorId: string, userId: string, change: { role?: Role
       data: {
         ...(change.role ? { role: change.role } : {}),
         ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (user.disabledAt ?? new Date()) : null }),
+        // Disabling ends every session the person has, here and on every app process.
+        ...(change.disabled ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
     // A disabled rater's pairs on loan go back to the other raters at once, not when leases run out.

@@ -18,3 +18,9 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1).max(200),
 });
+
+/** What the sign-in form shows after a try: the refusal, and the email typed (never the password). */
+export interface SignInState {
+  error?: string;
+  email?: string;
+}

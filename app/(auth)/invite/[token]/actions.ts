@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth";
+import { clientAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 import { joinThroughInvitation } from "@/lib/studies/invitations";
 import { invitedSignUpSchema } from "@/lib/validation/invitation";
@@ -23,7 +25,7 @@ export async function signUpThroughInvitationAction(_previous: SignUpState, form
     return { values, fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
   }
   try {
-    return await joinThroughInvitation(String(form.get("token")), { kind: "new", account: parsed.data });
+    return await joinThroughInvitation(String(form.get("token")), { kind: "new", account: parsed.data }, clientAddress(await headers()));
   } catch (error) {
     if (error instanceof AppError) return { values, error: error.userMessage };
     throw error;
@@ -36,7 +38,7 @@ export async function joinAsRaterAction(_previous: SignUpState, form: FormData):
   if (!user) return { error: "Your session has ended: sign in again, then open this link." };
   let landing: string;
   try {
-    ({ landing } = await joinThroughInvitation(String(form.get("token")), { kind: "rater", raterId: user.id }));
+    ({ landing } = await joinThroughInvitation(String(form.get("token")), { kind: "rater", raterId: user.id }, clientAddress(await headers())));
   } catch (error) {
     if (error instanceof AppError) return { error: error.userMessage };
     throw error;
