@@ -183,7 +183,7 @@ async function exportBenchmark(context: BenchContext, client: pg.Client, studyId
   const copyMs = await timed(() => pipeline(client.query(copyTo(copyQuery(studyId))), sink(copied)));
   context.log(`B-results-2 COPY TO STDOUT: ${seconds(copyMs)}, ${megabytes(copied.bytes)}`);
   const exported = { bytes: 0 };
-  const { result: exportMs, memory } = await withRssSampling(() => timed(() => pipeline(Readable.fromWeb(judgmentsExport(studyId, "csv") as WebReadableStream), sink(exported))));
+  const { result: exportMs, memory } = await withRssSampling(() => timed(async () => pipeline(Readable.fromWeb((await judgmentsExport(studyId, "csv")) as WebReadableStream), sink(exported))));
   context.log(`B-results-2 export: ${seconds(exportMs)}, ${megabytes(exported.bytes)}, RSS ${megabytes(memory.before)} → peak ${megabytes(memory.peak)}`);
   const copyAgainMs = await timed(() => pipeline(client.query(copyTo(copyQuery(studyId))), sink({ bytes: 0 })));
   const bestCopy = Math.min(copyMs, copyAgainMs);

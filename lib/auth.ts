@@ -13,7 +13,7 @@ import { databaseUnavailableResponse, isDatabaseUnavailable, isUnstorableText, U
 import { authSecret, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { errorResponse } from "@/lib/http";
+import { crossSiteRefusal, errorResponse } from "@/lib/http";
 import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
 import { authenticate, WRONG_CREDENTIALS, type SignedInUser } from "@/lib/users/authenticate";
 import { participantSchema } from "@/lib/validation/crowd-link";
@@ -168,6 +168,10 @@ export function withRole<Context>(
   handler: (request: Request, user: SessionUser, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      const refusal = crossSiteRefusal(request, env().NEXTAUTH_URL);
+      if (refusal) return refusal;
+    }
     try {
       const user = await currentUser();
       if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });

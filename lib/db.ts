@@ -7,7 +7,7 @@ import pg from "pg";
 import { databaseUrl, env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient; exports?: pg.Pool };
 
 // Under load, requests queue for the pool's connections: pg's and Prisma's short defaults (5 s for
 // a connection, 2 s to start a transaction, 5 s to finish it) would turn a busy moment into
@@ -45,8 +45,20 @@ export function readDatabaseUrl(): string {
   return env().DATABASE_READ_URL ?? databaseUrl();
 }
 
+/**
+ * The connections downloads stream from (COPY holds one for as long as the download runs): at
+ * most EXPORT_CONNECTIONS, so that slow or stalled downloads cannot take every connection
+ * Postgres has; a download that finds none free within the wait is told to try again.
+ */
+export function exportConnections(): pg.Pool {
+  globalForDb.exports ??= new pg.Pool({ connectionString: readDatabaseUrl(), max: env().EXPORT_CONNECTIONS, connectionTimeoutMillis: WAIT_MS });
+  globalForDb.exports.on("connect", (client) => client.on("error", () => {}));
+  return globalForDb.exports;
+}
+
 export async function disconnectDb(): Promise<void> {
-  await Promise.all([globalForDb.prisma?.$disconnect(), globalForDb.replica?.$disconnect()]);
+  await Promise.all([globalForDb.prisma?.$disconnect(), globalForDb.replica?.$disconnect(), globalForDb.exports?.end()]);
+  globalForDb.exports = undefined;
   globalForDb.prisma = undefined;
   globalForDb.replica = undefined;
 }

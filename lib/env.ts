@@ -16,6 +16,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Connections each app process keeps to Postgres at most; N processes need N × this. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Connections each app process lends downloads at most (beside DATABASE_POOL_SIZE)... */
+  EXPORT_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(4),
+  /** ...and how long a download may go without being read before it is ended and its connection freed. */
+  EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).default(30),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),

@@ -68,7 +68,7 @@ test("a wrong password is refused with a clear message, and ten lock the email f
   // Locked now: the right password too is refused, and the form says why.
   await page.getByLabel("Password").fill(rater.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this email: try again in 15 minutes." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-ins for this email or from your network: try again in 15 minutes." })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -71,7 +71,7 @@ describe("answers that name their writer", () => {
     expect(seen.sort()).toEqual(["**I'm [assistant]**, made by [company].", "As an assistant, I am [assistant].", "Lima is the capital of Peru.", "The capital is Lima, home to many llamas."]);
     expect(await db().response.count({ where: { text: { contains: "Claude" }, prompt: { studyId: study.id } } })).toBe(1);
 
-    const csv = await new Response(judgmentsExport(study.id, "csv")).text();
+    const csv = await new Response(await judgmentsExport(study.id, "csv")).text();
     const rows = parse(csv, { columns: true }) as { prompt_id: string; redacted: string }[];
     expect(rows.map((row) => [row.prompt_id, row.redacted]).sort()).toEqual([["q1", "true"], ["q2", "false"]]);
     const history = await db().studyEvent.findMany({ where: { studyId: study.id, what: "answers naming their writer" } });

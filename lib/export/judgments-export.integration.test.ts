@@ -13,7 +13,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 describe("judgmentsExport", () => {
   it("writes only a header for a study without judgments", async () => {
     const study = await seedStudy({ prompts: 1 });
-    expect(await readAll(judgmentsExport(study.id, "csv"))).toBe(`${JUDGMENT_COLUMNS.join(",")}\n`);
+    expect(await readAll(await judgmentsExport(study.id, "csv"))).toBe(`${JUDGMENT_COLUMNS.join(",")}\n`);
   });
 
   // A formula, and text with every character COPY escapes or a CSV must quote.
@@ -32,7 +32,7 @@ describe("judgmentsExport", () => {
       await judgeInOwnStudy(rater.id, { assignmentId: shown!.assignmentId, choice, rationale: RATIONALES[choice] });
     }
 
-    const rows = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readAll(await judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
     const judgments = await db().judgment.findMany({
       where: { pair: { studyId: study.id } },
       include: { pair: { include: { prompt: true, baselineResponse: { include: { system: true } } } } },

@@ -4,7 +4,9 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { readDatabaseUrl } from "@/lib/db";
+import { exportConnections } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { copyTextRows } from "@/lib/export/copy-text";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
 import type { StudyKind } from "@/lib/generated/prisma/enums";
@@ -165,39 +167,65 @@ function formatOf(table: ExportTable, format: ExportFormat): { header: string; r
   };
 }
 
-/** The judgments' rows as Postgres writes them with COPY, a batch at a time, on a connection of their own. */
-async function* judgmentRows(select: string): AsyncGenerator<Row[]> {
-  const client = new pg.Client({ connectionString: readDatabaseUrl() });
-  await client.connect();
-  try {
-    yield* copyTextRows(client.query(copyTo(`COPY (${select}) TO STDOUT`)));
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Every judgment of the study, streamed: Postgres writes the rows (COPY, one sort, no object per
  * row), this process neutralises formulas and leaves the quoting to the CSV library. The stream
  * pulls a batch only when the download has taken the last, so memory stays flat.
  */
-export function judgmentsExport(studyId: string, format: ExportFormat, kind: StudyKind = "pairwise"): ReadableStream<Uint8Array> {
+export async function judgmentsExport(studyId: string, format: ExportFormat, kind: StudyKind = "pairwise"): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const table = TABLES[kind];
   const written = formatOf(table, format);
-  const rows = judgmentRows(table.select(studyId));
+  // Taken before the answer starts, so that a download that finds no connection is told so.
+  const client = await exportConnections()
+    .connect()
+    .catch((error: unknown) => {
+      if (error instanceof Error && /timeout/i.test(error.message)) throw new AppError("busy", "Too many downloads are running just now: please try again in a minute.");
+      throw error;
+    });
+  const rows = copyTextRows(client.query(copyTo(`COPY (${table.select(studyId)}) TO STDOUT`)));
+  let released = false;
+  // A connection that may be mid-COPY is closed rather than handed back.
+  const release = (midway: boolean) => {
+    if (released) return;
+    released = true;
+    clearTimeout(idle);
+    client.release(midway);
+  };
+  let idle: NodeJS.Timeout | undefined;
+  const idleMs = env().EXPORT_IDLE_SECONDS * 1000;
+  const watch = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      release(true);
+      controller.error(new Error("The download was not read for too long."));
+    }, idleMs);
+  };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (written.header) controller.enqueue(encoder.encode(written.header));
+      watch(controller);
     },
     async pull(controller) {
-      const batch = await rows.next();
-      if (batch.done) controller.close();
-      else controller.enqueue(encoder.encode(written.rows(batch.value)));
+      if (released) return;
+      try {
+        const batch = await rows.next();
+        if (released) return;
+        if (batch.done) {
+          release(false);
+          controller.close();
+        } else {
+          controller.enqueue(encoder.encode(written.rows(batch.value)));
+          watch(controller);
+        }
+      } catch (error) {
+        release(true);
+        controller.error(error);
+      }
     },
     // The download was abandoned: give the connection back.
-    async cancel() {
-      await rows.return(undefined);
+    cancel() {
+      release(true);
     },
   });
 }

@@ -66,3 +66,11 @@ describe("the study bundle", () => {
     await expect(analyzeBundle(["not json"])).rejects.toThrow("line 1: not JSON");
   });
 });
+
+describe("the bundle of a study with nothing in it", () => {
+  it("ends, with its header and summaries", async () => {
+    const study = await seedStudy({ prompts: 0 });
+    const text = await new Response(studyBundle(study.id)).text();
+    expect(text.trim().split("\n").map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual(["bundle", "summary", "summary"]);
+  });
+});

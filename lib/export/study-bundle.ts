@@ -92,25 +92,32 @@ export function studyBundle(studyId: string): ReadableStream<Uint8Array> {
   let section = -1;
   let after = "";
   return new ReadableStream<Uint8Array>({
+    // Each pull must enqueue something or close: a pull that returns with neither is not called
+    // again, and the download would never end (as it did for a study with an empty section).
     async pull(controller) {
       if (section === -1) {
         controller.enqueue(lines([await header(studyId)]));
         section = 0;
         return;
       }
-      if (section === SECTIONS.length) {
-        controller.enqueue(lines(await summaries(studyId)));
-        controller.close();
-        return;
-      }
-      const { kind, sql } = SECTIONS[section];
-      const rows = await readDb().$queryRaw<{ id: string }[]>(sql(studyId, after));
-      if (rows.length) controller.enqueue(lines(rows.map((row) => ({ kind, ...row }))));
-      if (rows.length < PAGE) {
-        section += 1;
-        after = "";
-      } else {
-        after = rows[rows.length - 1].id;
+      for (;;) {
+        if (section === SECTIONS.length) {
+          controller.enqueue(lines(await summaries(studyId)));
+          controller.close();
+          return;
+        }
+        const { kind, sql } = SECTIONS[section];
+        const rows = await readDb().$queryRaw<{ id: string }[]>(sql(studyId, after));
+        if (rows.length < PAGE) {
+          section += 1;
+          after = "";
+        } else {
+          after = rows[rows.length - 1].id;
+        }
+        if (rows.length) {
+          controller.enqueue(lines(rows.map((row) => ({ kind, ...row }))));
+          return;
+        }
       }
     },
   });

@@ -59,7 +59,7 @@ describe("an absolute study", () => {
     expect((await raterRows(study.id, EVERY_JUDGMENT)).map((row) => row.judgments)).toEqual([6, 6]);
 
     // The download: one row per label, the system named, the rater by pseudonym.
-    const rows = parse(await readAll(judgmentsExport(study.id, "csv", "absolute")), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readAll(await judgmentsExport(study.id, "csv", "absolute")), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(12);
     expect(new Set(rows.map((row) => row.system))).toEqual(new Set(["LIMA", "Alpaca 65B"]));
     expect(rows.filter((row) => row.label === "fail")).toHaveLength(2);

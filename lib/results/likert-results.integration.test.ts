@@ -38,10 +38,10 @@ describe("a Likert study", () => {
     // Every Alpaca answer averages 2.5: no spread, a point interval.
     expect(alpaca.mean).toMatchObject({ estimate: 2.5, lower: 2.5, upper: 2.5, n: 3 });
 
-    const rows = parse(await readAll(judgmentsExport(study.id, "csv", "likert")), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readAll(await judgmentsExport(study.id, "csv", "likert")), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(12);
     expect(rows.filter((row) => row.system === "Alpaca 65B").map((row) => row.score).sort()).toEqual(["2", "2", "2", "3", "3", "3"]);
-    const [line] = (await readAll(judgmentsExport(study.id, "jsonl", "likert"))).split("\n");
+    const [line] = (await readAll(await judgmentsExport(study.id, "jsonl", "likert"))).split("\n");
     expect(typeof JSON.parse(line).score).toBe("number");
 
     // The database holds a score to the scale whatever the code does.

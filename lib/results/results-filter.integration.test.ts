@@ -57,7 +57,7 @@ describe("the results filter", () => {
     expect(await judged(EVERY_JUDGMENT, study.id)).toEqual([[2, 0, 0]]);
     const rows = await raterRows(study.id, EVERY_JUDGMENT);
     expect(rows.find((row) => row.rater === contrary)).toMatchObject({ excluded: true, judgments: 2 });
-    const exported = (await readAll(judgmentsExport(study.id, "jsonl"))).trim().split("\n").map((line) => JSON.parse(line));
+    const exported = (await readAll(await judgmentsExport(study.id, "jsonl"))).trim().split("\n").map((line) => JSON.parse(line));
     expect(exported).toHaveLength(6);
     expect(exported.filter((row) => row.excluded).map((row) => row.rater)).toEqual([contrary, contrary, contrary]);
     expect(await db().judgment.count({ where: { pair: { studyId: study.id } } })).toBe(6);

@@ -48,7 +48,7 @@ describe("a multi-turn study", () => {
     expect(limaTurns.byTurn[0].intervals!.excellent).toEqual({ estimate: 1, lower: 1, upper: 1 });
     expect(alpacaTurns.overall).toMatchObject({ answers: 2, labels: 2, fail: 2 });
 
-    const rows = parse(await readAll(judgmentsExport(study.id, "csv", "multiturn")), { columns: true }) as Record<string, string>[];
+    const rows = parse(await readAll(await judgmentsExport(study.id, "csv", "multiturn")), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(8);
     expect(rows.filter((row) => row.system === "LIMA").map((row) => row.turn)).toEqual(["1", "2", "3", "1", "2", "3"]);
     expect(rows.filter((row) => row.system === "Alpaca 65B").every((row) => row.turn === "1" && row.label === "fail")).toBe(true);

@@ -96,7 +96,7 @@ describe("a study's crowd link", () => {
       const user = await enterThroughCrowdLink(token, participant(`pid-${exportIds}`, "session-9"));
       const shown = await nextAssignment(study.id, user.id);
       await judgeInOwnStudy(user.id, { assignmentId: shown!.assignmentId, choice: "left" });
-      const [row] = parse(await readAll(judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
+      const [row] = parse(await readAll(await judgmentsExport(study.id, "csv")), { columns: true }) as Record<string, string>[];
       expect(row.rater).toMatch(/^rater-[0-9a-f]{10}$/);
       expect([row.participant_id, row.participant_session_id]).toEqual(exportIds ? [`pid-${exportIds}`, "session-9"] : ["", ""]);
     }

@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
-import { addressKey, countAttempt, forgive } from "@/lib/users/throttle";
+import { addressKey, countAttempt, minutesRefused } from "@/lib/users/throttle";
 import type { CrowdLinkSettings, ParticipantIds } from "@/lib/validation/crowd-link";
 
 /** The query a platform is told to append: its own placeholders, which it fills per participant. */
@@ -143,11 +143,13 @@ async function admitNewParticipant(studyId: string, key: { participantOfStudyId:
 export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, address = "unknown"): Promise<{ id: string; email: string; name: string | null; sessionVersion: number }> {
   // A link that is not a study's counts against the client's address, as a failed sign-in does.
   const throttle = [addressKey(address)];
-  const minutes = await countAttempt(throttle);
+  const minutes = await minutesRefused(throttle);
   if (minutes > 0) throw new AppError("conflict", crowdThrottledMessage(minutes));
   const study = await db().study.findUnique({ where: { crowdToken: token }, select: { id: true, status: true } });
-  if (!study) throw new AppError("not_found", "This study link is not valid: check that it was copied whole.");
-  await forgive(throttle);
+  if (!study) {
+    await countAttempt(throttle);
+    throw new AppError("not_found", "This study link is not valid: check that it was copied whole.");
+  }
   if (study.status !== "open") throw new AppError("gone", "This study is not taking participants now. Please return the study on your platform.");
   const key = { participantOfStudyId: study.id, participantId: ids.PROLIFIC_PID };
   const visit = { participantStudyRef: ids.STUDY_ID ?? null, participantSessionRef: ids.SESSION_ID ?? null };

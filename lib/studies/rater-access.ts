@@ -35,3 +35,24 @@ export async function requireStudyForRater(slug: string, rater: Rater) {
   if (!study) throw new AppError("not_found", `No open study "${slug}".`);
   return study;
 }
+
+/**
+ * Why a study the rater took part in is not open to them now (paused, ended, or they were let
+ * out), so that their page says so instead of "not found"; null for a study they never had a pair
+ * of, which stays invisible.
+ */
+export async function whyNotOpen(slug: string, rater: Rater): Promise<{ title: string; reason: string } | null> {
+  if (!isSlug(slug)) return null;
+  const study = await db().study.findFirst({
+    where: { slug, pairs: { some: { assignments: { some: { raterId: rater.id } } } } },
+    select: { raterTitle: true, status: true },
+  });
+  if (!study) return null;
+  const reason =
+    study.status === "paused"
+      ? "This study is paused. Nothing you judged is lost: please come back later."
+      : study.status === "closed"
+        ? "This study has ended. Thank you for taking part."
+        : "You are no longer taking part in this study. Thank you for the judgments you made.";
+  return { title: study.raterTitle, reason };
+}

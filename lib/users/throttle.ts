@@ -32,6 +32,19 @@ export async function countAttempt(keys: ThrottleKey[]): Promise<number> {
   return over.length ? Math.max(1, ...over.map((row) => row.minutesLeft)) : 0;
 }
 
+/**
+ * For entries that cost the server little (a crowd link's token is one lookup): whether the keys
+ * are over their limit now, without counting this attempt; failures are counted by countAttempt.
+ */
+export async function minutesRefused(keys: ThrottleKey[]): Promise<number> {
+  const minutes = env().THROTTLE_WINDOW_MINUTES;
+  const rows = await db().$queryRaw<{ key: string; failures: number; minutesLeft: number }[]>`
+    SELECT key, failures, ceil(extract(epoch FROM "windowStartsAt" + make_interval(mins => ${minutes}) - now()) / 60)::int AS "minutesLeft"
+      FROM "Throttle" WHERE key = ANY(${keys.map((k) => k.key)}::text[]) AND "windowStartsAt" > now() - make_interval(mins => ${minutes})`;
+  const over = rows.filter((row) => row.failures >= keys.find((k) => k.key === row.key)!.max);
+  return over.length ? Math.max(1, ...over.map((row) => row.minutesLeft)) : 0;
+}
+
 /** The attempt succeeded: an email starts afresh; an address gets back the one attempt it spent. */
 export async function forgive(keys: ThrottleKey[]): Promise<void> {
   const emails = keys.filter((k) => k.key.startsWith("email:")).map((k) => k.key);

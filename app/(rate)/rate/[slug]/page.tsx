@@ -8,7 +8,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { requireRole } from "@/lib/auth";
 import { crowdLinkOf } from "@/lib/studies/crowd-link";
-import { studyForRater } from "@/lib/studies/rater-access";
+import { studyForRater, whyNotOpen } from "@/lib/studies/rater-access";
 import { SKIP_REASONS } from "@/lib/validation/judgment";
 import { flagAction, skipAction, submitJudgmentAction } from "./actions";
 
@@ -18,7 +18,20 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
   const rater = await requireRole("rater");
   const { slug } = await params;
   const study = await studyForRater(slug, rater);
-  if (!study) notFound();
+  if (!study) {
+    const closed = (await whyNotOpen(slug, rater)) ?? notFound();
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{closed.title}</h1>
+        <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
+          <p className="text-slate-800">{closed.reason}</p>
+          <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
+            Back to your studies
+          </Link>
+        </div>
+      </div>
+    );
+  }
 
   const pair = await nextAssignment(study.id, rater.id);
   const progress = await raterProgress(study.id, rater.id);

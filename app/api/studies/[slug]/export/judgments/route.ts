@@ -7,5 +7,5 @@ import { requireStudyFor } from "@/lib/studies/study-access";
 export const GET = withRole(["researcher", "admin"], async (request, user, { params }: { params: Promise<{ slug: string }> }) => {
   const study = await requireStudyFor((await params).slug, user);
   const format = new URL(request.url).searchParams.get("format") === "jsonl" ? "jsonl" : "csv";
-  return new Response(judgmentsExport(study.id, format, study.kind), { headers: downloadHeaders(study.slug, "judgments", format) });
+  return new Response(await judgmentsExport(study.id, format, study.kind), { headers: downloadHeaders(study.slug, "judgments", format) });
 });
