@@ -132,8 +132,10 @@ test("a rater sees a study only once let in, unless it is open to every rater", 
 
   await raters.getByRole("button", { name: `Remove ${rater.email}` }).click();
   await expect(raters.getByRole("button", { name: `Remove ${rater.email}` })).toHaveCount(0);
+  // Let out, they are told so (they had pairs in it); a study they never had stays "not found".
   await raterPage.goto(`/rate/${study.slug}`);
-  await expect(raterPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(raterPage.getByRole("status")).toHaveText(/You are no longer taking part in this study/);
+  expect((await raterPage.request.get(`/api/rate/${study.slug}/next`)).status()).toBe(404);
   await raterPage.close();
 
   await page.goto(`/studies/${study.slug}`);

@@ -170,6 +170,9 @@ it("the session cookie is httpOnly, and secure when the app is served over https
   const secureSession = lines.find((line) => line.startsWith("__Secure-next-auth.session-token="));
   expect(secureSession).toMatch(/HttpOnly/i);
   expect(secureSession).toMatch(/;\s*Secure/i);
+  // HSTS only where the app is served over https.
+  expect((await fetch(`${secure.origin}/api/health`)).headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  expect((await fetch(`${origin}/api/health`)).headers.get("strict-transport-security")).toBeNull();
   await secure.stop();
 });
 

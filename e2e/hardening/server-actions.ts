@@ -12,7 +12,7 @@ export function serverActions(): Map<string, string> {
   return new Map(Object.entries(node).map(([id, action]) => [action.exportedName, id]));
 }
 
-export async function invokeAction(origin: string, path: string, actionId: string, cookie: string, args: unknown[]) {
+export async function invokeAction(origin: string, path: string, actionId: string, cookie: string, args: unknown[], headers: Record<string, string> = {}) {
   const body = await encodeReply(args);
   const response = await fetch(`${origin}${path}`, {
     method: "POST",
@@ -22,6 +22,7 @@ export async function invokeAction(origin: string, path: string, actionId: strin
       Origin: origin,
       Accept: "text/x-component",
       ...(typeof body === "string" ? { "content-type": "text/plain;charset=UTF-8" } : {}),
+      ...headers,
     },
     body,
     redirect: "manual",
