@@ -2,17 +2,20 @@ import { z } from "zod";
 
 const checkbox = z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false);
 
+/** A code participants paste into their platform; empty for none. */
+const platformCode = z
+  .string()
+  .trim()
+  .max(100, "must be at most 100 characters")
+  .regex(/^[A-Za-z0-9_-]*$/, "may hold only letters, digits, hyphens and underscores")
+  .default("")
+  .transform((value) => value || null);
+
 /** A study's crowd link, as its settings form sends it. */
 export const crowdLinkSchema = z
   .object({
     enabled: checkbox,
-    completionCode: z
-      .string()
-      .trim()
-      .max(100, "must be at most 100 characters")
-      .regex(/^[A-Za-z0-9_-]*$/, "may hold only letters, digits, hyphens and underscores")
-      .default("")
-      .transform((value) => value || null),
+    completionCode: platformCode,
     completionUrl: z
       .string()
       .trim()
@@ -32,13 +35,7 @@ export const crowdLinkSchema = z
       (value) => (value === "" || value === undefined || value === null ? null : Number(value)),
       z.number("must be a number of participants").int("must be a whole number").min(1, "must be at least 1, or empty for no cap").max(1_000_000, "must be at most 1,000,000").nullable(),
     ),
-    noWorkCode: z
-      .string()
-      .trim()
-      .max(100, "must be at most 100 characters")
-      .regex(/^[A-Za-z0-9_-]*$/, "may hold only letters, digits, hyphens and underscores")
-      .default("")
-      .transform((value) => value || null),
+    noWorkCode: platformCode,
   })
   .refine((link) => link.noWorkCode === null || link.noWorkCode !== link.completionCode, {
     path: ["noWorkCode"],
