@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/users/passwords";
-import { addressKey, countAttempt, forgive } from "@/lib/users/throttle";
+import { addressKey, countAttempt, emailKey, forgive } from "@/lib/users/throttle";
 import type { InvitedSignUp, NewInvitation } from "@/lib/validation/invitation";
 
 export type InvitationState = "usable" | "expired" | "used up" | "withdrawn";
@@ -108,11 +108,12 @@ type Joiner = { kind: "new"; account: InvitedSignUp } | { kind: "rater"; raterId
  * its study has closed; nothing is written then.
  */
 export async function joinThroughInvitation(token: string, joiner: Joiner, address = "unknown"): Promise<{ landing: string }> {
-  // The cheap checks first, each refusal counted against the client's address: the throttle, then
-  // the link itself; only a link that works is worth a password hash, made before the lock.
-  const throttle = [addressKey(address)];
+  // The cheap checks first, each refusal counted against the client's address (and a new
+  // account's email): the throttle, then the link itself. Only a link that works is worth a
+  // password hash, which is made before the lock.
+  const throttle = joiner.kind === "new" ? [addressKey(address), emailKey(joiner.account.email)] : [addressKey(address)];
   const minutes = await countAttempt(throttle);
-  if (minutes > 0) throw new AppError("conflict", `Too many failed attempts from your network: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  if (minutes > 0) throw new AppError("conflict", `Too many failed attempts from your network or for this email: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   const found = await db().invitation.findUnique({ where: { token }, select: { maxUses: true, uses: true, expiresAt: true, revokedAt: true, study: { select: { status: true } } } });
   if (!found) throw new AppError("not_found", "This invitation link is not valid: check that it was copied whole.");
   if (found.study.status === "closed") throw new AppError("gone", "This study has closed: it takes no more raters.");
