@@ -25,7 +25,9 @@ async function cappedText(request: Request, max: number): Promise<string | null>
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => {});
+      // Not cancelled: the server reads the rest away after the answer, so that the client,
+      // still sending, gets the 413 instead of a reset connection.
+      reader.releaseLock();
       return null;
     }
     chunks.push(value);

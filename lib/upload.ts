@@ -55,12 +55,17 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
   const writes: Promise<void>[] = [];
   let refusal: UploadRefused | undefined;
   const body = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
+  let settle = () => {};
   const refuse = (error: UploadRefused) => {
-    refusal ??= error;
-    // Stop reading: what is left of the body is not wanted.
+    if (refusal) return;
+    refusal = error;
+    // What is left of the body is read and thrown away, never written or held, so that the
+    // client, still sending, gets the refusal instead of a reset connection.
     body.unpipe(parser);
-    parser.destroy();
-    body.destroy();
+    body.resume();
+    // After busboy's own handler of the event that refused has finished with the parser.
+    setImmediate(() => parser.destroy());
+    settle();
   };
   parser.on("field", (name, value) => upload.fields.set(name, [...(upload.fields.get(name) ?? []), value]));
   parser.on("file", (_field, stream, info) => {
@@ -72,10 +77,10 @@ export async function receiveUpload(request: Request, limits: UploadLimits): Pro
   parser.on("filesLimit", () => refuse(new UploadRefused(`At most ${limits.maxFiles} files go in one upload.`, 413)));
   try {
     await new Promise<void>((resolve, reject) => {
+      settle = resolve;
       parser.on("close", resolve);
       parser.on("error", (error: Error) => (refusal ? resolve() : reject(new UploadRefused(`The upload could not be read: ${error.message}.`, 400))));
       body.on("error", () => (refusal ? resolve() : reject(new UploadRefused("The upload ended before it was whole.", 400))));
-      body.on("close", () => refusal && resolve());
       body.pipe(parser);
     });
     await Promise.all(writes);

@@ -152,6 +152,8 @@ const CASES: Record<string, ActionCase> = {
       return [form({ slug: study.slug })];
     },
   },
+  // Refused credentials write nothing but the throttle's count.
+  signInAction: { path: () => "/sign-in", allowed: [], args: () => [{}, form({ email: "nobody@test.local", password: "not a password", callbackUrl: "/" })] },
   // Last: it pauses the study, which the cases above need open.
   setStudyStatusAction: {
     path: () => `/studies/${study.slug}`,
@@ -161,6 +163,8 @@ const CASES: Record<string, ActionCase> = {
       return [{}, form({ slug: study.slug, status: status === "open" ? "paused" : "open" })];
     },
   },
+  // Very last: it ends the session of whoever signs out.
+  signOutAction: { path: () => "/rate", allowed: ["rater", "otherRater", "researcher", "otherResearcher", "admin"], args: () => [] },
 };
 
 beforeAll(async () => {
