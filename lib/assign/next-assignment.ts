@@ -287,7 +287,7 @@ export const RATER_PROGRESS_SQL = `
     (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
     (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active)::int AS "goldPairs"),
   expected AS (
-    SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 ELSE
+    SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
            END AS "goldToCome"
       FROM counted c, rules r)

@@ -63,3 +63,13 @@ describe("a gold pair cannot be told from an ordinary one by the rater's progres
     }
   });
 });
+
+describe("a study of gold pairs only", () => {
+  it("counts what is left without dividing by zero", async () => {
+    const study = await seedStudy({ prompts: 2, baselines: ["Bard"], goldRate: 1 });
+    await db().pair.updateMany({ where: { studyId: study.id }, data: { goldVerdict: "tie" } });
+    const rater = await makeUser("rater");
+    await nextAssignment(study.id, rater.id);
+    expect(await raterProgress(study.id, rater.id)).toMatchObject({ done: 0, remaining: 2 });
+  });
+});
