@@ -9,7 +9,7 @@ import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
 import { LOCK_OWN_ASSIGNMENT_SQL, type LockedAssignment } from "@/lib/assign/lock-own-assignment";
 import { candidateSql, nextAssignment, ON_SCREEN_SQL, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
-import { goldDue, pickTargetSide, verdictFor, type Choice } from "@/lib/assign/policy";
+import { pickTargetSide, verdictFor, type Choice } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
@@ -397,7 +397,9 @@ class RawRater {
           this.clock("candidate", performance.now() - start);
           return id;
         };
-        const pairId = (goldDue(history.gold, history.pairs, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
+        // The benchmark's studies have no gold pairs, so lib's gold outlook (goldIsDue) sends nothing.
+        if (rules.goldRate > 0) throw new Error("This copy of the claim knows no gold pairs: the benchmark's study must have none.");
+        const pairId = await find(false);
         if (!pairId) return "none left" as const;
         const [{ full }] = (await tx.query<{ full: boolean }>(SQL.pairIsFull, [pairId, "", rules.judgmentsPerPair])).rows;
         if (full) return "filled meanwhile" as const;

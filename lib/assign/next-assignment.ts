@@ -124,21 +124,22 @@ async function releaseLapsedLeases(studyId: string, raterId: string): Promise<nu
      WHERE a.id = lapsed.id`;
 }
 
-/**
- * What this rater has had in this study: for the quota (pairs judged or held), the gold rate
- * (every pair handed out, however it ended, as the rater's progress counts them) and balancing
- * the target's side.
- */
+/** What this rater has had in this study: for the quota (pairs judged or held) and for balancing the target's side. */
 async function raterHistory(tx: Tx, studyId: string, raterId: string) {
-  const [row] = await tx.$queryRaw<{ gold: number; handed: number; pairs: number; left: number; right: number }[]>`
-    SELECT count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL)::int AS gold,
-           count(*)::int AS handed,
-           count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
+  const [row] = await tx.$queryRaw<{ pairs: number; left: number; right: number }[]>`
+    SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
            count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
      WHERE a."raterId" = ${raterId} AND p."studyId" = ${studyId}`;
   return row;
+}
+
+/** Whether the next pair should be gold, from the same counts as the rater's progress (none are read in a study without gold). */
+async function goldIsDue(tx: Tx, studyId: string, raterId: string, rules: Rules): Promise<boolean> {
+  if (rules.goldRate <= 0) return false;
+  const [outlook] = await tx.$queryRawUnsafe<{ ordinary: number; goldToCome: number }[]>(GOLD_OUTLOOK_SQL, studyId, raterId);
+  return goldDue(outlook.goldToCome, outlook.ordinary);
 }
 
 type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";
@@ -157,7 +158,7 @@ async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise
     if (rules.quota !== null && history.pairs >= rules.quota) return "none left";
     const find = (gold: boolean) =>
       lockCandidate(tx, studyId, raterId, rules, gold, false).then((id) => id ?? lockCandidate(tx, studyId, raterId, rules, gold, true));
-    const pairId = (goldDue(history.gold, history.handed, rules.goldRate) ? await find(true) : undefined) ?? (await find(false));
+    const pairId = ((await goldIsDue(tx, studyId, raterId, rules)) ? await find(true) : undefined) ?? (await find(false));
     if (!pairId) return "none left";
     // Checked again under the lock: what the candidate query saw may be stale by now.
     if (await pairIsFull(tx, pairId, rules.k)) return "filled meanwhile";
@@ -259,7 +260,7 @@ export interface RaterProgress {
  * ordinary or gold, and taking any next one moves this total down by exactly one (in exact
  * numeric arithmetic, rounded half up, so that a shift by one always rounds the same way).
  */
-export const RATER_PROGRESS_SQL = `
+const RATER_COUNTS_SQL = `
   WITH rules AS (SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota, "goldRate" AS rate FROM "Study" WHERE id = $1),
   roomy AS (
     SELECT p.id, p."promptId" FROM "Pair" p, rules
@@ -290,10 +291,16 @@ export const RATER_PROGRESS_SQL = `
     SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
            END AS "goldToCome"
-      FROM counted c, rules r)
+      FROM counted c, rules r)`;
+
+export const RATER_PROGRESS_SQL = `${RATER_COUNTS_SQL}
   -- A quota caps what is left at the pairs the rater may still judge.
   SELECT e.done, (CASE WHEN r.quota IS NULL THEN e.remaining ELSE LEAST(e.remaining, GREATEST(r.quota - e.done, 0)) END)::int AS remaining, r.quota
     FROM (SELECT done, ordinary + "goldHeld" + "goldToCome" AS remaining FROM expected) e, rules r`;
+
+/** What the next claim draws gold from: the ordinary pairs left and the gold pairs expected, with nothing held. */
+const GOLD_OUTLOOK_SQL = `${RATER_COUNTS_SQL}
+  SELECT ordinary, "goldToCome" FROM expected`;
 
 export async function raterProgress(studyId: string, raterId: string): Promise<RaterProgress> {
   const [row] = await db().$queryRawUnsafe<RaterProgress[]>(RATER_PROGRESS_SQL, studyId, raterId);

@@ -88,28 +88,30 @@ describe("pickTargetSide", () => {
 });
 
 describe("goldDue", () => {
-  function run(pairs: number, rate: number, random: () => number) {
-    let gold = 0;
-    const due: boolean[] = [];
-    for (let n = 0; n < pairs; n++) {
-      due.push(goldDue(gold, n, rate, random));
-      if (due[n]) gold++;
-      expect(Math.abs(gold - rate * (n + 1))).toBeLessThan(1);
+  /** A rater's run: `ordinary` pairs and `gold` gold pairs expected, drawn one by one. */
+  function run(ordinary: number, gold: number, random: () => number) {
+    const sequence: boolean[] = [];
+    while (ordinary + gold > 0) {
+      const due = goldDue(gold, ordinary, random);
+      sequence.push(due);
+      if (due) gold--;
+      else ordinary--;
     }
-    return due;
+    return sequence;
   }
 
-  it("keeps a rater's gold share within one pair of the set rate", () => {
-    expect(run(1000, 0.1, Math.random).filter(Boolean).length).toBeGreaterThanOrEqual(99);
+  it("hands out exactly the gold pairs expected, and never one that is not", () => {
+    for (let i = 0; i < 200; i++) expect(run(40, 5, Math.random).filter(Boolean)).toHaveLength(5);
+    expect(goldDue(0, 10, () => 0)).toBe(false);
+    // With no ordinary pair left, the expected gold pairs come.
+    expect(goldDue(2, 0, () => 0.99)).toBe(true);
   });
 
-  it("moves where gold pairs fall with the random draw", () => {
-    expect(run(20, 0.1, () => 0).indexOf(true)).toBe(0);
-    expect(run(20, 0.1, () => 0.99).indexOf(true)).toBe(9);
-  });
-
-  it("never, at rate 0", () => {
-    expect(goldDue(0, 0, 0)).toBe(false);
-    expect(goldDue(0, 100, 0)).toBe(false);
+  it("puts gold pairs anywhere in the run, each place about equally often", () => {
+    const places = new Array<number>(45).fill(0);
+    for (let i = 0; i < 4000; i++) run(40, 5, Math.random).forEach((gold, place) => gold && places[place]++);
+    // 4,000 runs × 5 gold pairs over 45 places: about 444 at each.
+    for (const count of places) expect(count).toBeGreaterThan(330);
+    for (const count of places) expect(count).toBeLessThan(560);
   });
 });

@@ -28,12 +28,13 @@ export function pickTargetSide(shownLeft: number, shownRight: number, random: ()
 }
 
 /**
- * Whether the rater's next pair should be a gold one. Their gold count stays within one of the
- * study's rate times their pairs, while the random term moves where in the run gold pairs fall,
- * so a rater cannot tell them by position.
+ * Whether the rater's next pair should be a gold one: the gold pairs they can still expect (as
+ * their progress counts them, at the study's gold rate) are spread at random among the pairs they
+ * have left, so gold pairs fall anywhere in the run, and one is drawn only while one is expected,
+ * which keeps "to go" moving by one after a gold pair as after any other.
  */
-export function goldDue(goldSoFar: number, pairsSoFar: number, goldRate: number, random: () => number = Math.random): boolean {
-  return goldRate > 0 && goldSoFar + random() < goldRate * (pairsSoFar + 1);
+export function goldDue(goldToCome: number, ordinaryLeft: number, random: () => number = Math.random): boolean {
+  return goldToCome > 0 && random() * (goldToCome + Math.max(0, ordinaryLeft)) < goldToCome;
 }
 
 export function verdictFor(choice: Choice, targetSide: Side): Verdict {
