@@ -139,7 +139,8 @@ async function raterHistory(tx: Tx, studyId: string, raterId: string) {
 async function goldIsDue(tx: Tx, studyId: string, raterId: string, rules: Rules): Promise<boolean> {
   if (rules.goldRate <= 0) return false;
   const [outlook] = await tx.$queryRawUnsafe<{ ordinary: number; goldToCome: number }[]>(GOLD_OUTLOOK_SQL, studyId, raterId);
-  return goldDue(outlook.goldToCome, outlook.ordinary);
+  // At rate 1 every pair is gold while gold pairs last.
+  return rules.goldRate >= 1 ? outlook.goldToCome > 0 : goldDue(outlook.goldToCome, outlook.ordinary);
 }
 
 type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";

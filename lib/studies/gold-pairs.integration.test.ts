@@ -19,7 +19,7 @@ describe("gold pairs", () => {
     await setGoldVerdict(study.id, pairs[0].id, "tie");
     expect((await pairsOfPrompt(study.id, prompt.id))[0].goldVerdict).toBe("tie");
 
-    // At gold rate 1 the rater gets the gold pair and the other, in either order.
+    // At gold rate 1 the rater gets the gold pair first, then the other.
     const rater = await makeUser("rater");
     const first = await nextAssignment(study.id, rater.id);
     await judgeInOwnStudy(rater.id, { assignmentId: first!.assignmentId, choice: "neither" });
