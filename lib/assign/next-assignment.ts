@@ -287,7 +287,9 @@ const RATER_COUNTS_SQL = `
     (SELECT count(*) FROM had WHERE status <> 'active')::int AS closed,
     (SELECT count(*) FROM had WHERE gold)::int AS gold,
     (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
-    (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active)::int AS "goldPairs"),
+    -- Read only in a study with gold pairs: it passes over all of the study's pairs.
+    (CASE WHEN (SELECT rate FROM rules) > 0
+          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active) ELSE 0 END)::int AS "goldPairs"),
   expected AS (
     SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
