@@ -6,7 +6,8 @@ const share = (part: number, whole: number) => (whole ? `${Math.round((100 * par
 
 /**
  * Each rater's volume, speed, side preference (with its binomial p), gold accuracy and agreement
- * with the majority, and a button to leave them out of the results or let them back in.
+ * with the majority of the other raters, and a button to leave them out of the results or let them
+ * back in.
  */
 export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
@@ -15,7 +16,10 @@ export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string
       <table className="w-full min-w-[52rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Raters by pseudonym (the same as in the CSV export). An excluded rater&apos;s judgments are left out of every number on this page
-          and kept in the data, marked &quot;excluded&quot; in the judgments download.
+          and kept in the data, marked &quot;excluded&quot; in the judgments download. Agreement is with the majority of the other raters
+          on the pair, on the pairs judged by someone else too: the others are the raters counted in the results, the same for an
+          excluded rater as for everyone, and the rater&apos;s own vote is never part of it. When two verdicts share the most votes among
+          the others, their majority is a tie.
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left align-bottom">
@@ -24,7 +28,7 @@ export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string
             <th scope="col" className="py-2 pr-3">Median time</th>
             <th scope="col" className="py-2 pr-3">Decided votes for the left answer (p)</th>
             <th scope="col" className="py-2 pr-3">Gold accuracy</th>
-            <th scope="col" className="py-2 pr-3">Agrees with the pair&apos;s majority</th>
+            <th scope="col" className="py-2 pr-3">Agrees with the majority of the other raters on the pair (pairs judged by someone else too)</th>
             <th scope="col" className="py-2 pr-3">In the results</th>
           </tr>
         </thead>

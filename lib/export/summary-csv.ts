@@ -28,10 +28,15 @@ export async function summaryCsv(studyId: string, aggregation: Aggregation, filt
   return stringify(rows, { header: true, columns });
 }
 
-/** The raters table, by pseudonym. */
+/**
+ * The raters table, by pseudonym. Its last two columns: the rater's judgments on ordinary pairs
+ * judged by someone else too (another rater counted in the results), and how many of those agree
+ * with the majority of the other raters on the pair (the verdict with strictly the most of their
+ * votes, a tie when two share the most; the rater's own vote never counts, excluded or not).
+ */
 export async function ratersCsv(studyId: string, filter: ResultsFilter): Promise<string> {
   const raters = await raterRows(studyId, filter);
-  const columns = ["rater", "excluded", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_shared_pairs", "with_majority"];
+  const columns = ["rater", "excluded", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_pairs_judged_by_someone_else_too", "agrees_with_majority_of_other_raters"];
   const rows = raters.map((r) => {
     const bias = positionBias(r);
     return safe([r.rater, String(r.excluded), r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import type { Choice, Side, Verdict } from "@/lib/assign/policy";
@@ -46,6 +47,9 @@ async function raterIds(studyId: string, pseudonym: string) {
      WHERE p."studyId" = ${studyId} AND 'rater-' || left(md5(${studyId} || ':' || j."raterId"), 10) = ${pseudonym}`;
   return rows.map((row) => row.raterId);
 }
+
+/** A rater's pseudonym in the study, as the raters table names them. */
+const pseudonymOf = (studyId: string, raterId: string) => `rater-${createHash("md5").update(`${studyId}:${raterId}`).digest("hex").slice(0, 10)}`;
 
 /** Judgments counted on the study's pairs, all verdicts. */
 async function totals(studyId: string) {
@@ -149,6 +153,89 @@ describe("the pairs' verdict counts", () => {
 
     const withGold = { ...EVERY_JUDGMENT, gold: true };
     expect(await page(study.id, withGold)).toEqual(await page(study.id, { ...everyByJudgment, gold: true }));
+  });
+
+  it("compare every rater, counted or excluded, with the majority of the other counted raters on the pair", async () => {
+    const study = await seedStudy({ prompts: 6, baselines: ["Bard"], judgmentsPerPair: 4 });
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" } });
+    const [a, b, c, d, owner] = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("rater"), makeUser("rater"), makeUser("researcher")]);
+    const judge = async (pair: number, rater: { id: string }, verdict: Verdict) => {
+      const assignment = await db().assignment.create({ data: { pairId: pairs[pair].id, raterId: rater.id, targetSide: "left", status: "done", leaseExpiresAt: new Date() } });
+      return db().judgment.create({
+        data: { assignmentId: assignment.id, studyId: study.id, pairId: pairs[pair].id, raterId: rater.id, targetSide: "left", verdict, choice: choiceFor(verdict, "left"), timeOnTaskMs: 1000 },
+      });
+    };
+    const unjudge = async (pair: number, rater: { id: string }) => {
+      await db().judgment.delete({ where: { pairId_raterId: { pairId: pairs[pair].id, raterId: rater.id } } });
+    };
+    const dName = pseudonymOf(study.id, d.id);
+    /** Each rater's [judgments, on shared pairs, agreeing], kept and counted from the judgments alike. */
+    const agreement = async () => {
+      for (const row of await keptAndCounted(study.id)) expect(row.kept).toEqual(row.counted);
+      await expectRaterRowsKept(study.id);
+      const rows = await raterRows(study.id, EVERY_JUDGMENT);
+      const of = (rater: { id: string }) => {
+        const row = rows.find((r) => r.rater === pseudonymOf(study.id, rater.id));
+        return row && [row.judgments, row.onSharedPairs, row.withMajority];
+      };
+      return { a: of(a), b: of(b), c: of(c), d: of(d) };
+    };
+
+    // d judges while counted, is excluded, and judges pair 5 while excluded; a, b and c judge after.
+    await judge(0, d, "loss");
+    await judge(2, d, "loss");
+    await judge(4, d, "loss");
+    await excludeRater(study.id, dName, owner.id, null);
+    await judge(5, d, "win");
+    for (const [pair, rater, verdict] of [
+      [0, a, "win"], [0, b, "win"], [0, c, "loss"],
+      [1, a, "win"],
+      [3, a, "win"], [3, b, "tie"], [3, c, "loss"],
+      [4, a, "loss"], [4, b, "loss"],
+      [5, a, "win"],
+    ] as const) {
+      await judge(pair, rater, verdict);
+    }
+    // Pair 0: a and b (win) each have (win, loss) for others, a tie: neither agrees; c (loss) has
+    // (win, win), a win; excluded d (loss) has the three counted (win, win, loss), a win. Pair 1 (a
+    // alone) and pair 2 (d alone) are judged once: no one's shared pair. Pair 3: a's others (tie,
+    // loss) and c's (win, tie) are ties, b's (win, loss) a tie that b's tie agrees with. Pair 4: a
+    // and b each have the other's loss, and d agrees with (loss, loss). Pair 5: a's only other is d,
+    // not counted, so a shares nothing; d agrees with a's win.
+    const excluded = { a: [5, 3, 1], b: [3, 3, 2], c: [2, 2, 0], d: [4, 3, 2] };
+    expect(await agreement()).toEqual(excluded);
+    // Excluded again, with a reason: nothing moves.
+    await excludeRater(study.id, dName, owner.id, "rushed");
+    expect(await agreement()).toEqual(excluded);
+
+    // Let back in, d's vote joins everyone else's others (pair 0: a and b now have (win, loss,
+    // loss), a loss; c has (win, win, loss), still a win; pair 5 is shared by a, who agrees with d),
+    // and d's own others are the same counted raters as before.
+    await includeRater(study.id, dName, owner.id);
+    const included = { a: [5, 4, 2], b: [3, 3, 2], c: [2, 2, 0], d: [4, 3, 2] };
+    expect(await agreement()).toEqual(included);
+    await excludeRater(study.id, dName, owner.id, null);
+    expect(await agreement()).toEqual(excluded);
+    await includeRater(study.id, dName, owner.id);
+    expect(await agreement()).toEqual(included);
+
+    // a's judgment of pair 5 gone, d is alone there; an excluded rater's judgment gone moves only their own row.
+    await unjudge(5, a);
+    expect(await agreement()).toEqual({ a: [4, 3, 1], b: [3, 3, 2], c: [2, 2, 0], d: [4, 2, 1] });
+    await excludeRater(study.id, dName, owner.id, null);
+    await unjudge(4, d);
+    expect(await agreement()).toEqual({ a: [4, 3, 1], b: [3, 3, 2], c: [2, 2, 0], d: [3, 1, 0] });
+    // c's loss gone from pair 0: a and b each have the other's win; d's others are (win, win).
+    await unjudge(0, c);
+    expect(await agreement()).toEqual({ a: [4, 3, 2], b: [3, 3, 3], c: [1, 1, 0], d: [3, 1, 0] });
+
+    // Two raters left out by one statement, and let back in by one: with a and d out, b is alone
+    // among the counted on pairs 0 and 4 and a agrees with b's win and loss there.
+    await includeRater(study.id, dName, owner.id);
+    await db().raterExclusion.createMany({ data: [a, d].map((rater) => ({ studyId: study.id, raterId: rater.id, excludedById: owner.id })) });
+    expect(await agreement()).toEqual({ a: [4, 3, 2], b: [3, 1, 0], c: [1, 1, 0], d: [3, 1, 0] });
+    await db().raterExclusion.deleteMany({ where: { studyId: study.id } });
+    expect(await agreement()).toEqual({ a: [4, 3, 1], b: [3, 3, 2], c: [1, 1, 0], d: [3, 1, 0] });
   });
 
   it("stay right when a rater is excluded and let back in while they are judging", async () => {

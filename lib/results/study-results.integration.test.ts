@@ -42,10 +42,13 @@ describe("studyResults", () => {
     // The target was always on the left: the three wins were left clicks, the loss a right click.
     expect(every.positionBias).toMatchObject({ leftShare: 0.75, decided: 4, neither: 2 });
 
-    // Majorities: pair 1 win, pair 2 tie. Each rater matches exactly one of their two.
+    // Each rater against the other two. Pair 1: the win raters' others are (win, tie), a tie; the tie
+    // rater's are (win, win), a win. Pair 2: the win rater's others are (loss, tie), a tie; the loss
+    // rater's (win, tie), a tie; the tie rater's (win, loss), a tie. Only the tie rater agrees, once.
     const rows = await raterRows(study.id, EVERY_JUDGMENT);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toMatchObject({ judgments: 2, withMajority: 1, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
+    for (const row of rows) expect(row).toMatchObject({ judgments: 2, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
+    expect(rows.map((r) => r.withMajority).sort()).toEqual([0, 0, 1]);
     expect(rows.map((r) => r.left + r.right + r.neither).sort()).toEqual([2, 2, 2]);
   });
 
