@@ -1,5 +1,5 @@
 // `npm run dev` and `npm start`: the database (embedded unless DATABASE_URL is set), its
-// migrations, the demo study on first start, then Next.js. Ctrl-C stops Next and then Postgres.
+// migrations, the demo studies on first start, then Next.js. Ctrl-C stops Next and then Postgres.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { developmentSecret } from "@/lib/dev-secret";

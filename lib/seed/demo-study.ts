@@ -1,9 +1,12 @@
 // The demo study a fresh install starts with: the LIMA test set, the paper's six systems and
-// placeholder responses, plus a demo researcher and rater whose passwords are made up once.
+// placeholder responses, plus a demo researcher and rater whose passwords are made up once; and
+// beside it a closed study of simulated judgments, so that the results pages show the paper's
+// figures before anyone has judged (lib/seed/simulated-study.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { demoResponse } from "@/lib/seed/demo-responses";
+import { seedSimulatedStudy, type SimulatedSeedResult } from "@/lib/seed/simulated-study";
 import { buildPairs } from "@/lib/studies/build-pairs";
 import { createStudy } from "@/lib/studies/create-study";
 import { hashPassword } from "@/lib/users/passwords";
@@ -23,6 +26,7 @@ export interface DemoSeedResult {
   accounts: { email: string; role: string; password: string }[];
   prompts: number;
   pairs: number;
+  simulated: SimulatedSeedResult;
 }
 
 async function ensureDemoAccounts() {
@@ -38,7 +42,16 @@ async function ensureDemoAccounts() {
   return { created, researcherId: researcher.id };
 }
 
+/** The demo study and, after it (so that it heads the researcher's list), the simulated one; each only if missing. */
 export async function seedDemoStudy(): Promise<DemoSeedResult> {
+  const demo = await seedJudgeableStudy();
+  // An install seeded before the simulated study existed gets it too, owned by the demo
+  // researcher if that account is still there.
+  const owner = await db().user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } });
+  return { ...demo, simulated: await seedSimulatedStudy(owner?.id ?? null) };
+}
+
+async function seedJudgeableStudy(): Promise<Omit<DemoSeedResult, "simulated">> {
   const existing = await db().study.findUnique({ where: { slug: DEMO_STUDY_SLUG }, select: { id: true } });
   if (existing) return { created: false, accounts: [], prompts: 0, pairs: 0 };
 

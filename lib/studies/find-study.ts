@@ -15,6 +15,7 @@ export const STUDY_FIELDS = {
   kind: true,
   judgmentsPerPair: true,
   rationaleMode: true,
+  simulated: true,
 } satisfies Prisma.StudySelect;
 
 export async function findStudy(slug: string) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SimulatedBadge } from "@/components/studies/simulated-badge";
 import { requireRole } from "@/lib/auth";
 import { listStudies } from "@/lib/studies/study-access";
 
@@ -22,9 +23,12 @@ export default async function StudiesPage() {
         <ul className="space-y-3">
           {studies.map((study) => (
             <li key={study.slug} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/studies/${study.slug}`} className="font-medium text-blue-700 underline">
-                {study.title}
-              </Link>
+              <div className="flex flex-wrap items-center gap-2">
+                <Link href={`/studies/${study.slug}`} className="font-medium text-blue-700 underline">
+                  {study.title}
+                </Link>
+                {study.simulated && <SimulatedBadge />}
+              </div>
               <p className="mt-1 text-sm text-slate-700">
                 {study.status} · target {study.targetSystem?.name ?? "not set"} · {study._count.prompts} prompts ·{" "}
                 {study._count.pairs} pairs
