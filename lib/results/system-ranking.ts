@@ -7,7 +7,7 @@ import { addComparison, emptyPromptTable, rankPromptTable, type Ranking } from "
 /**
  * Every system ranked by Bradley–Terry over the judgments the filter counts. Postgres sends each
  * pair of systems' counts as arrays, with their prompts: a few rows instead of one per pair, which
- * took longer to read than the bootstrap takes to run.
+ * took longer to read than the ranking takes to compute.
  */
 export async function systemRanking(studyId: string, filter: ResultsFilter): Promise<Ranking | null> {
   const rows = await readDb().$queryRaw<{ a: string; b: string; prompt: string[]; aWins: number[]; bWins: number[]; ties: number[] }[]>`
@@ -19,9 +19,12 @@ export async function systemRanking(studyId: string, filter: ResultsFilter): Pro
              WHERE v.w + v.t + v.l > 0
              GROUP BY v."targetSystemId", v."baselineSystemId") v
       JOIN "System" sa ON sa.id = v."targetSystemId" JOIN "System" sb ON sb.id = v."baselineSystemId"`;
-  // The judged prompts in a fixed order (their ids' code points, as Postgres's "C" collation
-  // sorts ASCII ids), so the seeded bootstrap resamples the same clusters on every load.
-  const prompts = [...new Set(rows.flatMap((row) => row.prompt))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  // Pairs and judged prompts in a fixed order (code points, as Postgres's "C" collation sorts ASCII
+  // ids): the intervals add up floating-point numbers pair by pair and prompt by prompt, so the
+  // same data give the same numbers to the last digit on every load, however Postgres grouped.
+  const byCodePoint = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((x, y) => byCodePoint(x.a, y.a) || byCodePoint(x.b, y.b));
+  const prompts = [...new Set(rows.flatMap((row) => row.prompt))].sort(byCodePoint);
   const place = new Map(prompts.map((id, i) => [id, i]));
   const table = emptyPromptTable(rows.map(({ a, b }) => ({ a, b })), prompts.length);
   rows.forEach((row, pair) => row.prompt.forEach((id, i) => addComparison(table, place.get(id)!, pair, row.aWins[i], row.bWins[i], row.ties[i])));

@@ -77,6 +77,33 @@ describe("bradleyTerry", () => {
     expect(even.ok && even.strengths.P).toBeCloseTo(1, 10);
   });
 
+  it("gives systems with equal strengths one rank (1, 2, 2, 4), in name order", () => {
+    // Figure 1's GPT-4 and Claude rows, and a third baseline judged exactly as Claude was.
+    const r = bradleyTerry([
+      { a: "LIMA", b: "GPT-4", aWins: 54, ties: 75, bWins: 171 },
+      { a: "LIMA", b: "Claude", aWins: 72, ties: 66, bWins: 162 },
+      { a: "LIMA", b: "Bard", aWins: 72, ties: 66, bWins: 162 },
+    ]);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.ranking).toEqual(["GPT-4", "Bard", "Claude", "LIMA"]);
+    expect(r.ranks).toEqual({ "GPT-4": 1, Bard: 2, Claude: 2, LIMA: 4 });
+  });
+
+  it("counts strengths apart by rounding only as tied, and any real difference as none", () => {
+    const ranks = (claudeWins: number) => {
+      const r = bradleyTerry([
+        { a: "LIMA", b: "Claude", aWins: claudeWins, ties: 66, bWins: 162 },
+        { a: "LIMA", b: "Bard", aWins: 72, ties: 66, bWins: 162 },
+      ]);
+      if (!r.ok) throw new Error(r.reason);
+      return r.ranks;
+    };
+    // 72·(1 + 1e-13): what adding counts in another order could leave.
+    expect(ranks(72 * (1 + 1e-13))).toEqual({ Bard: 1, Claude: 1, LIMA: 3 });
+    // A millionth of a win less for LIMA against Claude already makes Claude the stronger.
+    expect(ranks(72 - 1e-6)).toEqual({ Claude: 1, Bard: 2, LIMA: 3 });
+  });
+
   it("reports when no maximum likelihood estimate exists or there is nothing to fit", () => {
     expect(bradleyTerry([{ a: "A", b: "B", aWins: 5, bWins: 0 }])).toEqual({ ok: false, reason: "not-identifiable" });
     // Two groups never compared with each other.

@@ -30,8 +30,13 @@ export type BradleyTerryResult =
       strengths: Record<string, number>;
       /** ln strengths, summing to 0. */
       logStrengths: Record<string, number>;
-      /** Systems from strongest to weakest (name order breaks exact ties). */
+      /** Systems from strongest to weakest, tied ones (see `ranks`) in name order. */
       ranking: string[];
+      /**
+       * Standard competition ranks (1, 2, 2, 4): systems whose strengths are equal but for
+       * rounding share one, as two systems with identical counts against the same opponents do.
+       */
+      ranks: Record<string, number>;
       /** Comparisons (judgments) the fit rests on. */
       comparisons: number;
       iterations: number;
@@ -97,8 +102,33 @@ export function bradleyTerry(comparisons: readonly Comparison[], options: Bradle
   const logMean = logs.reduce((s, x) => s + x, 0) / m;
   const logStrengths = Object.fromEntries(names.map((name, i) => [name, logs[i] - logMean]));
   const strengths = Object.fromEntries(names.map((name, i) => [name, Math.exp(logs[i] - logMean)]));
-  const ranking = [...names].sort((x, y) => logStrengths[y] - logStrengths[x] || (x < y ? -1 : 1));
-  return { ok: true, strengths, logStrengths, ranking, comparisons: total, iterations, converged };
+  const { ranking, ranks } = rankStrengths(logStrengths);
+  return { ok: true, strengths, logStrengths, ranking, ranks, comparisons: total, iterations, converged };
+}
+
+/**
+ * Strengths closer than this (relative, i.e. in ln strength) are one strength. The fit stops at
+ * 1e-10 of each system's comparisons, but tied systems follow the same MM steps from the same
+ * start, so they differ only by the order of additions (about 1e-15); distinct strengths from
+ * counts of judgments differ by far more than 1e-9.
+ */
+const TIED = 1e-9;
+
+function rankStrengths(logStrengths: Record<string, number>): { ranking: string[]; ranks: Record<string, number> } {
+  const byStrength = Object.keys(logStrengths).sort((x, y) => logStrengths[y] - logStrengths[x] || (x < y ? -1 : 1));
+  const ranking: string[] = [];
+  const ranks: Record<string, number> = {};
+  for (let start = 0; start < byStrength.length; ) {
+    // A tie is measured from its strongest member, so a run of near neighbours does not chain.
+    let end = start + 1;
+    while (end < byStrength.length && logStrengths[byStrength[start]] - logStrengths[byStrength[end]] <= TIED) end++;
+    for (const system of byStrength.slice(start, end).sort()) {
+      ranking.push(system);
+      ranks[system] = start + 1;
+    }
+    start = end;
+  }
+  return { ranking, ranks };
 }
 
 function hasJudgments(c: Comparison): boolean {
