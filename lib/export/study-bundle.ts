@@ -1,18 +1,19 @@
 // A study in one file, to reproduce its results elsewhere: JSON lines, each a record with a
-// "kind": the header (settings, systems in order, bootstrap seeds), then every prompt, response,
-// pair and judgment, then the summary the results page shows (every judgment, and by majority).
-// Raters appear only by their pseudonym. Streamed page by page, so memory stays flat.
+// "kind": the header (settings, systems in order, how intervals are made), then every prompt,
+// response, pair, judgment, LLM judge and judge's verdict, then every figure the results page
+// shows, unfiltered, each as a "figure" record with its name (the summary every judgment and by
+// majority with its planner, agreement, position bias, ranking, raters, length, judges). Raters
+// appear only by their pseudonym. Streamed page by page, so memory stays flat.
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
-import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
-import { baselineSeed, studyResults } from "@/lib/results/study-results";
-import type { BaselineSummary } from "@/lib/results/summarize";
-import { BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES } from "@/lib/stats/bootstrap";
+import { allFigures } from "@/lib/results/all-figures";
+import { FIGURES, namedFigures } from "@/lib/results/figures-from-judgments";
+import { SHARE_LEVEL } from "@/lib/stats/clustered-shares";
 
 export const BUNDLE_FORMAT = "pairwise-study-bundle";
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 const PAGE = 2000;
 
@@ -21,13 +22,12 @@ async function header(studyId: string) {
     where: { id: studyId },
     select: {
       slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
-      promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, createdAt: true,
+      promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, simulated: true, createdAt: true,
       targetSystem: { select: { name: true } },
       systems: { select: { name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
     },
   });
   const { targetSystem, systems, ...settings } = study;
-  const baselines = systems.map((system) => system.name).filter((name) => name !== targetSystem?.name);
   return {
     kind: "bundle",
     format: BUNDLE_FORMAT,
@@ -36,7 +36,7 @@ async function header(studyId: string) {
     study: settings,
     target: targetSystem?.name ?? null,
     systems: systems.map((system) => system.name),
-    bootstrap: { resamples: BOOTSTRAP_RESAMPLES, level: BOOTSTRAP_LEVEL, seeds: Object.fromEntries(baselines.map((name, index) => [name, baselineSeed(index)])) },
+    intervals: { method: "Wilson on judgments / design effect, clustered by prompt", level: SHARE_LEVEL },
   };
 }
 
@@ -73,17 +73,25 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
         FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
        WHERE p."studyId" = ${studyId} AND j.id > ${after} ORDER BY j.id LIMIT ${PAGE}`,
   },
+  {
+    kind: "judge",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT id, name, model, temperature, "topP", "maxTokens", prompt FROM "Judge"
+       WHERE "studyId" = ${studyId} AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
+  },
+  {
+    kind: "judgeVerdict",
+    sql: (studyId, after) => Prisma.sql`
+      SELECT v.id, v."judgeId" AS judge, v."pairId", v."targetSide", v.choice, v.verdict, v.problem
+        FROM "JudgeVerdict" v JOIN "Judge" jg ON jg.id = v."judgeId"
+       WHERE jg."studyId" = ${studyId} AND v.id > ${after} ORDER BY v.id LIMIT ${PAGE}`,
+  },
 ];
 
-/** The results page's summary, unfiltered (gold pairs and excluded raters left out), in both aggregations. */
-async function summaries(studyId: string) {
-  const records = [];
-  for (const aggregation of ["every", "majority"] as const) {
-    const { baselines } = await studyResults(studyId, aggregation, EVERY_JUDGMENT);
-    const summary: BaselineSummary[] = baselines.map(({ baseline, wins, ties, losses, intervals, signTestP }) => ({ baseline, wins, ties, losses, intervals, signTestP }));
-    records.push({ kind: "summary", aggregation, baselines: summary });
-  }
-  return records;
+/** Every figure of the page, unfiltered (gold pairs and excluded raters left out), one record each. */
+async function figureRecords(studyId: string) {
+  const figures = namedFigures(await allFigures(studyId));
+  return FIGURES.map((name) => ({ kind: "figure", name, value: figures[name] }));
 }
 
 export function studyBundle(studyId: string): ReadableStream<Uint8Array> {
@@ -102,7 +110,7 @@ export function studyBundle(studyId: string): ReadableStream<Uint8Array> {
       }
       for (;;) {
         if (section === SECTIONS.length) {
-          controller.enqueue(lines(await summaries(studyId)));
+          controller.enqueue(lines(await figureRecords(studyId)));
           controller.close();
           return;
         }

@@ -1,30 +1,43 @@
-// Reads a study bundle (lib/export/study-bundle.ts) and recomputes its summary offline with the
-// pure statistics, to hold against the summary the app wrote into it. Bad input stops at the
-// first problem, named by line, field and reason.
+// Reads a study bundle (lib/export/study-bundle.ts) and recomputes every figure in it offline from
+// its raw records with the pure statistics, to hold against the figures the app wrote. Bad input
+// stops at the first problem, named by line, field and reason.
 import { z } from "zod";
-import type { Verdict } from "@/lib/assign/policy";
-import { summarize, type Aggregation, type BaselineSummary, type CountedJudgment } from "@/lib/results/summarize";
+import { figuresFromJudgments, namedFigures, type StudyFigures, type StudyRecords } from "@/lib/results/figures-from-judgments";
 
 const verdict = z.enum(["win", "tie", "loss"]);
 const headerSchema = z.object({
   kind: z.literal("bundle"),
   format: z.literal("pairwise-study-bundle"),
-  version: z.literal(1),
+  version: z.literal(2),
+  study: z.object({ judgmentsPerPair: z.number().int().positive() }),
   target: z.string().nullable(),
   systems: z.array(z.string()),
-  bootstrap: z.object({ seeds: z.record(z.string(), z.number().int()) }),
 });
-const pairSchema = z.object({ kind: z.literal("pair"), id: z.string(), promptId: z.string(), baseline: z.string(), goldVerdict: verdict.nullable() });
-const judgmentSchema = z.object({ kind: z.literal("judgment"), pairId: z.string(), verdict, gold: z.boolean(), excluded: z.boolean() });
-const summarySchema = z.object({ kind: z.literal("summary"), aggregation: z.enum(["every", "majority"]), baselines: z.array(z.unknown()) });
+const schemas = {
+  response: z.object({ promptId: z.string(), system: z.string(), text: z.string() }),
+  pair: z.object({ id: z.string(), promptId: z.string(), target: z.string(), baseline: z.string(), goldVerdict: verdict.nullable() }),
+  judgment: z.object({
+    pairId: z.string(),
+    rater: z.string(),
+    choice: z.enum(["left", "right", "neither"]),
+    verdict,
+    goldCorrect: z.boolean().nullable(),
+    excluded: z.boolean(),
+    timeOnTaskMs: z.number().int().nonnegative(),
+  }),
+  judge: z.object({ id: z.string(), name: z.string() }),
+  judgeVerdict: z.object({ judge: z.string(), pairId: z.string(), targetSide: z.enum(["left", "right"]), verdict: verdict.nullable() }),
+  figure: z.object({ name: z.string(), value: z.unknown() }),
+};
 
 export class BundleError extends Error {}
 
 export interface Analysis {
-  recomputed: Record<Aggregation, BaselineSummary[]>;
-  stored: Partial<Record<Aggregation, unknown[]>>;
-  /** Each aggregation whose stored summary differs from the recomputed one. */
-  differs: Aggregation[];
+  recomputed: StudyFigures;
+  /** Each figure the bundle holds, by name, as written. */
+  stored: Record<string, unknown>;
+  /** The figures whose stored values differ from the recomputed ones (or are missing), by name. */
+  differs: string[];
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, line: number): T {
@@ -34,11 +47,26 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, line: number): T {
   throw new BundleError(`line ${line}: ${issue.path.join(".") || "(record)"}: ${issue.message}`);
 }
 
+/**
+ * Equal as figures: the same keys and strings, numbers the same to 9 significant digits. The two
+ * sides add the same terms in different orders, so their last bits may differ; a real difference
+ * (one judgment, one resample) moves far more than that.
+ */
+export function sameFigure(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameFigure(x, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => sameFigure((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return a === b;
+}
+
 export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<string>): Promise<Analysis> {
   let header: z.infer<typeof headerSchema> | undefined;
-  const pairs = new Map<string, z.infer<typeof pairSchema>>();
-  const judgments: CountedJudgment[] = [];
-  const stored: Analysis["stored"] = {};
+  const records: Omit<StudyRecords, "target" | "systems" | "judgmentsPerPair"> = { responses: [], pairs: [], judgments: [], judges: [], judgeVerdicts: [] };
+  const pairIds = new Set<string>();
+  const stored: Record<string, unknown> = {};
   let number = 0;
   for await (const text of lines) {
     number += 1;
@@ -53,27 +81,42 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
       header = parse(headerSchema, record, number);
       continue;
     }
-    if (record.kind === "pair") {
-      const pair = parse(pairSchema, record, number);
-      pairs.set(pair.id, pair);
-    } else if (record.kind === "judgment") {
-      const judgment = parse(judgmentSchema, record, number);
-      const pair = pairs.get(judgment.pairId);
-      if (!pair) throw new BundleError(`line ${number}: pairId: "${judgment.pairId}" is not a pair listed before it`);
-      // The results count ordinary pairs only, and no excluded rater.
-      if (!judgment.gold && !judgment.excluded) {
-        judgments.push({ baseline: pair.baseline, promptId: pair.promptId, pairId: pair.id, verdict: judgment.verdict as Verdict });
+    switch (record.kind) {
+      case "response":
+        (records.responses as StudyRecords["responses"][number][]).push(parse(schemas.response, record, number));
+        break;
+      case "pair": {
+        const pair = parse(schemas.pair, record, number);
+        pairIds.add(pair.id);
+        (records.pairs as StudyRecords["pairs"][number][]).push(pair);
+        break;
       }
-    } else if (record.kind === "summary") {
-      const summary = parse(summarySchema, record, number);
-      stored[summary.aggregation] = summary.baselines;
+      case "judgment": {
+        const judgment = parse(schemas.judgment, record, number);
+        if (!pairIds.has(judgment.pairId)) throw new BundleError(`line ${number}: pairId: "${judgment.pairId}" is not a pair listed before it`);
+        (records.judgments as StudyRecords["judgments"][number][]).push(judgment);
+        break;
+      }
+      case "judge":
+        (records.judges as StudyRecords["judges"][number][]).push(parse(schemas.judge, record, number));
+        break;
+      case "judgeVerdict": {
+        const verdictRecord = parse(schemas.judgeVerdict, record, number);
+        if (!pairIds.has(verdictRecord.pairId)) throw new BundleError(`line ${number}: pairId: "${verdictRecord.pairId}" is not a pair listed before it`);
+        (records.judgeVerdicts as StudyRecords["judgeVerdicts"][number][]).push(verdictRecord);
+        break;
+      }
+      case "figure": {
+        const figure = parse(schemas.figure, record, number);
+        stored[figure.name] = figure.value;
+        break;
+      }
     }
   }
   if (!header) throw new BundleError("the file is empty: a bundle starts with its header line");
-  const seeds = header.bootstrap.seeds;
-  const baselines = header.systems.filter((name) => name !== header!.target).map((name) => ({ name, seed: seeds[name] ?? 1 }));
-  const recomputed = { every: summarize(judgments, baselines, "every"), majority: summarize(judgments, baselines, "majority") };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const differs = (["every", "majority"] as const).filter((aggregation) => !same(recomputed[aggregation], stored[aggregation]));
+  const recomputed = figuresFromJudgments({ ...records, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair });
+  // As the bundle holds them: through JSON, where an infinite half-width (nothing judged) is null.
+  const named: Record<string, unknown> = JSON.parse(JSON.stringify(namedFigures(recomputed)));
+  const differs = Object.keys(named).filter((name) => !(name in stored) || !sameFigure(named[name], stored[name]));
   return { recomputed, stored, differs };
 }
