@@ -1,5 +1,6 @@
 import type { JudgeBaselineResult } from "@/lib/judge/judge-results";
 import type { Verdict } from "@/lib/assign/policy";
+import { formatP } from "@/lib/stats/format-p";
 
 const percent = (value: number | null) => (value === null ? "–" : `${Math.round(100 * value)}%`);
 const shares = (counts: Record<Verdict, number>) => {
@@ -47,7 +48,7 @@ export function JudgeComparison({ name, baselines }: { name: string; baselines: 
               </td>
               <td className="py-2 pr-3">
                 {percent(agreement.positionBias.leftShare)}{" "}
-                <span className="text-slate-600">(p = {agreement.positionBias.pValue < 0.001 ? "< 0.001" : agreement.positionBias.pValue.toFixed(3)})</span>
+                <span className="text-slate-600">({formatP(agreement.positionBias.pValue)})</span>
               </td>
             </tr>
           ))}

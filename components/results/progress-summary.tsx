@@ -1,15 +1,28 @@
-import type { BaselineResult } from "@/lib/results/study-results";
+import type { Aggregation, BaselineResult } from "@/lib/results/study-results";
 import type { StudyProgress } from "@/lib/results/progress";
-import { evenSplitCheck, judgmentsForPrecision } from "@/lib/stats/precision";
+import { formatP } from "@/lib/stats/format-p";
+
+const points = (share: number) => `±${(share * 100).toFixed(1)} points`;
 
 /**
  * Where the study stands: judgments against the goal, per day, and for each baseline how many
- * more judgments bring its win-rate interval to ±5 points and whether it already excludes an
- * even split of decided votes.
+ * more judgments (or pairs, by majority) bring its win-rate interval to ±5 points, within what the
+ * study can still supply, and whether the sign test shows a preference yet.
  */
-export function ProgressSummary({ progress, baselines, target }: { progress: StudyProgress; baselines: BaselineResult[]; target: string }) {
+export function ProgressSummary({
+  progress,
+  baselines,
+  target,
+  aggregation,
+}: {
+  progress: StudyProgress;
+  baselines: BaselineResult[];
+  target: string;
+  aggregation: Aggregation;
+}) {
   const done = progress.goal ? Math.round((100 * progress.judged) / progress.goal) : 0;
   const most = Math.max(1, ...progress.perDay.map((d) => d.judgments));
+  const unit = aggregation === "majority" ? "pairs" : "judgments";
   return (
     <div className="space-y-4 text-sm">
       <div>
@@ -34,34 +47,56 @@ export function ProgressSummary({ progress, baselines, target }: { progress: Stu
           </tbody>
         </table>
       )}
-      <table className="w-full max-w-3xl border-collapse">
-        <caption className="mb-1 text-left text-slate-700">Precision per baseline</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="py-1 pr-3">Baseline</th>
-            <th scope="col" className="py-1 pr-3">Win rate now ±</th>
-            <th scope="col" className="py-1 pr-3">More judgments for ±5 points</th>
-            <th scope="col" className="py-1 pr-3">Even split of decided votes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {baselines.map((b) => {
-            const n = b.wins + b.ties + b.losses;
-            const precision = judgmentsForPrecision({ p: n ? b.wins / n : 0.5, n });
-            const split = evenSplitCheck(b.wins, b.losses);
-            return (
-              <tr key={b.baseline} className="border-b border-slate-200" data-precision={b.baseline}>
-                <th scope="row" className="py-1 pr-3 text-left font-medium">{b.baseline}</th>
-                <td className="py-1 pr-3">{Number.isFinite(precision.halfWidth) ? `${(precision.halfWidth * 100).toFixed(1)} points` : "–"}</td>
-                <td className="py-1 pr-3" data-cell="more">{precision.additionalJudgments}</td>
-                <td className="py-1 pr-3">
-                  {split.excludesEvenSplit ? `excluded: ${split.direction === "target-better" ? target : b.baseline} is preferred` : "not excluded yet"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] max-w-4xl border-collapse">
+          <caption className="mb-1 text-left text-slate-700">
+            Precision per baseline: the win rate&apos;s 95% interval now, and the {unit} it needs for ±5 points, allowing for the clustering of{" "}
+            {unit} by prompt that the study shows (its design effect)
+          </caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="py-1 pr-3">Baseline</th>
+              <th scope="col" className="py-1 pr-3">Win rate now</th>
+              <th scope="col" className="py-1 pr-3">More {unit} for ±5 points</th>
+              <th scope="col" className="py-1 pr-3">Design effect</th>
+              <th scope="col" className="py-1 pr-3">Sign test</th>
+            </tr>
+          </thead>
+          <tbody>
+            {baselines.map((b) => {
+              const { plan } = b;
+              const counted = b.wins + b.ties + b.losses;
+              return (
+                <tr key={b.baseline} className="border-b border-slate-200 align-top" data-precision={b.baseline}>
+                  <th scope="row" className="py-1 pr-3 text-left font-medium">{b.baseline}</th>
+                  <td className="py-1 pr-3" data-cell="now">
+                    {Number.isFinite(plan.halfWidth) ? points(plan.halfWidth) : "–"}
+                    {b.fewPrompts && counted > 0 && <span className="block text-xs text-amber-800">few prompts ({b.intervals?.clusters ?? 0}): unsteady</span>}
+                  </td>
+                  <td className="py-1 pr-3" data-cell="more">
+                    {plan.additional === 0 ? (
+                      "0 (reached)"
+                    ) : plan.reachable ? (
+                      `${plan.additional} of the ${plan.supply} the study can still give`
+                    ) : (
+                      <>
+                        more than the study can give ({plan.supply} left): all of it gives about {points(plan.bestHalfWidth)}; ±5 points needs more
+                        prompts or a larger k
+                      </>
+                    )}
+                  </td>
+                  <td className="py-1 pr-3" data-cell="design-effect">{b.intervals ? b.intervals.win.designEffect.toFixed(2) : "–"}</td>
+                  <td className="py-1 pr-3" data-cell="preferred">
+                    {b.wins + b.losses === 0
+                      ? "no decided votes yet"
+                      : `${b.preferred ? `${b.preferred === "target" ? target : b.baseline} preferred` : "no preference shown yet"} (${formatP(b.signTestP)})`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // An absolute study's results: how each system's answers were labelled (Fail / Pass / Excellent,
-// as the paper's analysis of 50 outputs), with intervals from the same bootstrap over prompts as
-// the pairwise shares. Postgres counts each answer's labels and how many answers had each count.
+// as the paper's analysis of 50 outputs), with the same intervals clustered by prompt as the
+// pairwise shares. Postgres counts each answer's labels and how many answers had each count.
 import "server-only";
 import { readDb } from "@/lib/db";
-import { bootstrapSharesOfKinds, type ClusterKind } from "@/lib/stats/bootstrap";
+import { clusteredSharesOfKinds, type ClusterKind } from "@/lib/stats/clustered-shares";
 import type { Interval } from "@/lib/stats/interval";
 
 export interface LabelSummary {
@@ -26,12 +26,12 @@ export interface SystemLabels extends LabelSummary {
 }
 
 /**
- * Labels counted from how many answers had each count of (excellent, pass, fail), with the share
- * bootstrap's intervals: excellent, pass and fail stand where win, tie and loss do.
+ * Labels counted from how many answers had each count of (excellent, pass, fail), with the
+ * clustered share intervals: excellent, pass and fail stand where win, tie and loss do.
  */
-export function labelSummary(kinds: readonly ClusterKind[], seed: number): LabelSummary {
+export function labelSummary(kinds: readonly ClusterKind[]): LabelSummary {
   const sum = (key: "wins" | "ties" | "losses" | null) => kinds.reduce((total, kind) => total + kind.prompts * (key ? kind[key] : 1), 0);
-  const shares = bootstrapSharesOfKinds(kinds, { seed });
+  const shares = clusteredSharesOfKinds(kinds);
   return {
     answers: sum(null),
     labels: sum("wins") + sum("ties") + sum("losses"),
@@ -44,7 +44,7 @@ export function labelSummary(kinds: readonly ClusterKind[], seed: number): Label
 
 export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
   // Each answer's labels by raters not excluded; an answer is one prompt's, so the answers are
-  // the clusters the bootstrap resamples.
+  // the clusters of the intervals.
   const rows = await readDb().$queryRaw<({ system: string; position: number } & ClusterKind)[]>`
     WITH per_answer AS (
       SELECT p."targetSystemId" AS system,
@@ -61,5 +61,5 @@ export async function labelsBySystem(studyId: string): Promise<SystemLabels[]> {
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name, s.position, a.excellent, a.pass, a.fail`;
   const systems = await systemsInOrder(studyId);
-  return systems.map(({ name }, index) => ({ system: name, ...labelSummary(rows.filter((row) => row.system === name), index + 1) }));
+  return systems.map(({ name }) => ({ system: name, ...labelSummary(rows.filter((row) => row.system === name)) }));
 }

@@ -7,30 +7,24 @@ import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-ba
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
-import { fleissKappaOfGroups, krippendorffAlphaNominalOfGroups, tieDiscountedAccuracyOfGroups } from "@/lib/stats/agreement";
-import { bootstrapSharesOfKinds, type ClusterKind, type ShareIntervals } from "@/lib/stats/bootstrap";
+import { studyAgreement, type Agreement } from "@/lib/stats/agreement";
+import { baselineFigures, type BaselineFigures } from "@/lib/stats/baseline-summary";
+import type { ClusterKind } from "@/lib/stats/clustered-shares";
 import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
-import { signTest } from "@/lib/stats/sign-test";
 
 /** Every judgment counts (as the paper reports), or each pair counts once, by its majority. */
 export type Aggregation = "every" | "majority";
 
-export interface BaselineResult extends BaselineTally {
-  intervals: ShareIntervals | null;
-  signTestP: number;
+export interface BaselineResult extends BaselineTally, BaselineFigures {
+  /** This baseline's agreement, on its own pairs judged by two raters or more. */
+  agreement: Agreement;
 }
+
 
 export interface StudyResults {
   aggregation: Aggregation;
   baselines: BaselineResult[];
-  agreement: {
-    tieDiscountedAccuracy: number | null;
-    fleissKappa: number | null;
-    krippendorffAlpha: number | null;
-    /** Pairs judged by two raters or more, which agreement rests on, and the rater pairs among them. */
-    items: number;
-    raterPairs: number;
-  };
+  agreement: Agreement;
   positionBias: PositionBias;
 }
 
@@ -54,48 +48,39 @@ const promptVotes = (studyId: string, aggregation: Aggregation, filter: ResultsF
     SELECT baseline, sum(w), sum(t), sum(l) FROM counted WHERE (SELECT "pairDesign" FROM design) <> 'target_vs_baselines' GROUP BY baseline, "promptId"
   )
   SELECT s.name AS baseline, k.wins, k.ties, k.losses, k.prompts
-    -- The bootstrap needs only how many prompts gave each count, not which.
+    -- The intervals need only how many prompts gave each count, not which.
     FROM (SELECT baseline, w::int AS wins, t::int AS ties, l::int AS losses, count(*)::int AS prompts FROM per_prompt GROUP BY baseline, w, t, l) k
     JOIN "System" s ON s.id = k.baseline`;
 
-/** Each baseline's bootstrap seed, by its place in the study's order: the page shows the same intervals on every load. */
-export const baselineSeed = (index: number) => index + 1;
+/**
+ * Each baseline's pairs grouped by how many of each verdict they received: agreement depends on
+ * nothing else, so a few dozen rows however many pairs there are. Pairs judged once come too:
+ * they show no agreement, but Fleiss' κ counts them in how often each verdict is used.
+ */
+const verdictGroups = (studyId: string, filter: ResultsFilter) => Prisma.sql`
+  SELECT s.name AS baseline, v.w, v.t, v.l, count(*)::int AS pairs
+    FROM (${pairVerdicts(studyId, filter)}) v JOIN "System" s ON s.id = v."baselineSystemId"
+   WHERE v.w + v.t + v.l >= 1
+   GROUP BY s.name, v.w, v.t, v.l`;
 
-async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<BaselineResult[]> {
-  const [baselines, votes] = await Promise.all([
+async function baselineResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter) {
+  const [baselines, votes, groups, study] = await Promise.all([
     tallyByBaseline(studyId, filter),
     readDb().$queryRaw<({ baseline: string } & ClusterKind)[]>(promptVotes(studyId, aggregation, filter)),
+    readDb().$queryRaw<{ baseline: string; w: number; t: number; l: number; pairs: number }[]>(verdictGroups(studyId, filter)),
+    readDb().study.findUniqueOrThrow({ where: { id: studyId }, select: { judgmentsPerPair: true } }),
   ]);
-  return baselines.map((baseline, index) => {
-    const kinds = votes.filter((row) => row.baseline === baseline.baseline);
-    const sum = (key: "wins" | "ties" | "losses") => kinds.reduce((total, kind) => total + kind.prompts * kind[key], 0);
-    const tally = { wins: sum("wins"), ties: sum("ties"), losses: sum("losses") };
-    return {
-      ...baseline,
-      ...tally,
-      intervals: bootstrapSharesOfKinds(kinds, { seed: baselineSeed(index) }),
-      signTestP: signTest(tally.wins, tally.losses).pValue,
-    };
-  });
-}
-
-async function agreement(studyId: string, filter: ResultsFilter): Promise<StudyResults["agreement"]> {
-  // Agreement depends only on how many of each verdict a pair received, so pairs are read grouped
-  // by those counts: a few dozen rows however many pairs there are.
-  const groups = await readDb().$queryRaw<{ w: number; t: number; l: number; pairs: number }[]>`
-    SELECT v.w, v.t, v.l, count(*)::int AS pairs
-      FROM (${pairVerdicts(studyId, filter)}) v
-     WHERE v.w + v.t + v.l >= 2
-     GROUP BY v.w, v.t, v.l`;
-  const items = groups.map((group) => ({ counts: [group.w, group.t, group.l], times: group.pairs }));
-  const tda = tieDiscountedAccuracyOfGroups(items);
-  return {
-    tieDiscountedAccuracy: tda.value,
-    fleissKappa: fleissKappaOfGroups(items).value,
-    krippendorffAlpha: krippendorffAlphaNominalOfGroups(items).value,
-    items: tda.items,
-    raterPairs: tda.pairs,
-  };
+  const labelGroups = groups.map((group) => ({ baseline: group.baseline, counts: [group.w, group.t, group.l], times: group.pairs }));
+  const results: BaselineResult[] = baselines.map((baseline) => ({
+    ...baseline,
+    ...baselineFigures(
+      votes.filter((row) => row.baseline === baseline.baseline),
+      // By majority a pair counts once; otherwise each of its k judgments does.
+      { capacity: baseline.pairs * (aggregation === "majority" ? 1 : study.judgmentsPerPair), promptsAvailable: baseline.prompts },
+    ),
+    agreement: studyAgreement(labelGroups.filter((group) => group.baseline === baseline.baseline)),
+  }));
+  return { baselines: results, agreement: studyAgreement(labelGroups) };
 }
 
 async function sideVotes(studyId: string, filter: ResultsFilter): Promise<PositionBias> {
@@ -108,12 +93,8 @@ async function sideVotes(studyId: string, filter: ResultsFilter): Promise<Positi
 }
 
 export async function studyResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<StudyResults> {
-  const [baselines, agreed, bias] = await Promise.all([
-    baselineResults(studyId, aggregation, filter),
-    agreement(studyId, filter),
-    sideVotes(studyId, filter),
-  ]);
-  return { aggregation, baselines, agreement: agreed, positionBias: bias };
+  const [{ baselines, agreement }, bias] = await Promise.all([baselineResults(studyId, aggregation, filter), sideVotes(studyId, filter)]);
+  return { aggregation, baselines, agreement, positionBias: bias };
 }
 
 export interface RaterRow {
@@ -127,15 +108,21 @@ export interface RaterRow {
   neither: number;
   goldJudged: number;
   goldCorrect: number;
-  /** Of their judgments on pairs judged by others too, how many match the pair's majority. */
+  /**
+   * Of their judgments on `onSharedPairs`, how many agree with the majority of the other raters on
+   * the pair: the verdict with strictly the most votes among the other counted raters, a tie when
+   * two or three verdicts share the most (SQL's majority_of_others).
+   */
   withMajority: number;
+  /** Their judgments on ordinary pairs judged by at least one other counted rater too. */
   onSharedPairs: number;
 }
 
 /**
  * One row per rater: how much, how fast, which side they favour, gold accuracy, agreement. Within
  * the filter's time range and raters, and listing excluded raters too (marked), so that they can
- * be judged and let back in; the majority they are compared with is the counted raters'.
+ * be judged and let back in. Every rater, counted or excluded, is compared with the other counted
+ * raters of each pair, never with a majority that holds their own vote.
  */
 export async function raterRows(studyId: string, filter: ResultsFilter): Promise<RaterRow[]> {
   return readDb().$queryRaw<RaterRow[]>(filtersJudgments(filter) ? raterRowsOfJudgments(studyId, filter) : raterRowsOfTallies(studyId));
@@ -164,7 +151,8 @@ const raterRowsOfTallies = (studyId: string) => Prisma.sql`
 /** The same, counted from the judgments the filter picks. */
 function raterRowsOfJudgments(studyId: string, filter: ResultsFilter): Prisma.Sql {
   // One pass over the judgments, each joined to its pair's counted verdicts (all pairs, so that
-  // gold judgments are counted too; the majority is only taken on ordinary pairs).
+  // gold judgments are counted too; the majority is only taken on ordinary pairs). A counted
+  // rater's own vote is among those verdicts and is taken out; an excluded rater's is not there.
   return Prisma.sql`
     SELECT ${raterPseudonym(studyId)} AS rater, ${EXCLUDED(studyId)} AS excluded,
            count(*) FILTER (WHERE NOT v.gold)::int AS judgments,
@@ -174,10 +162,12 @@ function raterRowsOfJudgments(studyId: string, filter: ResultsFilter): Prisma.Sq
            count(*) FILTER (WHERE j.choice = 'neither' AND NOT v.gold)::int AS neither,
            count(*) FILTER (WHERE v.gold)::int AS "goldJudged",
            count(*) FILTER (WHERE j."goldCorrect")::int AS "goldCorrect",
-           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2 AND j.verdict = majority_verdict(v.w, v.t, v.l))::int AS "withMajority",
-           count(*) FILTER (WHERE NOT v.gold AND v.w + v.t + v.l >= 2)::int AS "onSharedPairs"
+           count(*) FILTER (WHERE NOT v.gold AND j.verdict = m.majority)::int AS "withMajority",
+           count(*) FILTER (WHERE NOT v.gold AND m.majority IS NOT NULL)::int AS "onSharedPairs"
       FROM "Judgment" j
       JOIN (${pairVerdicts(studyId, { ...filter, gold: true })}) v ON v."pairId" = j."pairId"
+      LEFT JOIN "RaterExclusion" ex ON ex."studyId" = ${studyId} AND ex."raterId" = j."raterId"
+     CROSS JOIN LATERAL (SELECT majority_of_others(j.verdict, ex."raterId" IS NULL, v.w, v.t, v.l) AS majority) m
      WHERE ${countedJudgments(studyId, filter, { withExcluded: true })}
      GROUP BY j."raterId"
      ORDER BY judgments DESC, rater`;

@@ -45,7 +45,9 @@ describe("a multi-turn study", () => {
       { turn: 2, answers: 2, excellent: 0, pass: 2, fail: 0 },
       { turn: 3, answers: 2, excellent: 0, pass: 1, fail: 1 },
     ]);
-    expect(limaTurns.byTurn[0].intervals!.excellent).toEqual({ estimate: 1, lower: 1, upper: 1 });
+    // Two answers, both Excellent: Wilson's interval for 2 of 2 (statsmodels: 0.3423802275 – 1), never 100–100.
+    expect(limaTurns.byTurn[0].intervals!.excellent).toMatchObject({ estimate: 1, upper: 1, designEffect: 1 });
+    expect(limaTurns.byTurn[0].intervals!.excellent.lower).toBeCloseTo(0.3423802275, 9);
     expect(alpacaTurns.overall).toMatchObject({ answers: 2, labels: 2, fail: 2 });
 
     const rows = parse(await readAll(await judgmentsExport(study.id, "csv", "multiturn")), { columns: true }) as Record<string, string>[];

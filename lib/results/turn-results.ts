@@ -1,11 +1,11 @@
 // A multi-turn study's results, as the paper's dialogue analysis reads them: each system's turn
 // labels (Fail / Pass / Excellent) over all turns and by the turn's position in the conversation,
-// with intervals from the bootstrap over prompts. Postgres unnests each judgment's turn labels and
+// with intervals clustered by prompt. Postgres unnests each judgment's turn labels and
 // counts, per answer, how many of each label it got (per position, and over all its turns).
 import "server-only";
 import { readDb } from "@/lib/db";
 import { labelSummary, systemsInOrder, type LabelSummary } from "@/lib/results/label-results";
-import type { ClusterKind } from "@/lib/stats/bootstrap";
+import type { ClusterKind } from "@/lib/stats/clustered-shares";
 
 export interface SystemTurns {
   system: string;
@@ -36,16 +36,13 @@ export async function turnLabelsBySystem(studyId: string): Promise<SystemTurns[]
       FROM per_answer a JOIN "System" s ON s.id = a.system
      GROUP BY s.name, a.turn, a.excellent, a.pass, a.fail`;
   const systems = await systemsInOrder(studyId);
-  return systems.map(({ name }, index) => {
+  return systems.map(({ name }) => {
     const own = rows.filter((row) => row.system === name);
     const turns = [...new Set(own.flatMap((row) => (row.turn === null ? [] : [row.turn])))].sort((a, b) => a - b);
     return {
       system: name,
-      overall: labelSummary(
-        own.filter((row) => row.turn === null),
-        index + 1,
-      ),
-      byTurn: turns.map((turn) => ({ turn, ...labelSummary(own.filter((row) => row.turn === turn), 1000 * (index + 1) + turn) })),
+      overall: labelSummary(own.filter((row) => row.turn === null)),
+      byTurn: turns.map((turn) => ({ turn, ...labelSummary(own.filter((row) => row.turn === turn)) })),
     };
   });
 }

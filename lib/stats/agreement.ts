@@ -190,3 +190,29 @@ export function cohenKappa(table: readonly (readonly number[])[]): KappaResult {
   const expected = rows.reduce((s, x, i) => s + (x / n) * (cols[i] / n), 0);
   return { value: expected === 1 ? null : (observed - expected) / (1 - expected), observed, expected, items: n };
 }
+
+/** A study's (or one baseline's) agreement as the results page shows it, from its pairs' verdict counts. */
+export interface Agreement {
+  tieDiscountedAccuracy: number | null;
+  fleissKappa: number | null;
+  krippendorffAlpha: number | null;
+  /** Pairs judged by two raters or more, which every coefficient rests on, and the rater pairs among them. */
+  items: number;
+  raterPairs: number;
+}
+
+/**
+ * The three coefficients of pairs grouped by their counts of [wins, ties, losses]. Groups of
+ * pairs judged once belong in the input: they show no agreement, but Fleiss' κ counts them in
+ * how often each verdict is used.
+ */
+export function studyAgreement(groups: readonly LabelGroup[]): Agreement {
+  const tda = tieDiscountedAccuracyOfGroups(groups);
+  return {
+    tieDiscountedAccuracy: tda.value,
+    fleissKappa: fleissKappaOfGroups(groups).value,
+    krippendorffAlpha: krippendorffAlphaNominalOfGroups(groups).value,
+    items: tda.items,
+    raterPairs: tda.pairs,
+  };
+}

@@ -1,5 +1,4 @@
-// Exact binomial probabilities in log space, for the sign test and the position-bias test, and
-// draws for the bootstrap. Summing C(n, i) / 2ⁿ directly overflows past n ≈ 1,000 and underflows
+// Exact binomial probabilities in log space, for the sign test and the position-bias test. Summing C(n, i) / 2ⁿ directly overflows past n ≈ 1,000 and underflows
 // in the tails, so the point probability uses Loader's saddle-point form (as R's dbinom does: it
 // never subtracts two huge log-factorials, so it stays accurate to ~1e-14 for any n), and the
 // tail is summed outward from its largest term. Cost is O(√n) terms, not O(n).
@@ -43,52 +42,13 @@ export function logHalfBinomialPmf(k: number, n: number): number {
   return logBinomialPmf(k, n, 0.5);
 }
 
-/** ln P(X = k) for X ~ Binomial(n, p), 0 < p < 1. */
+/** ln P(X = k) for X ~ Binomial(n, p), 0 < p < 1 (Loader's form holds for any p; the tests need ½). */
 function logBinomialPmf(k: number, n: number, p: number): number {
   if (k > n) return -Infinity;
   if (k === 0) return n * Math.log1p(-p);
   if (k === n) return n * Math.log(p);
   const logCore = stirlingError(n) - stirlingError(k) - stirlingError(n - k) - deviance(k, n * p) - deviance(n - k, n * (1 - p));
   return logCore - 0.5 * Math.log((2 * Math.PI * k * (n - k)) / n);
-}
-
-/**
- * One draw from Binomial(n, p), by inversion outward from the mode: a uniform number is spent
- * on the probabilities of the mode, then of the values on either side of it in turn (each from
- * its neighbour's by the ratio of successive terms), until it runs out. Every value's share of
- * the unit interval is its probability, so the draw is exact; it takes about one standard
- * deviation's worth of steps. d3-random's draws (a beta and gamma recursion) took three times as
- * long and were most of the results page's time.
- */
-export function drawBinomial(n: number, p: number, random: () => number): number {
-  if (n === 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  if (p > 0.5) return n - drawBinomial(n, 1 - p, random);
-  const odds = p / (1 - p);
-  const mode = Math.floor((n + 1) * p);
-  const atMode = Math.exp(logBinomialPmf(mode, n, p));
-  let u = random() - atMode;
-  let above = mode;
-  let below = mode;
-  let pAbove = atMode;
-  let pBelow = atMode;
-  while (u >= 0) {
-    if (above < n) {
-      pAbove *= ((n - above) / (above + 1)) * odds;
-      above++;
-      u -= pAbove;
-      if (u < 0) return above;
-    }
-    if (below > 0) {
-      pBelow *= below / ((n - below + 1) * odds);
-      below--;
-      u -= pBelow;
-      if (u < 0) return below;
-    }
-    // Only rounding leaves anything once every value is spent (under 1e-12 of the unit interval).
-    if (above === n && below === 0) return mode;
-  }
-  return mode;
 }
 
 /** ln P(X ≤ k) for X ~ Binomial(n, ½). */

@@ -1,52 +1,79 @@
 import { describe, expect, it } from "vitest";
-import { evenSplitCheck, judgmentsForPrecision } from "./precision";
+import { clusteredShares } from "./clustered-shares";
+import { effectiveSampleFor, planPrecision, wilsonHalfWidth } from "./precision";
+import { wilsonIntervalOfShare } from "./wilson";
 
-describe("judgmentsForPrecision", () => {
-  it("gives Cochran's textbook 385 for ±5 points at 95% and p = ½", () => {
-    // n₀ = 1.959964² · 0.25 / 0.05² = 384.15 → 385.
-    const r = judgmentsForPrecision({ p: 0.5, n: 0 });
-    expect(r.requiredJudgments).toBe(385);
-    expect(r.additionalJudgments).toBe(385);
-    expect(r.halfWidth).toBe(Infinity);
-  });
+const interval = (p: number, n: number, designEffect: number) => ({ ...wilsonIntervalOfShare(p, n / designEffect), designEffect, effectiveJudgments: n / designEffect });
 
-  it("LIMA vs Alpaca (53% wins of 300): ±5.65 points now, 83 more judgments for ±5", () => {
-    // Now: 1.959964·√(0.53·0.47/300) = 0.05648. Needed: 3.841459·0.2491/0.0025 = 382.76 → 383.
-    const r = judgmentsForPrecision({ p: 0.53, n: 300 });
-    expect(r.halfWidth).toBeCloseTo(0.05648, 5);
-    expect(r.requiredJudgments).toBe(383);
-    expect(r.additionalJudgments).toBe(83);
-  });
-
-  it("scales by the design effect 1 + (k − 1)ρ for k raters per prompt", () => {
-    // k = 3, ρ = 0.25 → deff = 1.5; 384.146 · 1.5 = 576.2 → 577.
-    const r = judgmentsForPrecision({ p: 0.5, n: 600, ratersPerPrompt: 3, intraPromptCorrelation: 0.25 });
-    expect(r.designEffect).toBe(1.5);
-    expect(r.requiredJudgments).toBe(577);
-    expect(r.additionalJudgments).toBe(0);
-  });
-
-  it("rejects impossible inputs", () => {
-    expect(() => judgmentsForPrecision({ p: 1.2, n: 10 })).toThrow(RangeError);
-    expect(() => judgmentsForPrecision({ p: 0.5, n: 10, halfWidth: 0 })).toThrow(RangeError);
+describe("effectiveSampleFor", () => {
+  // statsmodels' Wilson interval first reaches ±5 points at n = 381 (p = ½), 379 (p = 0.53) and 245
+  // (p = 0.2): `/usr/bin/python3 lib/stats/reference/clustered-shares.py`.
+  it.each([
+    [0.5, 381],
+    [0.53, 379],
+    [0.2, 245],
+  ])("reaches ±5 points at p = %s from n = %s, as statsmodels' Wilson interval does", (p, n) => {
+    expect(Math.ceil(effectiveSampleFor(p, 0.05))).toBe(n);
+    expect(wilsonHalfWidth(p, n)).toBeLessThanOrEqual(0.05);
+    expect(wilsonHalfWidth(p, n - 1)).toBeGreaterThan(0.05);
   });
 });
 
-describe("evenSplitCheck", () => {
-  it("LIMA vs Alpaca: 159 wins vs 78 losses excludes an even split, in LIMA's favour", () => {
-    const r = evenSplitCheck(159, 78);
-    expect(r.decided).toBe(237);
-    expect(r.winShareOfDecided!.estimate).toBeCloseTo(159 / 237, 14);
-    expect(r.winShareOfDecided!.lower).toBeGreaterThan(0.5);
-    expect(r).toMatchObject({ excludesEvenSplit: true, direction: "target-better" });
+describe("planPrecision", () => {
+  it("plans the worst case, p = ½, with nothing judged", () => {
+    const plan = planPrecision({ interval: null, counted: 0, prompts: 0, capacity: 900, promptsAvailable: 300 });
+    expect(plan.halfWidth).toBe(Infinity);
+    expect(plan.required).toBe(381);
+    expect(plan.additional).toBe(381);
+    expect(plan.reachable).toBe(true);
+    expect(plan.supply).toBe(900);
   });
 
-  it("LIMA vs Bard: 99 wins vs 126 losses does not (the sign test agrees: p ≈ 0.08)", () => {
-    expect(evenSplitCheck(99, 126)).toMatchObject({ excludesEvenSplit: false, direction: null });
+  it("scales by the design effect the study shows, carried to k judgments a prompt", () => {
+    // 200 judgments on 100 prompts (m = 2) with deff 1.25: ρ = 0.25, so at k = 5 deff = 2.
+    const plan = planPrecision({ interval: interval(0.5, 200, 1.25), counted: 200, prompts: 100, capacity: 1500, promptsAvailable: 300 });
+    expect(plan.designEffect).toBeCloseTo(2, 12);
+    expect(plan.required).toBe(Math.ceil(effectiveSampleFor(0.5, 0.05) * 2));
+    expect(plan.additional).toBe(plan.required - 200);
   });
 
-  it("LIMA vs GPT-4: 54 wins vs 171 losses excludes it the other way; nothing decided, nothing excluded", () => {
-    expect(evenSplitCheck(54, 171).direction).toBe("baseline-better");
-    expect(evenSplitCheck(0, 0)).toEqual({ winShareOfDecided: null, decided: 0, excludesEvenSplit: false, direction: null });
+  it("never plans with less clustering than today's", () => {
+    const plan = planPrecision({ interval: interval(0.4, 300, 1.8), counted: 300, prompts: 100, capacity: 300, promptsAvailable: 100 });
+    expect(plan.designEffect).toBeCloseTo(1.8, 12);
+  });
+
+  it("caps the advice at what the study can still supply, and says what all of it would give", () => {
+    // 50 prompts × k = 3: 150 judgments at most, short of the ~381 ±5 points needs.
+    const plan = planPrecision({ interval: interval(0.5, 60, 1), counted: 60, prompts: 20, capacity: 150, promptsAvailable: 50 });
+    expect(plan.reachable).toBe(false);
+    expect(plan.supply).toBe(90);
+    expect(plan.bestHalfWidth).toBeCloseTo(wilsonHalfWidth(0.5, 150), 12);
+    expect(plan.bestHalfWidth).toBeGreaterThan(0.05);
+  });
+
+  it("plans with the point of the interval nearest ½, so one lucky judgment promises nothing", () => {
+    const one = clusteredShares([{ wins: 1, ties: 0, losses: 0 }])!;
+    const plan = planPrecision({ interval: one.win, counted: 1, prompts: 1, capacity: 300, promptsAvailable: 300 });
+    expect(plan.required).toBe(381);
+    expect(plan.additional).toBe(380);
+  });
+
+  it("says 0 more exactly when the interval shown is already within the target", () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const prompts = 5 + (seed % 60) * 10;
+      const clusters = Array.from({ length: prompts }, (_, i) => {
+        const k = 1 + ((i * seed) % 4);
+        const wins = (i * 7 + seed) % (k + 1);
+        return { wins, ties: 0, losses: k - wins };
+      });
+      const shares = clusteredShares(clusters)!;
+      const plan = planPrecision({ interval: shares.win, counted: shares.judgments, prompts, capacity: prompts * 4, promptsAvailable: prompts });
+      expect(plan.additional === 0).toBe((shares.win.upper - shares.win.lower) / 2 <= 0.05);
+    }
+  });
+
+  it("rejects impossible inputs", () => {
+    expect(() => planPrecision({ interval: null, counted: -1, prompts: 0, capacity: 0, promptsAvailable: 0 })).toThrow(RangeError);
+    expect(() => planPrecision({ interval: null, counted: 0, prompts: 0, capacity: 0, promptsAvailable: 0, halfWidth: 0 })).toThrow(RangeError);
   });
 });

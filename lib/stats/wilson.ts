@@ -8,8 +8,17 @@ export function wilsonInterval(successes: number, n: number, level = 0.95): Inte
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (!(successes >= 0 && successes <= n)) throw new RangeError(`successes must be in [0, n], got ${successes}`);
   if (n === 0) return null;
+  return wilsonIntervalOfShare(successes / n, n, level);
+}
+
+/**
+ * The same for a share p observed over an effective sample n that need not be whole: n
+ * judgments divided by their design effect (lib/stats/clustered-shares.ts).
+ */
+export function wilsonIntervalOfShare(p: number, n: number, level = 0.95): Interval {
+  if (!(n > 0)) throw new RangeError(`n must be positive, got ${n}`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be in [0, 1], got ${p}`);
   const z = normalQuantile(1 - (1 - level) / 2);
-  const p = successes / n;
   const z2n = (z * z) / n;
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n);

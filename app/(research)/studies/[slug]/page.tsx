@@ -13,9 +13,11 @@ import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
 import { SelfNamingAnswers } from "@/components/studies/self-naming-answers";
+import { SimulatedNotice } from "@/components/studies/simulated-badge";
 import { StudyHistory } from "@/components/studies/study-history";
 import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
+import { FigurePanel } from "@/components/results/figure-panel";
 import { requireRole } from "@/lib/auth";
 import { selfNamingOverview } from "@/lib/blind/study-self-naming";
 import { db } from "@/lib/db";
@@ -30,6 +32,7 @@ import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudyFor } from "@/lib/studies/study-access";
+import { figureOne, judgeFigure, pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
 import { rescanSelfNamingAction, setSelfNamingAction } from "./actions";
@@ -68,6 +71,8 @@ export default async function StudyResultsPage({
     studyJudgeResults(study.id),
     selfNamingOverview(study.id),
   ]);
+  const targetName = target?.name ?? "Target";
+  const aggregationQuery: Record<string, string> = aggregation === "majority" ? { aggregation: "majority" } : {};
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
   const withQuery = (path: string, extra: Record<string, string> = {}) => {
     const params = filterParams(filter);
@@ -143,25 +148,55 @@ export default async function StudyResultsPage({
             ))}
           </nav>
         </div>
-        <VerdictBars target={target?.name ?? "Target"} baselines={results.baselines} />
+        <FigurePanel
+          label="figure-1"
+          svg={pairwiseFigureOne(study, targetName, results)}
+          caption={`Figure 1: ${targetName} against each baseline, as the paper draws it.`}
+          downloads={[
+            { label: "Figure 1 (SVG)", href: withQuery(`/api/studies/${study.slug}/export/figure-1.svg`, aggregationQuery) },
+            { label: "Figure 1 (PNG)", href: withQuery(`/api/studies/${study.slug}/export/figure-1.png`, aggregationQuery) },
+            { label: "Table (LaTeX)", href: withQuery(`/api/studies/${study.slug}/export/results.tex`, aggregationQuery) },
+          ]}
+        />
+        <VerdictBars target={targetName} baselines={results.baselines} unit={aggregation === "majority" ? "pairs" : "judgments"} />
       </section>
       <Section heading="Progress">
-        <ProgressSummary progress={progress} baselines={results.baselines} target={target?.name ?? "Target"} />
+        <ProgressSummary progress={progress} baselines={results.baselines} target={targetName} aggregation={aggregation} />
       </Section>
       <Section heading="Ranking of all systems">
         <RankingTable ranking={ranking} />
       </Section>
       <Section heading="By prompt source and tag">
-        <BreakdownTable rows={breakdown} target={target?.name ?? "Target"} />
+        <BreakdownTable rows={breakdown} target={targetName} />
       </Section>
       <Section heading="Rater agreement and position bias">
-        <AgreementSummary agreement={results.agreement} positionBias={results.positionBias} />
+        <AgreementSummary agreement={results.agreement} baselines={results.baselines} positionBias={results.positionBias} />
       </Section>
       {judges.length > 0 && (
         <Section heading="LLM judges beside the raters">
-          <p className="text-sm text-slate-700">The raters&apos; side counts every judgment of a rater not excluded; the filters above do not apply here.</p>
+          <p className="text-sm text-slate-700">
+            In the tables, the raters&apos; side counts every judgment of a rater not excluded; the filters above apply only to the side-by-side figures.
+          </p>
           {judges.map((judge) => (
-            <div key={judge.id} className="space-y-2">
+            <div key={judge.id} className="space-y-3">
+              <FigurePanel
+                label={`figure-2-${judge.id}`}
+                svg={judgeFigure(study, targetName, judge, null)}
+                caption={`Figure 2: ${targetName} against each baseline, ${judge.name} as judge (one label a pair).`}
+                downloads={[
+                  { label: "Figure 2 (SVG)", href: `/api/studies/${study.slug}/export/figure-2.svg?judge=${judge.id}` },
+                  { label: "Figure 2 (PNG)", href: `/api/studies/${study.slug}/export/figure-2.png?judge=${judge.id}` },
+                ]}
+              />
+              <FigurePanel
+                label={`figure-2-${judge.id}-combined`}
+                svg={judgeFigure(study, targetName, judge, results)}
+                caption={`The raters (under the filters above) and ${judge.name} side by side per baseline.`}
+                downloads={[
+                  { label: "Side by side (SVG)", href: withQuery(`/api/studies/${study.slug}/export/figure-2.svg`, { ...aggregationQuery, judge: judge.id, view: "combined" }) },
+                  { label: "Side by side (PNG)", href: withQuery(`/api/studies/${study.slug}/export/figure-2.png`, { ...aggregationQuery, judge: judge.id, view: "combined" }) },
+                ]}
+              />
               <JudgeComparison name={judge.name} baselines={judge.baselines} />
               <a href={`/api/studies/${study.slug}/export/judge-verdicts?judge=${judge.id}`} download className="text-sm text-blue-700 underline">
                 {judge.name}: every answer (CSV)
@@ -190,6 +225,7 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
     <div className="flex flex-wrap items-baseline justify-between gap-3">
       <div>
         <h1 className="text-xl font-semibold">{study.title}</h1>
+        {study.simulated && <SimulatedNotice />}
         {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
         <div className="mt-2">
           <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} />
@@ -213,7 +249,7 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
 
 /** An absolute or Likert study: each system's answers as labelled or scored, the raters, and the history. */
 async function SingleAnswerStudyPage({ study }: { study: Study }) {
-  const [results, raters, history, selfNaming] = await Promise.all([
+  const [results, raters, history, selfNaming, figure] = await Promise.all([
     study.kind === "likert"
       ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />)
       : study.kind === "multiturn"
@@ -230,6 +266,7 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
     raterRows(study.id, EVERY_JUDGMENT),
     studyEvents(study.id),
     selfNamingOverview(study.id),
+    figureOne(study, "every", EVERY_JUDGMENT),
   ]);
   const what = study.kind === "likert" ? "scores" : "labels";
   const heading = { likert: "Helpfulness per system", multiturn: "Fail / Pass / Excellent per system and turn", absolute: "Fail / Pass / Excellent per system" }[study.kind as "likert" | "multiturn" | "absolute"];
@@ -249,6 +286,15 @@ async function SingleAnswerStudyPage({ study }: { study: Study }) {
         }
       />
       <Section heading={heading}>
+        <FigurePanel
+          label="figure-1"
+          svg={figure}
+          caption={study.kind === "likert" ? "Mean helpfulness per system, with 95% intervals." : "Each system's labels, with the 95% interval of pass or better."}
+          downloads={[
+            { label: "Figure (SVG)", href: `/api/studies/${study.slug}/export/figure-1.svg` },
+            { label: "Figure (PNG)", href: `/api/studies/${study.slug}/export/figure-1.png` },
+          ]}
+        />
         {results}
       </Section>
       <Section heading="Raters">

@@ -1,0 +1,128 @@
+// A study's figures as the page shows them and the downloads send them: Figure 1 (the raters),
+// Figure 2 (an LLM judge, alone or beside the raters), and the single-answer kinds' own figure.
+import "server-only";
+import { readDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { studyJudgeResults, type JudgeBaselineResult } from "@/lib/judge/judge-results";
+import { labelsBySystem } from "@/lib/results/label-results";
+import { scoresBySystem } from "@/lib/results/likert-results";
+import type { ResultsFilter } from "@/lib/results/results-filter";
+import { studyResults, type Aggregation, type BaselineResult, type StudyResults } from "@/lib/results/study-results";
+import { turnLabelsBySystem } from "@/lib/results/turn-results";
+import { clusteredSharesOfKinds, FEW_PROMPTS } from "@/lib/stats/clustered-shares";
+import { labelFigureSvg } from "./label-figure";
+import { likertFigureSvg } from "./likert-figure";
+import { verdictFigureSvg, type VerdictBar } from "./verdict-figure";
+
+export interface FigureStudy {
+  id: string;
+  slug: string;
+  kind: string;
+  simulated: boolean;
+}
+
+const simulatedNote = (study: FigureStudy) => (study.simulated ? " (simulated data)" : "");
+
+export const RATERS = "Raters";
+
+/** The raters' bars: the results page's numbers per baseline. */
+export function raterBars(baselines: readonly BaselineResult[]): VerdictBar[] {
+  return baselines.map((b) => ({
+    baseline: b.baseline,
+    source: RATERS,
+    wins: b.wins,
+    ties: b.ties,
+    losses: b.losses,
+    equalOrBetter: b.intervals?.equalOrBetter ?? null,
+    fewPrompts: b.wins + b.ties + b.losses > 0 && b.fewPrompts,
+  }));
+}
+
+/**
+ * A judge's bars: one label a pair (its verdict when both orders agree, a tie when they do not),
+ * each pair its own cluster, so the interval is Wilson's on the pairs.
+ */
+export function judgeBars(name: string, baselines: readonly JudgeBaselineResult[]): VerdictBar[] {
+  return baselines.map(({ baseline, agreement: { labels } }) => {
+    const shares = clusteredSharesOfKinds([
+      { wins: 1, ties: 0, losses: 0, prompts: labels.win },
+      { wins: 0, ties: 1, losses: 0, prompts: labels.tie },
+      { wins: 0, ties: 0, losses: 1, prompts: labels.loss },
+    ]);
+    const pairs = labels.win + labels.tie + labels.loss;
+    return { baseline, source: name, wins: labels.win, ties: labels.tie, losses: labels.loss, equalOrBetter: shares?.equalOrBetter ?? null, fewPrompts: pairs > 0 && pairs < FEW_PROMPTS };
+  });
+}
+
+async function targetName(studyId: string): Promise<string> {
+  const target = await readDb().system.findFirst({ where: { targetOf: { id: studyId } }, select: { name: true } });
+  return target?.name ?? "Target";
+}
+
+/** Figure 1 of a pairwise study under the page's filter and aggregation; a single-answer study's figure. */
+export async function figureOne(study: FigureStudy, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
+  const id = `${study.slug}-figure-1`;
+  if (study.kind === "likert") {
+    return likertFigureSvg({ id, title: `Mean helpfulness per system${simulatedNote(study)}`, systems: await scoresBySystem(study.id) });
+  }
+  if (study.kind === "absolute") {
+    return labelFigureSvg({ id, title: `Fail / Pass / Excellent per system${simulatedNote(study)}`, rows: await labelsBySystem(study.id) });
+  }
+  if (study.kind === "multiturn") {
+    const systems = await turnLabelsBySystem(study.id);
+    const rows = systems.flatMap(({ system, overall, byTurn }) => [{ system: `${system}, all turns`, ...overall }, ...byTurn.map(({ turn, ...labels }) => ({ system: `${system}, turn ${turn}`, ...labels }))]);
+    return labelFigureSvg({ id, title: `Fail / Pass / Excellent per system and turn${simulatedNote(study)}`, rows });
+  }
+  const [results, target] = await Promise.all([studyResults(study.id, aggregation, filter), targetName(study.id)]);
+  return pairwiseFigureOne(study, target, results);
+}
+
+/** Figure 1 from results already counted (the page has them). */
+export function pairwiseFigureOne(study: FigureStudy, target: string, results: StudyResults): string {
+  return verdictFigureSvg({
+    id: `${study.slug}-figure-1`,
+    title: `Figure 1: ${target} against each baseline, human raters${results.aggregation === "majority" ? ", one verdict per pair" : ""}${simulatedNote(study)}`,
+    target,
+    bars: raterBars(results.baselines),
+    unit: results.aggregation === "majority" ? "pairs" : "judgments",
+  });
+}
+
+export interface FigureTwoOptions {
+  /** Which judge, when the study has several. */
+  judgeId: string | null;
+  /** The judge's bars beside the raters' (under the filter and aggregation), or alone. */
+  combined: boolean;
+  aggregation: Aggregation;
+  filter: ResultsFilter;
+}
+
+/** Figure 2: an LLM judge's verdicts per baseline, alone or beside the raters'. */
+export async function figureTwo(study: FigureStudy, options: FigureTwoOptions): Promise<string> {
+  if (study.kind !== "pairwise") throw new AppError("not_found", "Figure 2 is a pairwise study's: this study has no LLM judge's pairwise verdicts.");
+  const judges = await studyJudgeResults(study.id);
+  if (judges.length === 0) throw new AppError("not_found", "This study has no LLM judge yet: add one on the study's page to draw Figure 2.");
+  const judge = options.judgeId ? judges.find((j) => j.id === options.judgeId) : judges.length === 1 ? judges[0] : undefined;
+  if (!judge) {
+    const known = judges.map((j) => `${j.id} (${j.name})`).join(", ");
+    throw new AppError(options.judgeId ? "not_found" : "invalid", options.judgeId ? `judge: no judge "${options.judgeId}" in this study; its judges are ${known}.` : `judge: this study has several judges; choose one with ?judge=ID: ${known}.`);
+  }
+  const target = await targetName(study.id);
+  const raters = options.combined ? await studyResults(study.id, options.aggregation, options.filter) : null;
+  return judgeFigure(study, target, judge, raters);
+}
+
+/** Figure 2 of one judge: alone, or beside the raters' results when they are given. */
+export function judgeFigure(study: FigureStudy, target: string, judge: { id: string; name: string; baselines: JudgeBaselineResult[] }, raters: StudyResults | null): string {
+  const own = judgeBars(judge.name, judge.baselines);
+  if (!raters) {
+    return verdictFigureSvg({ id: `${study.slug}-figure-2-${judge.id}`, title: `Figure 2: ${target} against each baseline, ${judge.name} as judge${simulatedNote(study)}`, target, bars: own, unit: "pairs" });
+  }
+  return verdictFigureSvg({
+    id: `${study.slug}-figure-2-${judge.id}-combined`,
+    title: `${target} against each baseline: human raters and ${judge.name} side by side${simulatedNote(study)}`,
+    target,
+    bars: raterBars(raters.baselines).flatMap((bar) => [bar, ...own.filter((j) => j.baseline === bar.baseline)]),
+    unit: raters.aggregation === "majority" ? "pairs" : "judgments (raters) or pairs (judge)",
+  });
+}
