@@ -1,6 +1,7 @@
 import { setRaterExcludedAction } from "@/app/(research)/studies/[slug]/actions";
 import type { RaterRow } from "@/lib/results/study-results";
 import { positionBias } from "@/lib/stats/position-bias";
+import { formatP } from "@/lib/stats/format-p";
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : "–");
 
@@ -41,7 +42,7 @@ export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string
                 <td className="py-2 pr-3">{rater.judgments}</td>
                 <td className="py-2 pr-3">{rater.medianSeconds === null ? "–" : `${Math.round(rater.medianSeconds)} s`}</td>
                 <td className="py-2 pr-3">
-                  {share(rater.left, bias.decided)} of {bias.decided} {bias.decided ? `(p = ${bias.pValue < 0.001 ? "< 0.001" : bias.pValue.toFixed(3)})` : ""}
+                  {share(rater.left, bias.decided)} of {bias.decided} {bias.decided ? `(${formatP(bias.pValue)})` : ""}
                 </td>
                 <td className="py-2 pr-3">
                   {share(rater.goldCorrect, rater.goldJudged)} of {rater.goldJudged}

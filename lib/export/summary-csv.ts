@@ -1,31 +1,81 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
+import { studyJudgeResults } from "@/lib/judge/judge-results";
+import { judgeLengthEffect, lengthEffectByBaseline } from "@/lib/results/length-effect";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
+import { signTestPreference } from "@/lib/stats/baseline-summary";
+import { FEW_PROMPTS, labelShares, type ShareIntervals } from "@/lib/stats/clustered-shares";
+import type { LengthEffect } from "@/lib/stats/length-control";
 import { positionBias } from "@/lib/stats/position-bias";
 import { rates } from "@/lib/stats/rates";
 
 const share = (value: number | undefined) => (value === undefined ? "" : value.toFixed(4));
 const safe = (cells: (string | number)[]) => cells.map((cell) => spreadsheetSafe(String(cell)));
 
-/** The results page's table per baseline, as filtered there: counts, shares, 95% bootstrap bounds, sign test. */
+const COLUMNS = [
+  "source", "baseline", "aggregation", "counted", "wins", "ties", "losses",
+  "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper",
+  "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "win_design_effect", "prompts_judged", "few_prompts", "sign_test_p", "preferred",
+  "more_for_5_points", "reachable_in_study", "longer_answer_won_share", "longer_answer_won_lower", "longer_answer_won_upper", "longer_answer_decided",
+  "length_controlled_win_rate", "length_controlled_lower", "length_controlled_upper", "length_slope", "length_slope_se", "length_note",
+];
+
+type Row = { wins: number; ties: number; losses: number; intervals: ShareIntervals | null; signTestP: number; preferred: string | null };
+
+function shareCells(b: Row) {
+  const r = rates(b);
+  const ci = b.intervals;
+  return [
+    share(r.win / 100), share(ci?.win.lower), share(ci?.win.upper),
+    share(r.tie / 100), share(ci?.tie.lower), share(ci?.tie.upper),
+    share(r.loss / 100), share(ci?.loss.lower), share(ci?.loss.upper),
+    share(r.equalOrBetter / 100), share(ci?.equalOrBetter.lower), share(ci?.equalOrBetter.upper),
+    ci ? ci.win.designEffect.toFixed(4) : "", ci?.clusters ?? 0,
+  ];
+}
+
+function lengthCells(effect: LengthEffect | undefined) {
+  const longer = effect?.longerAnswerWon.share;
+  const controlled = effect?.lengthControlled;
+  return [
+    share(longer?.estimate), share(longer?.lower), share(longer?.upper), effect?.longerAnswerWon.decided ?? 0,
+    ...(controlled?.ok
+      ? [share(controlled.winRate.estimate), share(controlled.winRate.lower), share(controlled.winRate.upper), controlled.slope.estimate.toFixed(4), controlled.slope.se.toFixed(4), ""]
+      : ["", "", "", "", "", controlled?.reason ?? ""]),
+  ];
+}
+
+/**
+ * The results page's numbers per baseline, as filtered there, one row per baseline for the
+ * raters ("raters") and one per baseline for each LLM judge (its name; one label a pair, so
+ * "counted" is pairs): counts, shares with their 95% intervals (Wilson's on the sample divided by
+ * the design effect of clustering by prompt), the sign test, the ±5-point planner, and length.
+ */
 export async function summaryCsv(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
-  const { baselines } = await studyResults(studyId, aggregation, filter);
-  const columns = ["baseline", "aggregation", "judgments", "wins", "ties", "losses", "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper", "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "sign_test_p"];
+  const [{ baselines }, length, judges] = await Promise.all([studyResults(studyId, aggregation, filter), lengthEffectByBaseline(studyId, filter), studyJudgeResults(studyId)]);
   const rows = baselines.map((b) => {
-    const r = rates(b);
-    const ci = b.intervals;
+    const total = b.wins + b.ties + b.losses;
     return safe([
-      b.baseline, aggregation, r.total, b.wins, b.ties, b.losses,
-      share(r.win / 100), share(ci?.win.lower), share(ci?.win.upper),
-      share(r.tie / 100), share(ci?.tie.lower), share(ci?.tie.upper),
-      share(r.loss / 100), share(ci?.loss.lower), share(ci?.loss.upper),
-      share(r.equalOrBetter / 100), share(ci?.equalOrBetter.lower), share(ci?.equalOrBetter.upper),
-      r.total ? b.signTestP.toPrecision(6) : "",
+      "raters", b.baseline, aggregation, total, b.wins, b.ties, b.losses, ...shareCells(b),
+      String(b.fewPrompts && total > 0), total ? b.signTestP.toPrecision(6) : "", b.preferred ?? "",
+      b.plan.additional, String(b.plan.reachable), ...lengthCells(length.find((row) => row.baseline === b.baseline)),
     ]);
   });
-  return stringify(rows, { header: true, columns });
+  for (const judge of judges) {
+    const lengths = await judgeLengthEffect(studyId, judge.id);
+    for (const { baseline, agreement: { labels } } of judge.baselines) {
+      const total = labels.win + labels.tie + labels.loss;
+      const row = { wins: labels.win, ties: labels.tie, losses: labels.loss, intervals: labelShares(labels), ...signTestPreference(labels.win, labels.loss) };
+      rows.push(safe([
+        judge.name, baseline, "one label a pair", total, labels.win, labels.tie, labels.loss, ...shareCells(row),
+        String(total > 0 && total < FEW_PROMPTS), total ? row.signTestP.toPrecision(6) : "", row.preferred ?? "",
+        "", "", ...lengthCells(lengths.find((effect) => effect.baseline === baseline)),
+      ]));
+    }
+  }
+  return stringify(rows, { header: true, columns: COLUMNS });
 }
 
 /**

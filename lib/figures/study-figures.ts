@@ -9,7 +9,7 @@ import { scoresBySystem } from "@/lib/results/likert-results";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import { studyResults, type Aggregation, type BaselineResult, type StudyResults } from "@/lib/results/study-results";
 import { turnLabelsBySystem } from "@/lib/results/turn-results";
-import { clusteredSharesOfKinds, FEW_PROMPTS } from "@/lib/stats/clustered-shares";
+import { FEW_PROMPTS, labelShares } from "@/lib/stats/clustered-shares";
 import { labelFigureSvg } from "./label-figure";
 import { likertFigureSvg } from "./likert-figure";
 import { verdictFigureSvg, type VerdictBar } from "./verdict-figure";
@@ -44,11 +44,7 @@ export function raterBars(baselines: readonly BaselineResult[]): VerdictBar[] {
  */
 export function judgeBars(name: string, baselines: readonly JudgeBaselineResult[]): VerdictBar[] {
   return baselines.map(({ baseline, agreement: { labels } }) => {
-    const shares = clusteredSharesOfKinds([
-      { wins: 1, ties: 0, losses: 0, prompts: labels.win },
-      { wins: 0, ties: 1, losses: 0, prompts: labels.tie },
-      { wins: 0, ties: 0, losses: 1, prompts: labels.loss },
-    ]);
+    const shares = labelShares(labels);
     const pairs = labels.win + labels.tie + labels.loss;
     return { baseline, source: name, wins: labels.win, ties: labels.tie, losses: labels.loss, equalOrBetter: shares?.equalOrBetter ?? null, fewPrompts: pairs > 0 && pairs < FEW_PROMPTS };
   });

@@ -7,6 +7,7 @@ import { studyProgress } from "@/lib/results/progress";
 import { seedJudgments } from "@/lib/testing/seed-judgments";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
+import { fleissKappa } from "@/lib/stats/agreement";
 
 describe("studyResults", () => {
   it("counts every judgment or each pair's majority, with intervals, a sign test and agreement", async () => {
@@ -50,6 +51,33 @@ describe("studyResults", () => {
     for (const row of rows) expect(row).toMatchObject({ judgments: 2, onSharedPairs: 2, medianSeconds: 0.001, goldJudged: 0 });
     expect(rows.map((r) => r.withMajority).sort()).toEqual([0, 0, 1]);
     expect(rows.map((r) => r.left + r.right + r.neither).sort()).toEqual([2, 2, 2]);
+  });
+
+  it("takes Fleiss' κ over uneven raters per pair, pairs judged once counting towards the verdict shares, and agreement per baseline", async () => {
+    const study = await seedStudy({ prompts: 4, baselines: ["Alpaca 65B", "Claude"], judgmentsPerPair: 3 });
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, include: { baselineResponse: { include: { system: true } } }, orderBy: { id: "asc" } });
+    const raters = await Promise.all([makeUser("rater"), makeUser("rater"), makeUser("rater")]);
+    // One, two or three verdicts a pair: the uneven design of a real crowd study.
+    const plans: (readonly ("win" | "tie" | "loss")[])[] = [["win"], ["win", "win", "tie"], ["loss", "tie"], ["tie"], ["win", "loss", "loss"], ["loss", "loss"], ["win"], ["tie", "tie", "win"]];
+    for (const [index, pair] of pairs.entries()) {
+      for (const [i, verdict] of plans[index].entries()) {
+        const assignment = await db().assignment.create({ data: { pairId: pair.id, raterId: raters[i].id, targetSide: "left", status: "done", leaseExpiresAt: new Date() } });
+        const choice = verdict === "win" ? "left" : verdict === "loss" ? "right" : "neither";
+        await db().judgment.create({ data: { assignmentId: assignment.id, studyId: study.id, pairId: pair.id, raterId: raters[i].id, targetSide: "left", verdict, choice, timeOnTaskMs: 1 } });
+      }
+    }
+    const counts = (plan: readonly string[]) => ["win", "tie", "loss"].map((v) => plan.filter((x) => x === v).length);
+    const results = await studyResults(study.id, "every", EVERY_JUDGMENT);
+    // fleissKappa is Gwet's generalisation, checked against irrCAC on Krippendorff's uneven data
+    // (lib/stats/agreement.test.ts); here every pair's counts reach it, those judged once included.
+    expect(results.agreement.fleissKappa).toBeCloseTo(fleissKappa(plans.map(counts)).value!, 12);
+    expect(results.agreement.fleissKappa).not.toBeCloseTo(fleissKappa(plans.filter((p) => p.length > 1).map(counts)).value!, 6);
+    expect(results.agreement.items).toBe(5);
+    for (const baseline of results.baselines) {
+      const own = plans.filter((_, index) => pairs[index].baselineResponse.system.name === baseline.baseline);
+      expect(baseline.agreement.fleissKappa).toBeCloseTo(fleissKappa(own.map(counts)).value!, 12);
+      expect(baseline.agreement.items).toBe(own.filter((p) => p.length > 1).length);
+    }
   });
 
   it("breaks results down by prompt source and tag", async () => {

@@ -25,19 +25,23 @@ export interface BaselineFigures {
 
 export const SIGNIFICANCE = 0.05;
 
+/** The exact sign test of wins against losses, and the side it prefers at p < 0.05. */
+export function signTestPreference(wins: number, losses: number): { signTestP: number; preferred: "target" | "baseline" | null } {
+  const { pValue } = signTest(wins, losses);
+  return { signTestP: pValue, preferred: pValue < SIGNIFICANCE ? (wins > losses ? "target" : "baseline") : null };
+}
+
 export function baselineFigures(kinds: readonly ClusterKind[], study: { capacity: number; promptsAvailable: number }): BaselineFigures {
   const sum = (pick: (kind: ClusterKind) => number) => kinds.reduce((total, kind) => total + kind.prompts * pick(kind), 0);
   const [wins, ties, losses] = [sum((k) => k.wins), sum((k) => k.ties), sum((k) => k.losses)];
   const intervals = clusteredSharesOfKinds(kinds);
-  const { pValue } = signTest(wins, losses);
   const prompts = intervals?.clusters ?? 0;
   return {
     wins,
     ties,
     losses,
     intervals,
-    signTestP: pValue,
-    preferred: pValue < SIGNIFICANCE ? (wins > losses ? "target" : "baseline") : null,
+    ...signTestPreference(wins, losses),
     fewPrompts: prompts < FEW_PROMPTS,
     plan: planPrecision({ interval: intervals?.win ?? null, counted: wins + ties + losses, prompts, capacity: study.capacity, promptsAvailable: study.promptsAvailable }),
   };

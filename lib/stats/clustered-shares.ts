@@ -96,3 +96,15 @@ export function clusteredSharesOfKinds(kinds: readonly ClusterKind[], level = SH
 export function clusteredShares(clusters: readonly { wins: number; ties: number; losses: number }[], level = SHARE_LEVEL): ShareIntervals | null {
   return clusteredSharesOfKinds(clusters.map((cluster) => ({ ...cluster, prompts: 1 })), level);
 }
+
+/** Shares of labels that are one a pair (an LLM judge's), each pair its own cluster: Wilson's intervals on the pairs. */
+export function labelShares(labels: { win: number; tie: number; loss: number }, level = SHARE_LEVEL): ShareIntervals | null {
+  return clusteredSharesOfKinds(
+    [
+      { wins: 1, ties: 0, losses: 0, prompts: labels.win },
+      { wins: 0, ties: 1, losses: 0, prompts: labels.tie },
+      { wins: 0, ties: 0, losses: 1, prompts: labels.loss },
+    ],
+    level,
+  );
+}

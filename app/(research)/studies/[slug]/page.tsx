@@ -18,11 +18,13 @@ import { StudyHistory } from "@/components/studies/study-history";
 import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
 import { FigurePanel } from "@/components/results/figure-panel";
+import { LengthTable } from "@/components/results/length-table";
 import { requireRole } from "@/lib/auth";
 import { selfNamingOverview } from "@/lib/blind/study-self-naming";
 import { db } from "@/lib/db";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
+import { judgeLengthEffect, lengthEffectByBaseline } from "@/lib/results/length-effect";
 import { labelsBySystem } from "@/lib/results/label-results";
 import { scoresBySystem } from "@/lib/results/likert-results";
 import { turnLabelsBySystem } from "@/lib/results/turn-results";
@@ -56,7 +58,7 @@ export default async function StudyResultsPage({
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   if (study.kind !== "pairwise") return <SingleAnswerStudyPage study={study} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges, selfNaming] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges, selfNaming, length] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -70,7 +72,9 @@ export default async function StudyResultsPage({
     studyEvents(study.id),
     studyJudgeResults(study.id),
     selfNamingOverview(study.id),
+    lengthEffectByBaseline(study.id, filter),
   ]);
+  const judgeLengths = await Promise.all(judges.map(async (judge) => ({ name: judge.name, rows: await judgeLengthEffect(study.id, judge.id) })));
   const targetName = target?.name ?? "Target";
   const aggregationQuery: Record<string, string> = aggregation === "majority" ? { aggregation: "majority" } : {};
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
@@ -171,6 +175,9 @@ export default async function StudyResultsPage({
       </Section>
       <Section heading="Rater agreement and position bias">
         <AgreementSummary agreement={results.agreement} baselines={results.baselines} positionBias={results.positionBias} />
+      </Section>
+      <Section heading="Answer length">
+        <LengthTable target={targetName} sources={[{ name: "Raters", rows: length }, ...judgeLengths]} />
       </Section>
       {judges.length > 0 && (
         <Section heading="LLM judges beside the raters">
