@@ -12,8 +12,9 @@ export function LengthTable({ target, sources }: { target: string; sources: { na
     <div className="overflow-x-auto">
       <table className="w-full min-w-[44rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
-          Among decided judgments (ties left out): how often the longer answer won, and {target}&apos;s win rate with length controlled (a logistic
-          model of {target} winning on ln(its length / the baseline&apos;s), read at equal length, with its 95% interval). Lengths are in characters.
+          Among decided judgments (ties left out): how often the longer answer won, {target}&apos;s plain win rate, and its win rate with length
+          controlled (a logistic model of {target} winning on ln(its length / the baseline&apos;s), read at equal length, with its 95% interval).
+          Lengths are in characters; the intervals treat decided judgments as independent.
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left align-bottom">
@@ -21,6 +22,7 @@ export function LengthTable({ target, sources }: { target: string; sources: { na
             <th scope="col" className="py-2 pr-3">Judged by</th>
             <th scope="col" className="py-2 pr-3">Decided</th>
             <th scope="col" className="py-2 pr-3">Longer answer won</th>
+            <th scope="col" className="py-2 pr-3">{target} wins</th>
             <th scope="col" className="py-2 pr-3">Length-controlled win rate</th>
             <th scope="col" className="py-2 pr-3">Log-odds per ln(length ratio)</th>
           </tr>
@@ -37,6 +39,9 @@ export function LengthTable({ target, sources }: { target: string; sources: { na
                   <td className="py-2 pr-3">{longer.decided + longer.equalLength}</td>
                   <td className="py-2 pr-3" data-cell="longer-won">
                     {longer.share ? `${percent(longer.share.estimate)} of ${longer.decided} (${percent(longer.share.lower)}–${percent(longer.share.upper)})` : "–"}
+                  </td>
+                  <td className="py-2 pr-3" data-cell="decided-wins">
+                    {row.decidedWinShare ? `${percent(row.decidedWinShare.estimate)} (${percent(row.decidedWinShare.lower)}–${percent(row.decidedWinShare.upper)})` : "–"}
                   </td>
                   <td className="py-2 pr-3" data-cell="length-controlled">
                     {controlled === null

@@ -78,6 +78,8 @@ export function ProgressSummary({
                       "0 (reached)"
                     ) : plan.reachable ? (
                       `${plan.additional} of the ${plan.supply} the study can still give`
+                    ) : plan.supply === 0 ? (
+                      <>the study has given all it can: ±5 points needs more prompts or a larger k</>
                     ) : (
                       <>
                         more than the study can give ({plan.supply} left): all of it gives about {points(plan.bestHalfWidth)}; ±5 points needs more

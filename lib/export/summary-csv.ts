@@ -18,7 +18,7 @@ const COLUMNS = [
   "source", "baseline", "aggregation", "counted", "wins", "ties", "losses",
   "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper",
   "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "win_design_effect", "prompts_judged", "few_prompts", "sign_test_p", "preferred",
-  "more_for_5_points", "reachable_in_study", "longer_answer_won_share", "longer_answer_won_lower", "longer_answer_won_upper", "longer_answer_decided",
+  "more_for_5_points", "reachable_in_study", "decided_win_share", "longer_answer_won_share", "longer_answer_won_lower", "longer_answer_won_upper", "longer_answer_decided",
   "length_controlled_win_rate", "length_controlled_lower", "length_controlled_upper", "length_slope", "length_slope_se", "length_note",
 ];
 
@@ -40,7 +40,7 @@ function lengthCells(effect: LengthEffect | undefined) {
   const longer = effect?.longerAnswerWon.share;
   const controlled = effect?.lengthControlled;
   return [
-    share(longer?.estimate), share(longer?.lower), share(longer?.upper), effect?.longerAnswerWon.decided ?? 0,
+    share(effect?.decidedWinShare?.estimate), share(longer?.estimate), share(longer?.lower), share(longer?.upper), effect?.longerAnswerWon.decided ?? 0,
     ...(controlled?.ok
       ? [share(controlled.winRate.estimate), share(controlled.winRate.lower), share(controlled.winRate.upper), controlled.slope.estimate.toFixed(4), controlled.slope.se.toFixed(4), ""]
       : ["", "", "", "", "", controlled?.reason ?? ""]),

@@ -102,7 +102,7 @@ describe("lengthEffectByBaseline", () => {
     expect(alpaca.lengthControlled).toMatchObject({ ok: true, judgments: 15, pairs: 5 });
     expect(gpt4.longerAnswerWon).toMatchObject({ decided: 18, longerWon: 18 });
     expect(gpt4.lengthControlled).toEqual({ ok: false, reason: "separation", judgments: 18, pairs: 6 });
-    expect(claude).toEqual({ baseline: "Claude", longerAnswerWon: { decided: 0, longerWon: 0, share: null, equalLength: 0 }, lengthControlled: null });
+    expect(claude).toEqual({ baseline: "Claude", decidedWinShare: null, longerAnswerWon: { decided: 0, longerWon: 0, share: null, equalLength: 0 }, lengthControlled: null });
 
     // Counted from the judgments themselves: a time range, chosen raters, gold pairs in.
     expect(await lengthEffectByBaseline(study.id, { ...EVERY_JUDGMENT, to: DAYS[2] })).toEqual(expected((r) => r < 2));

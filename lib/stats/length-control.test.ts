@@ -45,6 +45,9 @@ describe("lengthEffect", () => {
     // statsmodels' script counts the same: 64 of 103.
     expect(longerAnswerWon).toEqual({ decided: 103, longerWon: 64, share: wilsonInterval(64, 103), equalLength: 3 });
     expect(longerAnswerWon.share!.estimate).toBeCloseTo(0.621359223301, 12);
+    // The plain win share of the 106 decided judgments, equal lengths included: what length control adjusts.
+    const wins = ROWS.reduce((sum, row) => sum + row[2], 0);
+    expect(lengthEffect(PAIRS).decidedWinShare).toEqual(wilsonInterval(wins, 106));
   });
 
   it("is unchanged by ties, and by the order the pairs come in", () => {
@@ -65,7 +68,7 @@ describe("lengthEffect", () => {
   });
 
   it("has nothing to say without a decided judgment", () => {
-    const none = { longerAnswerWon: { decided: 0, longerWon: 0, share: null, equalLength: 0 }, lengthControlled: null };
+    const none = { decidedWinShare: null, longerAnswerWon: { decided: 0, longerWon: 0, share: null, equalLength: 0 }, lengthControlled: null };
     expect(lengthEffect([])).toEqual(none);
     expect(lengthEffect([pair(300, 100, 0, 0, 4), pair(100, 300, 0, 0, 1)])).toEqual(none);
   });

@@ -80,6 +80,8 @@ export type LengthControlledWinRate =
     };
 
 export interface LengthEffect {
+  /** The target's plain win share of decided judgments (Wilson), what length control adjusts. */
+  decidedWinShare: Interval | null;
   longerAnswerWon: LongerAnswerWon;
   /** Null when there is no decided judgment. */
   lengthControlled: LengthControlledWinRate | null;
@@ -203,6 +205,7 @@ export function lengthEffect(pairs: readonly PairLengths[], level = 0.95): Lengt
   let decided = 0;
   let longerWon = 0;
   let equalLength = 0;
+  let wins = 0;
   const groups: LengthGroup[] = [];
   for (const pair of pairs) {
     for (const [name, length] of [["targetLength", pair.targetLength], ["baselineLength", pair.baselineLength]] as const) {
@@ -210,6 +213,7 @@ export function lengthEffect(pairs: readonly PairLengths[], level = 0.95): Lengt
     }
     for (const [name, count] of [["wins", pair.wins], ["ties", pair.ties], ["losses", pair.losses]] as const) checkCount(name, count);
     const n = pair.wins + pair.losses;
+    wins += pair.wins;
     if (pair.targetLength === pair.baselineLength) equalLength += n;
     else {
       decided += n;
@@ -220,6 +224,7 @@ export function lengthEffect(pairs: readonly PairLengths[], level = 0.95): Lengt
     groups.push({ x: Math.log(pair.targetLength / pair.baselineLength), wins: pair.wins, losses: pair.losses });
   }
   return {
+    decidedWinShare: wilsonInterval(wins, decided + equalLength, level),
     longerAnswerWon: { decided, longerWon, share: wilsonInterval(longerWon, decided, level), equalLength },
     lengthControlled: lengthControlledWinRate(groups, level),
   };

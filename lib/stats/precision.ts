@@ -49,7 +49,7 @@ export interface Plan {
   /** What the study can still supply (every prompt at k, less what is counted), and whether that reaches the target. */
   supply: number;
   reachable: boolean;
-  /** The half-width once the study has supplied everything: what more prompts or a larger k would have to improve on. */
+  /** The half-width once the study has supplied everything (or now, past its goal): what more prompts or a larger k would have to improve on. */
   bestHalfWidth: number;
 }
 
@@ -82,6 +82,6 @@ export function planPrecision(input: PlanInput): Plan {
     additional: reached ? 0 : Math.max(1, required - counted),
     supply: Math.max(0, capacity - counted),
     reachable: reached || required <= capacity,
-    bestHalfWidth: capacity > 0 ? wilsonHalfWidth(p, capacity / designEffect, level) : Infinity,
+    bestHalfWidth: Math.max(capacity, counted) > 0 ? wilsonHalfWidth(p, Math.max(capacity, counted) / designEffect, level) : Infinity,
   };
 }
