@@ -79,7 +79,7 @@ test("Figures 1 and 2 show in the page and download as SVG, PNG and LaTeX with t
   expect(figure1.title).toBe("Figure 1: LIMA against each baseline, human raters");
   expectShares(figure1.texts, raters);
   for (const row of raters) {
-    expect(figure1.desc).toContain(`${row.baseline}: LIMA wins ${percent(row.win_share)}, tie ${percent(row.tie_share)}, ${row.baseline} wins ${percent(row.loss_share)} of ${row.counted} judgments; equal or better ${percent(row.equal_or_better)} (95% interval ${percent(row.equal_or_better_lower)}–${percent(row.equal_or_better_upper)})`);
+    expect(figure1.desc).toContain(`${row.baseline}: LIMA wins ${percent(row.win_share)}, tie ${percent(row.tie_share)}, ${row.baseline} wins ${percent(row.loss_share)} of ${row.judgments} judgments; equal or better ${percent(row.equal_or_better)} (95% interval ${percent(row.equal_or_better_lower)}–${percent(row.equal_or_better_upper)})`);
   }
   expect(figure1.texts.filter((text) => Object.keys(FIGURE_1).includes(text))).toEqual(Object.keys(FIGURE_1));
 
@@ -103,7 +103,7 @@ test("Figures 1 and 2 show in the page and download as SVG, PNG and LaTeX with t
   expect(tex.headers()["content-type"]).toContain("application/x-tex");
   const table = await tex.text();
   for (const row of raters) {
-    expect(table).toContain(`${row.baseline} & ${row.counted} & ${percent(row.win_share).replace("%", "\\%")} (${row.wins})`);
+    expect(table).toContain(`${row.baseline} & ${row.judgments} & ${percent(row.win_share).replace("%", "\\%")} (${row.wins})`);
   }
 
   // A judge that is not the study's is named in the refusal.

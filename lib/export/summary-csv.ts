@@ -15,7 +15,7 @@ const share = (value: number | undefined) => (value === undefined ? "" : value.t
 const safe = (cells: (string | number)[]) => cells.map((cell) => spreadsheetSafe(String(cell)));
 
 const COLUMNS = [
-  "source", "baseline", "aggregation", "counted", "wins", "ties", "losses",
+  "source", "baseline", "aggregation", "judgments", "wins", "ties", "losses",
   "win_share", "win_lower", "win_upper", "tie_share", "tie_lower", "tie_upper", "loss_share", "loss_lower", "loss_upper",
   "equal_or_better", "equal_or_better_lower", "equal_or_better_upper", "win_design_effect", "prompts_judged", "few_prompts", "sign_test_p", "preferred",
   "more_for_5_points", "reachable_in_study", "decided_win_share", "longer_answer_won_share", "longer_answer_won_lower", "longer_answer_won_upper", "longer_answer_decided",
@@ -50,7 +50,7 @@ function lengthCells(effect: LengthEffect | undefined) {
 /**
  * The results page's numbers per baseline, as filtered there, one row per baseline for the
  * raters ("raters") and one per baseline for each LLM judge (its name; one label a pair, so
- * "counted" is pairs): counts, shares with their 95% intervals (Wilson's on the sample divided by
+ * "judgments" counts pairs, as it does under the majority view): counts, shares with their 95% intervals (Wilson's on the sample divided by
  * the design effect of clustering by prompt), the sign test, the ±5-point planner, and length.
  */
 export async function summaryCsv(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
