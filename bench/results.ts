@@ -10,7 +10,9 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/env";
 import { judgmentsExport, judgmentsSelect } from "@/lib/export/judgments-export";
+import { pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
+import { lengthEffectByBaseline } from "@/lib/results/length-effect";
 import { studyProgress } from "@/lib/results/progress";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 import { raterRows, studyResults } from "@/lib/results/study-results";
@@ -104,14 +106,21 @@ async function seedMillion(client: pg.Client): Promise<string> {
   return study.id;
 }
 
-/** What the results page computes, as the page does: all of it at once. */
+/** Figure 1 as the page draws it, from the page's own results. */
+async function figureOne(studyId: string) {
+  const results = await studyResults(studyId, "every", EVERY_JUDGMENT);
+  return pairwiseFigureOne({ id: studyId, slug: "bench-million", kind: "pairwise", simulated: false }, "LIMA", results);
+}
+
+/** What the results page computes, as the page does: all of it at once, Figure 1 drawn. */
 function dashboard(studyId: string) {
   return Promise.all([
-    studyResults(studyId, "every", EVERY_JUDGMENT),
+    figureOne(studyId),
     studyProgress(studyId, EVERY_JUDGMENT),
     systemRanking(studyId, EVERY_JUDGMENT),
     breakdownBySourceAndTag(studyId, EVERY_JUDGMENT),
     raterRows(studyId, EVERY_JUDGMENT),
+    lengthEffectByBaseline(studyId, EVERY_JUDGMENT),
   ]);
 }
 
@@ -141,11 +150,12 @@ async function dashboardBenchmark(context: BenchContext, client: pg.Client, stud
   }
   // The parts one by one, to say where the time goes.
   const parts: [string, () => Promise<unknown>][] = [
-    ["results (tallies, bootstrap, agreement, position bias)", () => studyResults(studyId, "every", EVERY_JUDGMENT)],
+    ["results (tallies, intervals, planner, agreement, position bias) and Figure 1", () => figureOne(studyId)],
     ["progress", () => studyProgress(studyId, EVERY_JUDGMENT)],
     ["ranking", () => systemRanking(studyId, EVERY_JUDGMENT)],
     ["breakdown", () => breakdownBySourceAndTag(studyId, EVERY_JUDGMENT)],
     ["raters", () => raterRows(studyId, EVERY_JUDGMENT)],
+    ["length", () => lengthEffectByBaseline(studyId, EVERY_JUDGMENT)],
   ];
   const partTimes = [];
   for (const [name, work] of parts) partTimes.push(`${name} ${seconds(await timed(work))}`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { studyBundle } from "@/lib/export/study-bundle";
 import { judgeResults } from "@/lib/judge/judge-results";
+import { analyzeBundle } from "@/lib/results/analyze-bundle";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 import { raterRows, studyResults } from "@/lib/results/study-results";
 import { DEMO_MARKER } from "@/lib/seed/demo-responses";
@@ -118,6 +120,13 @@ describe("seedDemoStudy", () => {
     const fromJudgments = await raterRows(study.id, { ...EVERY_JUDGMENT, from: new Date(0) });
     expect(fromTallies).toEqual(fromJudgments);
     expect(fromTallies.reduce((sum, row) => sum + row.onSharedPairs, 0)).toBe(100);
+
+    // Its bundle: every figure of its page recomputed from the raw records, with nothing differing.
+    const lines = (await new Response(studyBundle(study.id)).text()).trim().split("\n");
+    const analysis = await analyzeBundle(lines);
+    expect(analysis.differs).toEqual([]);
+    expect(analysis.recomputed.judges[0].length.every((row) => row.lengthControlled?.ok)).toBe(true);
+    expect(JSON.parse(lines[0])).toMatchObject({ study: { simulated: true, status: "closed" } });
 
     const before = {
       studies: await db().study.count(),
