@@ -375,6 +375,6 @@ describe("resources a client can hold", () => {
     const study = await seedStudy({ prompts: 0, createdById: researcher.id });
     const response = await fetch(`${origin}/api/studies/${study.slug}/export/bundle`, { headers: { cookie: researcherCookie }, signal: AbortSignal.timeout(15_000) });
     const kinds = (await response.text()).trim().split("\n").map((line) => (JSON.parse(line) as { kind: string }).kind);
-    expect(kinds).toEqual(["bundle", "summary", "summary"]);
+    expect(kinds).toEqual(["bundle", ...Array(8).fill("figure")]);
   });
 });

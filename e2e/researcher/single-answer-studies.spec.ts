@@ -79,6 +79,16 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
     for (const label of ["excellent", "pass", "fail"] as const) labels[label] += Number((await row.locator(`[data-cell="${label}"]`).innerText()).match(/\((\d+)\)/)![1]);
   }
   expect(labels).toEqual({ excellent: 2, pass: 3, fail: 1 });
+  // The figure in the page and as a download: each system's shares, as the table gives them.
+  await expect(page.locator('figure[data-figure="figure-1"]').getByRole("img", { name: /Fail \/ Pass \/ Excellent per system/ })).toBeVisible();
+  const labelFigure = await page.request.get(`/api/studies/${slug}/export/figure-1.svg`);
+  expect(labelFigure.headers()["content-type"]).toContain("image/svg+xml");
+  const labelSvg = await labelFigure.text();
+  for (const system of ["LIMA", "GPT-4"]) {
+    const shares = await Promise.all((["excellent", "pass", "fail"] as const).map(async (label) => (await page.locator(`tr[data-system="${system}"] [data-cell="${label}"]`).innerText()).split(" ")[0]));
+    expect(labelSvg).toContain(`${system}: Excellent ${shares[0]}, Pass ${shares[1]}, Fail ${shares[2]} of 3 labels`);
+  }
+  expect((await page.request.get(`/api/studies/${slug}/export/figure-1.png`)).headers()["content-type"]).toBe("image/png");
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download labels (CSV)" }).click();
@@ -136,6 +146,12 @@ test("a Likert study: each answer scored 1–6 with the scale shown, the mean pe
     scored += Number(await row.getByRole("cell").nth(1).innerText());
   }
   expect(scored).toBe(6);
+  const likertSvg = await (await page.request.get(`/api/studies/${slug}/export/figure-1.svg`)).text();
+  for (const system of ["LIMA", "GPT-4"]) {
+    const mean = await page.locator(`tr[data-system="${system}"] [data-cell="mean"]`).innerText();
+    const interval = await page.locator(`tr[data-system="${system}"] [data-cell="interval"]`).innerText();
+    expect(likertSvg).toContain(`${system}: mean ${mean} (95% interval ${interval})`);
+  }
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download scores (CSV)" }).click();

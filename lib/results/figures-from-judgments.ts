@@ -33,8 +33,9 @@ export interface BaselineSummary extends BaselineFigures {
   agreement: Agreement;
 }
 
-export interface RaterSummary {
+export interface RaterRow {
   rater: string;
+  /** Left out of the results by a researcher; their judgments are kept, and marked in exports. */
   excluded: boolean;
   judgments: number;
   medianSeconds: number | null;
@@ -43,7 +44,13 @@ export interface RaterSummary {
   neither: number;
   goldJudged: number;
   goldCorrect: number;
+  /**
+   * Of their judgments on `onSharedPairs`, how many agree with the majority of the other raters on
+   * the pair: the verdict with strictly the most votes among the other counted raters, a tie when
+   * two or three verdicts share the most (SQL's majority_of_others).
+   */
   withMajority: number;
+  /** Their judgments on ordinary pairs judged by at least one other counted rater too. */
   onSharedPairs: number;
 }
 
@@ -53,7 +60,7 @@ export interface StudyFigures {
   positionBias: PositionBias;
   ranking: Ranking | null;
   /** By pseudonym, in code-point order. */
-  raters: RaterSummary[];
+  raters: RaterRow[];
   length: ({ baseline: string } & LengthEffect)[];
   judges: { name: string; baselines: { baseline: string; agreement: JudgeAgreement }[]; length: ({ baseline: string } & LengthEffect)[] }[];
 }
@@ -213,8 +220,8 @@ export function figuresFromJudgments(records: StudyRecords): StudyFigures {
 }
 
 /** The raters table: every rater who judged, excluded ones too, each compared with the other counted raters of a pair. */
-function raterSummaries(records: StudyRecords, pairOf: Map<string, StudyRecords["pairs"][number]>, counts: Map<string, Counts>): RaterSummary[] {
-  const rows = new Map<string, RaterSummary & { times: number[] }>();
+function raterSummaries(records: StudyRecords, pairOf: Map<string, StudyRecords["pairs"][number]>, counts: Map<string, Counts>): RaterRow[] {
+  const rows = new Map<string, RaterRow & { times: number[] }>();
   for (const j of records.judgments) {
     const row = rows.get(j.rater) ?? { rater: j.rater, excluded: j.excluded, judgments: 0, medianSeconds: null, left: 0, right: 0, neither: 0, goldJudged: 0, goldCorrect: 0, withMajority: 0, onSharedPairs: 0, times: [] };
     rows.set(j.rater, row);

@@ -7,6 +7,7 @@ import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-ba
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
+import type { RaterRow } from "@/lib/results/figures-from-judgments";
 import { studyAgreement, type Agreement } from "@/lib/stats/agreement";
 import { baselineFigures, type BaselineFigures } from "@/lib/stats/baseline-summary";
 import type { ClusterKind } from "@/lib/stats/clustered-shares";
@@ -97,26 +98,7 @@ export async function studyResults(studyId: string, aggregation: Aggregation, fi
   return { aggregation, baselines, agreement, positionBias: bias };
 }
 
-export interface RaterRow {
-  rater: string;
-  /** Left out of the results by a researcher; their judgments are kept, and marked in exports. */
-  excluded: boolean;
-  judgments: number;
-  medianSeconds: number | null;
-  left: number;
-  right: number;
-  neither: number;
-  goldJudged: number;
-  goldCorrect: number;
-  /**
-   * Of their judgments on `onSharedPairs`, how many agree with the majority of the other raters on
-   * the pair: the verdict with strictly the most votes among the other counted raters, a tie when
-   * two or three verdicts share the most (SQL's majority_of_others).
-   */
-  withMajority: number;
-  /** Their judgments on ordinary pairs judged by at least one other counted rater too. */
-  onSharedPairs: number;
-}
+export type { RaterRow } from "@/lib/results/figures-from-judgments";
 
 /**
  * One row per rater: how much, how fast, which side they favour, gold accuracy, agreement. Within
