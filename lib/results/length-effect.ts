@@ -37,25 +37,33 @@ function byBaseline<R extends PairRow>(rows: R[], verdicts: (row: R) => Tally): 
 
 /**
  * The raters' judgments the filter counts (gold pairs and excluded raters left out as on the rest
- * of the page), per baseline in the study's order.
+ * of the page), per baseline in the study's order. Postgres sends each baseline's judged pairs as
+ * arrays, one row a baseline: a row per pair took longer to read than the fit takes to run.
  */
 export async function lengthEffectByBaseline(studyId: string, filter: ResultsFilter): Promise<BaselineLengthEffect[]> {
-  const rows = await readDb().$queryRaw<(PairRow & { wins: number; ties: number; losses: number })[]>`
+  const rows = await readDb().$queryRaw<{ baseline: string; targetLength: number[] | null; baselineLength: number[] | null; wins: number[] | null; ties: number[] | null; losses: number[] | null }[]>`
     SELECT s.name AS baseline, r."targetLength", r."baselineLength", r.wins, r.ties, r.losses
       FROM "System" s
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
       LEFT JOIN (
-        SELECT v."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength",
-               v.w AS wins, v.t AS ties, v.l AS losses
+        -- The arrays of one row are aggregated over the same rows in the same order: they line up.
+        SELECT v."baselineSystemId", array_agg(length(tr.text)) AS "targetLength", array_agg(length(br.text)) AS "baselineLength",
+               array_agg(v.w) AS wins, array_agg(v.t) AS ties, array_agg(v.l) AS losses
           FROM (${pairVerdicts(studyId, filter)}) v
           JOIN "Pair" p ON p.id = v."pairId"
           JOIN "Response" tr ON tr.id = p."targetResponseId"
           JOIN "Response" br ON br.id = p."baselineResponseId"
          WHERE v.w + v.t + v.l > 0
+         GROUP BY v."baselineSystemId"
       ) r ON r."baselineSystemId" = s.id
      WHERE s."studyId" = ${studyId}
      ORDER BY s.position, s.name`;
-  return byBaseline(rows, ({ wins, ties, losses }) => ({ wins, ties, losses }));
+  return rows.map((row) => ({
+    baseline: row.baseline,
+    ...lengthEffect(
+      (row.targetLength ?? []).map((targetLength, i) => ({ targetLength, baselineLength: row.baselineLength![i], wins: row.wins![i], ties: row.ties![i], losses: row.losses![i] })),
+    ),
+  }));
 }
 
 /**
