@@ -152,6 +152,8 @@ test("a Likert study: each answer scored 1–6 with the scale shown, the mean pe
     const interval = await page.locator(`tr[data-system="${system}"] [data-cell="interval"]`).innerText();
     expect(likertSvg).toContain(`${system}: mean ${mean} (95% interval ${interval})`);
   }
+  // The LaTeX table is the pairwise summary's: a single-answer study is told where its figure is.
+  expect((await page.request.get(`/api/studies/${slug}/export/results.tex`)).status()).toBe(404);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download scores (CSV)" }).click();

@@ -33,6 +33,7 @@ describe("resultsTex", () => {
     expect(tex).toContain("Bard \\& co\\_1 & 4 &");
     expect(tex).toContain("$^\\dagger$Fewer than 30 prompts judged");
     expect(tex).toContain("Simulated data");
+    expect(texEscape("a\n\nname\t x")).toBe("a name x");
     expect(texEscape("50% of $x_1 {a} ~ ^ \\ #")).toBe("50\\% of \\$x\\_1 \\{a\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\#");
   });
 });

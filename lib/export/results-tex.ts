@@ -17,8 +17,8 @@ const SPECIAL: Record<string, string> = {
   "^": "\\textasciicircum{}",
 };
 
-/** Text as LaTeX sets it: its special characters escaped. */
-export const texEscape = (text: string) => text.replace(/[\\&%$#_{}~^]/g, (c) => SPECIAL[c]);
+/** Text as LaTeX sets it in a cell: its special characters escaped, and any run of white space one space (a blank line would end the row). */
+export const texEscape = (text: string) => text.replace(/\s+/g, " ").replace(/[\\&%$#_{}~^]/g, (c) => SPECIAL[c]);
 
 const percent = (share: number) => `${Math.round(share)}\\%`;
 

@@ -76,7 +76,7 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
   {
     kind: "judge",
     sql: (studyId, after) => Prisma.sql`
-      SELECT id, name, model, temperature, "topP", "maxTokens", prompt FROM "Judge"
+      SELECT id, name, model, temperature, "topP", "maxTokens", prompt, "createdAt" FROM "Judge"
        WHERE "studyId" = ${studyId} AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
   },
   {

@@ -2,6 +2,7 @@
 // aggregation (and, for Figure 2, which judge and whether beside the raters); and results.tex.
 import "server-only";
 import { readDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { downloadHeaders } from "@/lib/export/download";
 import { resultsTex } from "@/lib/export/results-tex";
 import { requireResultsFilter } from "@/lib/results/results-filter";
@@ -23,6 +24,7 @@ export async function figureDownload(study: FigureStudy, figure: "figure-1" | "f
 }
 
 export async function resultsTexDownload(study: FigureStudy, query: URLSearchParams): Promise<Response> {
+  if (study.kind !== "pairwise") throw new AppError("not_found", "results.tex is a pairwise study's table of wins, ties and losses: this study's figure is at figure-1.svg.");
   const aggregation = aggregationOf(query);
   const [results, target] = await Promise.all([
     studyResults(study.id, aggregation, requireResultsFilter(query)),

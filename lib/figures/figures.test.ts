@@ -57,6 +57,8 @@ describe("verdictFigureSvg", () => {
     expect(marked).toContain("&lt;script&gt;");
     expect(texts(marked)).toContain("†");
     expect(texts(marked).some((t) => t?.startsWith("† fewer than 30 prompts"))).toBe(true);
+    // A control character, which no XML file may hold, is dropped rather than breaking the file.
+    expect(verdictFigureSvg({ id: "y", title: "t", target: "LIMA", bars: [{ ...bars[0], baseline: "Bell\u0007 model" }], unit: "judgments" })).toContain("Bell model");
   });
 
   it("puts several sources side by side under each baseline", () => {

@@ -40,7 +40,8 @@ export function raterBars(baselines: readonly BaselineResult[]): VerdictBar[] {
 
 /**
  * A judge's bars: one label a pair (its verdict when both orders agree, a tie when they do not),
- * each pair its own cluster, so the interval is Wilson's on the pairs.
+ * each pair its own cluster, so the interval is Wilson's on the pairs with the clustered
+ * variance's small-sample factor G/(G−1) as its design effect.
  */
 export function judgeBars(name: string, baselines: readonly JudgeBaselineResult[]): VerdictBar[] {
   return baselines.map(({ baseline, agreement: { labels } }) => {

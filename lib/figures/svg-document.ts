@@ -60,7 +60,9 @@ export function figureSvg({ id, title, description, width, plots }: FigureParts)
   root.setAttribute("width", String(width));
   root.setAttribute("height", String(top));
   root.setAttribute("viewBox", `0 0 ${width} ${top}`);
-  return root.outerHTML;
+  // Control characters cannot appear in XML at all: one in a system's name would make the file
+  // unreadable (and the PNG fail), so they go.
+  return root.outerHTML.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 }
 
 export interface LegendEntry {

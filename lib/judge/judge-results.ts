@@ -42,6 +42,6 @@ export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult
 
 /** Every judge of a study with its results, for the study's page. */
 export async function studyJudgeResults(studyId: string): Promise<{ id: string; name: string; baselines: JudgeBaselineResult[] }[]> {
-  const judges = await readDb().judge.findMany({ where: { studyId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const judges = await readDb().judge.findMany({ where: { studyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
   return Promise.all(judges.map(async (judge) => ({ ...judge, baselines: await judgeResults(judge.id) })));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import type { Tally } from "@/lib/stats/rates";
@@ -17,7 +17,7 @@ export interface BaselineTally extends Tally {
  * rater may judge them). Every baseline has a row, judged or not.
  */
 export async function tallyByBaseline(studyId: string, filter: ResultsFilter): Promise<BaselineTally[]> {
-  return db().$queryRaw<BaselineTally[]>`
+  return readDb().$queryRaw<BaselineTally[]>`
     SELECT s.name AS baseline,
            coalesce(v.pairs, 0)::int AS pairs,
            coalesce(v.prompts, 0)::int AS prompts,
@@ -25,7 +25,7 @@ export async function tallyByBaseline(studyId: string, filter: ResultsFilter): P
            coalesce(v.ties, 0)::int AS ties,
            coalesce(v.losses, 0)::int AS losses
       FROM "System" s
-      JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
+      JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" IS DISTINCT FROM s.id
       LEFT JOIN (SELECT v."baselineSystemId", count(*) AS pairs, count(DISTINCT v."promptId") AS prompts, sum(v.w) AS wins, sum(v.t) AS ties, sum(v.l) AS losses
                    FROM (${pairVerdicts(studyId, filter)}) v
                   GROUP BY v."baselineSystemId") v ON v."baselineSystemId" = s.id

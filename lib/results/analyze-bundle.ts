@@ -25,7 +25,7 @@ const schemas = {
     excluded: z.boolean(),
     timeOnTaskMs: z.number().int().nonnegative(),
   }),
-  judge: z.object({ id: z.string(), name: z.string() }),
+  judge: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }),
   judgeVerdict: z.object({ judge: z.string(), pairId: z.string(), targetSide: z.enum(["left", "right"]), verdict: verdict.nullable() }),
   figure: z.object({ name: z.string(), value: z.unknown() }),
 };
@@ -64,7 +64,8 @@ export function sameFigure(a: unknown, b: unknown): boolean {
 
 export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<string>): Promise<Analysis> {
   let header: z.infer<typeof headerSchema> | undefined;
-  const records: Omit<StudyRecords, "target" | "systems" | "judgmentsPerPair"> = { responses: [], pairs: [], judgments: [], judges: [], judgeVerdicts: [] };
+  const records: Omit<StudyRecords, "target" | "systems" | "judgmentsPerPair" | "judges"> = { responses: [], pairs: [], judgments: [], judgeVerdicts: [] };
+  const judgeRecords: z.infer<typeof schemas.judge>[] = [];
   const pairIds = new Set<string>();
   const stored: Record<string, unknown> = {};
   let number = 0;
@@ -98,7 +99,7 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
         break;
       }
       case "judge":
-        (records.judges as StudyRecords["judges"][number][]).push(parse(schemas.judge, record, number));
+        judgeRecords.push(parse(schemas.judge, record, number));
         break;
       case "judgeVerdict": {
         const verdictRecord = parse(schemas.judgeVerdict, record, number);
@@ -114,7 +115,9 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
     }
   }
   if (!header) throw new BundleError("the file is empty: a bundle starts with its header line");
-  const recomputed = figuresFromJudgments({ ...records, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair });
+  // Judges in the page's order, oldest first (the bundle lists them by id).
+  const judges = [...judgeRecords].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const recomputed = figuresFromJudgments({ ...records, judges, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair });
   // As the bundle holds them: through JSON, where an infinite half-width (nothing judged) is null.
   const named: Record<string, unknown> = JSON.parse(JSON.stringify(namedFigures(recomputed)));
   const differs = Object.keys(named).filter((name) => !(name in stored) || !sameFigure(named[name], stored[name]));

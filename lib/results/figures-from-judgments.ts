@@ -22,6 +22,7 @@ export interface StudyRecords {
   responses: readonly { promptId: string; system: string; text: string }[];
   pairs: readonly { id: string; promptId: string; target: string; baseline: string; goldVerdict: Verdict | null }[];
   judgments: readonly { pairId: string; rater: string; choice: Choice; verdict: Verdict; goldCorrect: boolean | null; excluded: boolean; timeOnTaskMs: number }[];
+  /** In the page's order. */
   judges: readonly { id: string; name: string }[];
   judgeVerdicts: readonly { judge: string; pairId: string; targetSide: "left" | "right"; verdict: Verdict | null }[];
 }

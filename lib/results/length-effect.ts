@@ -44,7 +44,7 @@ export async function lengthEffectByBaseline(studyId: string, filter: ResultsFil
   const rows = await readDb().$queryRaw<{ baseline: string; targetLength: number[] | null; baselineLength: number[] | null; wins: number[] | null; ties: number[] | null; losses: number[] | null }[]>`
     SELECT s.name AS baseline, r."targetLength", r."baselineLength", r.wins, r.ties, r.losses
       FROM "System" s
-      JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" <> s.id
+      JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" IS DISTINCT FROM s.id
       LEFT JOIN (
         -- The arrays of one row are aggregated over the same rows in the same order: they line up.
         SELECT v."baselineSystemId", array_agg(length(tr.text)) AS "targetLength", array_agg(length(br.text)) AS "baselineLength",
@@ -85,7 +85,7 @@ export async function judgeLengthEffect(studyId: string, judgeId: string): Promi
     SELECT s.name AS baseline, r."targetLength", r."baselineLength", r."targetLeft", r."targetRight"
       FROM "Judge" jg
       JOIN "Study" st ON st.id = jg."studyId"
-      JOIN "System" s ON s."studyId" = st.id AND s.id <> st."targetSystemId"
+      JOIN "System" s ON s."studyId" = st.id AND s.id IS DISTINCT FROM st."targetSystemId"
       LEFT JOIN (
         SELECT p."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength", j."targetLeft", j."targetRight"
           FROM judged j
