@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import type { NewStudyState } from "@/app/(research)/studies/new/actions";
 import { Field } from "@/components/ui/field";
+import { capitalised, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
 
 type Action = (state: NewStudyState, form: FormData) => Promise<NewStudyState>;
 
@@ -16,11 +17,14 @@ const slugFrom = (title: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
 
-export function NewStudyForm({ action, defaultInstructions }: { action: Action; defaultInstructions: string }) {
+/** The new-study form; its heading, labels and the defaults it shows follow the kind chosen. */
+export function NewStudyForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const [kind, setKind] = useState("pairwise");
+  const [kind, setKind] = useState<KindName>("pairwise");
+  const wording = KINDS[kind];
+  const { one, many } = wording.item;
   // Follows the kind (on for pairwise studies) until the researcher sets it.
   const [promptOnceSet, setPromptOnceSet] = useState<boolean | null>(null);
   const promptOnce = promptOnceSet ?? kind === "pairwise";
@@ -29,6 +33,7 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
 
   return (
     <form action={formAction} className="space-y-5">
+      <h1 className="text-xl font-semibold">{wording.heading}</h1>
       <Field id="title" label="Title" error={errors.title}>
         <input id="title" name="title" required className={input} aria-describedby={describedBy("title")} onChange={(e) => !slugEdited && setSlug(slugFrom(e.target.value))} />
       </Field>
@@ -36,13 +41,13 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
         <input id="slug" name="slug" required value={slug} onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} className={input} aria-describedby={describedBy("slug", true)} />
       </Field>
       <Field id="raterTitle" label="Title for raters" hint="What raters see the study called. Name no system here: raters must not learn which systems they compare." error={errors.raterTitle}>
-        <input id="raterTitle" name="raterTitle" placeholder="Compare two answers" className={input} aria-describedby={describedBy("raterTitle", true)} />
+        <input id="raterTitle" name="raterTitle" placeholder={wording.raterTitle} className={input} aria-describedby={describedBy("raterTitle", true)} />
       </Field>
       <Field id="description" label="Description" hint="For researchers; raters do not see it." error={errors.description}>
         <textarea id="description" name="description" rows={2} className={input} aria-describedby={describedBy("description", true)} />
       </Field>
-      <Field id="instructions" label="Rater instructions (markdown)" hint="Shown to raters before their first pair. Left empty, the paper's wording is used." error={errors.instructions}>
-        <textarea id="instructions" name="instructions" rows={8} placeholder={defaultInstructions} className={`${input} font-mono text-sm`} aria-describedby={describedBy("instructions", true)} />
+      <Field id="instructions" label="Rater instructions (markdown)" hint={`Shown to raters before their first ${one}. Left empty, the paper's wording for this kind of study is used.`} error={errors.instructions}>
+        <textarea id="instructions" name="instructions" rows={8} placeholder={wording.instructions} className={`${input} font-mono text-sm`} aria-describedby={describedBy("instructions", true)} />
       </Field>
       <Field id="target" label="Target system" hint="The system the study is about, e.g. LIMA." error={errors.target}>
         <input id="target" name="target" required className={input} aria-describedby={describedBy("target", true)} />
@@ -50,23 +55,16 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
       <Field id="baselines" label="Baselines" hint="One per line. More are added by the response files you import." error={errors.baselines}>
         <textarea id="baselines" name="baselines" rows={4} className={input} aria-describedby={describedBy("baselines", true)} />
       </Field>
-      <fieldset onChange={(e) => setKind((e.target as unknown as HTMLInputElement).value)}>
+      <fieldset onChange={(e) => setKind((e.target as unknown as HTMLInputElement).value as KindName)}>
         <legend className="font-medium">What raters do</legend>
-        <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="kind" value="pairwise" defaultChecked /> Judge two answers side by side (the paper&apos;s main study)
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="kind" value="absolute" /> Label each answer alone as Fail, Pass or Excellent (every system&apos;s answers)
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="kind" value="likert" /> Rate each answer&apos;s helpfulness from 1 to 6 (every system&apos;s answers)
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="kind" value="multiturn" /> Label each assistant turn of a conversation as Fail, Pass or Excellent
-        </label>
+        {KIND_NAMES.map((name, index) => (
+          <label key={name} className={`flex items-center gap-2 ${index === 0 ? "mt-1" : ""}`}>
+            <input type="radio" name="kind" value={name} defaultChecked={name === "pairwise"} /> {KINDS[name].choice}
+          </label>
+        ))}
       </fieldset>
-      <fieldset>
-        <legend className="font-medium">Pairs (when judging side by side)</legend>
+      <fieldset hidden={kind !== "pairwise"}>
+        <legend className="font-medium">Pairs</legend>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="pairDesign" value="target_vs_baselines" defaultChecked /> The target against each baseline (the paper&apos;s design)
         </label>
@@ -76,10 +74,10 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-medium">How raters work</legend>
-        <Field id="judgmentsPerPair" label="Raters per pair (k)" hint="How many different raters judge each pair." error={errors.judgmentsPerPair}>
+        <Field id="judgmentsPerPair" label={`Raters per ${one} (k)`} hint={`How many different raters judge each ${one}.`} error={errors.judgmentsPerPair}>
           <input id="judgmentsPerPair" name="judgmentsPerPair" type="number" min={1} max={50} defaultValue={1} className={input} aria-describedby={describedBy("judgmentsPerPair", true)} />
         </Field>
-        <Field id="leaseMinutes" label="Minutes per pair" hint="A pair left longer goes back to other raters." error={errors.leaseMinutes}>
+        <Field id="leaseMinutes" label={`Minutes per ${one}`} hint={`Left longer than this, the ${one} goes back to other raters.`} error={errors.leaseMinutes}>
           <input id="leaseMinutes" name="leaseMinutes" type="number" min={1} max={1440} defaultValue={15} className={input} aria-describedby={describedBy("leaseMinutes", true)} />
         </Field>
         <Field id="rationaleMode" label="Ask raters why" error={errors.rationaleMode}>
@@ -89,10 +87,10 @@ export function NewStudyForm({ action, defaultInstructions }: { action: Action; 
             <option value="required">Required with every choice</option>
           </select>
         </Field>
-        <Field id="goldPercent" label="Gold pairs, % of each rater's pairs" hint="Mark gold pairs on a prompt's page; 0 for none." error={errors.goldPercent}>
+        <Field id="goldPercent" label={`Gold ${many}, % of each rater's ${many}`} hint={`Mark gold ${many} on a prompt's page; 0 for none.`} error={errors.goldPercent}>
           <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step={1} defaultValue={0} className={input} aria-describedby={describedBy("goldPercent", true)} />
         </Field>
-        <Field id="quotaPerRater" label="Pairs per rater at most" hint="Empty for no quota: each rater judges as many as there are." error={errors.quotaPerRater}>
+        <Field id="quotaPerRater" label={`${capitalised(many)} per rater at most`} hint="Empty for no quota: each rater judges as many as there are." error={errors.quotaPerRater}>
           <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step={1} className={input} aria-describedby={describedBy("quotaPerRater", true)} />
         </Field>
         <div className="sm:col-span-2">

@@ -6,11 +6,13 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Field } from "@/components/ui/field";
 import type { StudySettings } from "@/lib/validation/study";
+import { KINDS, type KindName } from "@/lib/kinds";
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
 /** The settings a study may change after it is made; the server says why a change is refused. */
-export function StudySettingsForm({ slug, settings, baselines }: { slug: string; settings: StudySettings; baselines: string[] }) {
+export function StudySettingsForm({ slug, kind, settings, baselines }: { slug: string; kind: KindName; settings: StudySettings; baselines: string[] }) {
+  const { one, many } = KINDS[kind].item;
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -22,10 +24,10 @@ export function StudySettingsForm({ slug, settings, baselines }: { slug: string;
       <Field id="instructions" label="Rater instructions (markdown)" error={errors.instructions}>
         <textarea id="instructions" name="instructions" rows={6} defaultValue={settings.instructions} className={input} />
       </Field>
-      <Field id="judgmentsPerPair" label="Raters per pair (k)" hint="It can grow at any time; it cannot drop below what a pair already holds." error={errors.judgmentsPerPair}>
+      <Field id="judgmentsPerPair" label={`Raters per ${one} (k)`} hint={`It can grow at any time; it cannot drop below what a ${one} already holds.`} error={errors.judgmentsPerPair}>
         <input id="judgmentsPerPair" name="judgmentsPerPair" type="number" min={1} max={50} defaultValue={settings.judgmentsPerPair} className={input} />
       </Field>
-      <Field id="leaseMinutes" label="Lease (minutes)" hint="How long a rater may keep a pair before it returns to the pool." error={errors.leaseMinutes}>
+      <Field id="leaseMinutes" label="Lease (minutes)" hint={`How long a rater may keep a ${one} before it returns to the pool.`} error={errors.leaseMinutes}>
         <input id="leaseMinutes" name="leaseMinutes" type="number" min={1} max={1440} defaultValue={settings.leaseMinutes} className={input} />
       </Field>
       <Field id="rationaleMode" label="Rationale" hint="Applies to judgments from now on." error={errors.rationaleMode}>
@@ -35,7 +37,7 @@ export function StudySettingsForm({ slug, settings, baselines }: { slug: string;
           <option value="required">Required</option>
         </select>
       </Field>
-      <Field id="goldPercent" label="Gold pairs (% of each rater's pairs)" error={errors.goldPercent}>
+      <Field id="goldPercent" label={`Gold ${many} (% of each rater's ${many})`} error={errors.goldPercent}>
         <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
       </Field>
       {baselines.length > 0 && (

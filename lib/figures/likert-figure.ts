@@ -2,6 +2,7 @@
 // the 1–6 scale as a dot, with its two-sided 95% interval as a whisker.
 import * as Plot from "@observablehq/plot";
 import type { SystemScores } from "@/lib/results/likert-results";
+import { LIKERT_SCALE } from "@/lib/kinds";
 import { FEW_PROMPTS } from "@/lib/stats/clustered-shares";
 import { figureSvg, notesPlot, textWidth } from "./svg-document";
 
@@ -32,13 +33,13 @@ export function likertFigureSvg({ id, title, systems }: { id: string; title: str
         marginRight: 40,
         marginTop: 12,
         marginBottom: 40,
-        x: { domain: [1, 6], label: "Helpfulness (1 not helpful – 6 highly helpful)", labelAnchor: "center", labelArrow: "none", ticks: 6, grid: true },
+        x: { domain: [LIKERT_SCALE.min, LIKERT_SCALE.max], label: `Helpfulness (${LIKERT_SCALE.min} not helpful – ${LIKERT_SCALE.max} highly helpful)`, labelAnchor: "center", labelArrow: "none", ticks: LIKERT_SCALE.max - LIKERT_SCALE.min + 1, grid: true },
         y: { domain: systems.map((s) => s.system), label: null },
         marks: [
-          Plot.ruleY(rated, { y: "system", x1: (d) => Math.max(1, d.lower), x2: (d) => Math.min(6, d.upper), stroke: "#0f172a", strokeWidth: 1.5 }),
+          Plot.ruleY(rated, { y: "system", x1: "lower", x2: "upper", stroke: "#0f172a", strokeWidth: 1.5 }),
           Plot.dot(rated, { y: "system", x: "mean", r: 5, fill: "#0369a1" }),
           Plot.text(rated, { y: "system", x: "mean", text: (d) => d.mean.toFixed(2), dy: -12, fill: "#0f172a", fontWeight: 600 }),
-          Plot.text(rated.filter((d) => d.few), { y: "system", x: 6, text: () => "†", dx: 14, fill: "#0f172a" }),
+          Plot.text(rated.filter((d) => d.few), { y: "system", x: LIKERT_SCALE.max, text: () => "†", dx: 14, fill: "#0f172a" }),
           Plot.axisY({ tickSize: 0 }),
         ],
       },

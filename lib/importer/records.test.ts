@@ -54,6 +54,15 @@ describe("toResponseRow", () => {
     expect(toResponseRow({ id: "3", output: "r" }, 100, "Claude")).toEqual({ ok: true, row: { promptId: "3", system: "Claude", text: "r", turns: null } });
   });
 
+  it("takes a response's turns as the assistant's, and refuses a user turn among them", () => {
+    const turns = [{ role: "assistant", content: "first" }, "second"];
+    expect(toResponseRow({ prompt_id: "1", system: "X", turns }, 100)).toEqual({ ok: true, row: { promptId: "1", system: "X", text: "first\n\nsecond", turns: ["first", "second"] } });
+    expect(toResponseRow({ prompt_id: "1", system: "X", turns: ["first", { role: "user", content: "and then?" }] }, 100)).toEqual({
+      ok: false,
+      errors: [{ field: "turns.1", reason: "is the user's: a response's turns are the assistant's (the user's turns belong in the prompt's history)" }],
+    });
+  });
+
   it("measures length in characters against the limit", () => {
     expect(toResponseRow({ prompt_id: "1", system: "X", response: "é".repeat(10) }, 10)).toMatchObject({ ok: true });
     expect(toResponseRow({ prompt_id: "1", system: "X", response: "é".repeat(11) }, 10)).toEqual({

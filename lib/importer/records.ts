@@ -53,6 +53,20 @@ function buildPromptSchema(maxChars: number) {
     .strict();
 }
 
+/**
+ * One turn of a multi-turn response: the assistant's, as text or { role: "assistant", content }.
+ * A user turn here would be shown to raters as the assistant's, to be labelled as one.
+ */
+const responseTurn = (maxChars: number) =>
+  z
+    .union([text(maxChars), turn])
+    .superRefine((value, context) => {
+      if (typeof value !== "string" && value.role !== "assistant") {
+        context.addIssue({ code: "custom", message: "is the user's: a response's turns are the assistant's (the user's turns belong in the prompt's history)" });
+      }
+    })
+    .transform((value) => (typeof value === "string" ? value : value.content));
+
 function buildResponseSchema(maxChars: number) {
   return z
     .object({
@@ -62,7 +76,7 @@ function buildResponseSchema(maxChars: number) {
       response: text(maxChars).optional(),
       text: text(maxChars).optional(),
       output: text(maxChars).optional(),
-      turns: z.array(z.union([text(maxChars), turn.transform((t) => t.content)])).min(1, "must hold at least one turn").optional(),
+      turns: z.array(responseTurn(maxChars)).min(1, "must hold at least one turn").optional(),
     })
     .strict();
 }

@@ -6,6 +6,7 @@ import "server-only";
 import { readDb } from "@/lib/db";
 import { systemsInOrder } from "@/lib/results/label-results";
 import { meanWithInterval, type MeanInterval } from "@/lib/stats/likert-mean";
+import { LIKERT_SCALE } from "@/lib/kinds";
 
 export interface SystemScores {
   system: string;
@@ -32,6 +33,9 @@ export async function scoresBySystem(studyId: string): Promise<SystemScores[]> {
   const systems = await systemsInOrder(studyId);
   return systems.map(({ name }) => {
     const row = rows.find((candidate) => candidate.system === name);
-    return { system: name, answers: row?.means.length ?? 0, scores: row?.scores ?? 0, mean: row ? meanWithInterval(row.means) : null };
+    const mean = row ? meanWithInterval(row.means) : null;
+    // The t interval of a few answers can reach past the scale; no mean can lie outside it.
+    const clamped = mean && { ...mean, lower: Math.max(LIKERT_SCALE.min, mean.lower), upper: Math.min(LIKERT_SCALE.max, mean.upper) };
+    return { system: name, answers: row?.means.length ?? 0, scores: row?.scores ?? 0, mean: clamped };
   });
 }

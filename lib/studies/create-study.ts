@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { PAIRWISE_INSTRUCTIONS } from "@/lib/studies/instructions";
+import { KINDS } from "@/lib/kinds";
 import { readLimaTestSet } from "@/lib/studies/lima-test-set";
 import { ratingColumns } from "@/lib/studies/study-settings";
 import type { NewStudy } from "@/lib/validation/study";
@@ -15,9 +15,9 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
         data: {
           slug: input.slug,
           title: input.title,
-          ...(input.raterTitle ? { raterTitle: input.raterTitle } : {}),
+          raterTitle: input.raterTitle || KINDS[input.kind].raterTitle,
           description: input.description,
-          instructions: input.instructions || PAIRWISE_INSTRUCTIONS,
+          instructions: input.instructions || KINDS[input.kind].instructions,
           kind: input.kind,
           pairDesign: input.pairDesign,
           ...ratingColumns(input),

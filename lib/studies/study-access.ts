@@ -43,6 +43,7 @@ export function listStudies(viewer: Viewer) {
       slug: true,
       title: true,
       status: true,
+      kind: true,
       simulated: true,
       targetSystem: { select: { name: true } },
       _count: { select: { prompts: true, pairs: true } },

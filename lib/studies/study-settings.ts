@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StudySettings } from "@/lib/validation/study";
+import { KINDS, type KindName } from "@/lib/kinds";
 
 type RatingRules = Pick<StudySettings, "judgmentsPerPair" | "leaseMinutes" | "rationaleMode" | "goldPercent" | "quotaPerRater">;
 
@@ -66,7 +67,7 @@ export async function studySettings(studyId: string, client: Prisma.TransactionC
  */
 export async function updateStudySettings(studyId: string, settings: StudySettings, actorId: string | null): Promise<SettingErrors> {
   return db().$transaction(async (tx) => {
-    const [study] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Study" WHERE id = ${studyId} FOR UPDATE`;
+    const [study] = await tx.$queryRaw<{ status: string; kind: KindName }[]>`SELECT status, kind::text FROM "Study" WHERE id = ${studyId} FOR UPDATE`;
     if (!study) throw new AppError("not_found", "That study does not exist.");
     if (study.status === "closed") throw new AppError("conflict", "This study is closed: its settings and results are final.");
     const [{ held }] = await tx.$queryRaw<{ held: number }[]>`
@@ -88,7 +89,7 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
     await tx.study.update({
       where: { id: studyId },
       data: {
-        raterTitle: settings.raterTitle || "Compare two answers",
+        raterTitle: settings.raterTitle || KINDS[study.kind].raterTitle,
         instructions: settings.instructions,
         openToAllRaters: settings.openToAllRaters,
         ...ratingColumns(settings),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIKERT_SCALE } from "@/lib/kinds";
 
 const assignmentId = z.string().min(1).max(64);
 
@@ -8,7 +9,12 @@ export const judgmentSchema = z
     assignmentId,
     choice: z.enum(["left", "right", "neither"], "must be left, right or neither").optional(),
     label: z.enum(["fail", "pass", "excellent"], "must be fail, pass or excellent").optional(),
-    score: z.number("must be a number from 1 to 6").int("must be a whole number").min(1, "must be at least 1").max(6, "must be at most 6").optional(),
+    score: z
+      .number(`must be a number from ${LIKERT_SCALE.min} to ${LIKERT_SCALE.max}`)
+      .int("must be a whole number")
+      .min(LIKERT_SCALE.min, `must be at least ${LIKERT_SCALE.min}`)
+      .max(LIKERT_SCALE.max, `must be at most ${LIKERT_SCALE.max}`)
+      .optional(),
     turnLabels: z.array(z.enum(["fail", "pass", "excellent"], "must be fail, pass or excellent")).min(1, "must label at least one turn").max(100, "must be at most 100 labels").optional(),
     rationale: z.string().trim().max(5000, "must be at most 5,000 characters").optional(),
   })

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SimulatedBadge } from "@/components/studies/simulated-badge";
 import { requireRole } from "@/lib/auth";
+import { KINDS } from "@/lib/kinds";
 import { listStudies } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Studies" };
@@ -30,8 +31,8 @@ export default async function StudiesPage() {
                 {study.simulated && <SimulatedBadge />}
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                {study.status} · target {study.targetSystem?.name ?? "not set"} · {study._count.prompts} prompts ·{" "}
-                {study._count.pairs} pairs
+                {study.status} · {KINDS[study.kind].label} · target{" "}
+                {study.targetSystem?.name ?? "not set"} · {study._count.prompts} prompts · {study._count.pairs} {KINDS[study.kind].item.many}
               </p>
             </li>
           ))}

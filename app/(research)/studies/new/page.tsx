@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { NewStudyForm } from "@/components/studies/new-study-form";
 import { requireRole } from "@/lib/auth";
-import { PAIRWISE_INSTRUCTIONS } from "@/lib/studies/instructions";
 import { createStudyAction } from "./actions";
 
 export const metadata: Metadata = { title: "New study" };
@@ -10,8 +9,7 @@ export default async function NewStudyPage() {
   await requireRole("researcher", "admin");
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">New pairwise study</h1>
-      <NewStudyForm action={createStudyAction} defaultInstructions={PAIRWISE_INSTRUCTIONS} />
+      <NewStudyForm action={createStudyAction} />
     </div>
   );
 }

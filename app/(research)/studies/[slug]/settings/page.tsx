@@ -60,6 +60,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
       ) : (
         <StudySettingsForm
           slug={study.slug}
+          kind={study.kind}
           settings={await studySettings(study.id)}
           baselines={(await studyBaselines(study.id)).map((baseline) => baseline.name)}
         />

@@ -1,0 +1,20 @@
+// The paper's main study: two answers to one prompt, side by side, three options.
+import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "./kind";
+
+export const PAIRWISE: KindWording = {
+  kind: "pairwise",
+  label: "pairwise",
+  choice: "Judge two answers side by side (the paper's main study)",
+  heading: "New pairwise study",
+  item: { one: "pair", many: "pairs" },
+  raterTitle: "Compare two answers",
+  instructions: `${CAPABLE_ASSISTANT}
+
+You will see the question and two answers, **A** and **B**. Read both, then choose which answer best satisfies your needs:
+
+- **Answer A is significantly better**
+- **Answer B is significantly better**
+- **Neither is significantly better**
+
+Judge the answers on their own merits. ${BLIND}`,
+};
