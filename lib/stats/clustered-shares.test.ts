@@ -76,3 +76,17 @@ describe("clusteredShares", () => {
     expect(() => clusteredSharesOfKinds([{ wins: 0.5, ties: 0, losses: 0, prompts: 1 }])).toThrow(RangeError);
   });
 });
+
+describe("clusteredSharesOfKinds, in any order", () => {
+  it("gives the very same numbers whatever order the kinds come in", () => {
+    const kinds = [
+      { wins: 3, ties: 0, losses: 0, prompts: 2 },
+      { wins: 1, ties: 1, losses: 0, prompts: 3 },
+      { wins: 0, ties: 0, losses: 1, prompts: 1 },
+      { wins: 1, ties: 0, losses: 0, prompts: 1 },
+    ];
+    const forward = clusteredSharesOfKinds(kinds);
+    expect(clusteredSharesOfKinds([...kinds].reverse())).toEqual(forward);
+    expect(clusteredSharesOfKinds([kinds[2], kinds[0], kinds[3], kinds[1]])).toEqual(forward);
+  });
+});

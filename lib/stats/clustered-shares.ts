@@ -79,7 +79,12 @@ export function clusteredSharesOfKinds(kinds: readonly ClusterKind[], level = SH
       throw new RangeError("a kind's counts must be non-negative integers");
     }
   }
-  const judged = kinds.filter((kind) => kind.prompts > 0 && kind.wins + kind.ties + kind.losses > 0).map((kind) => ({ ...kind, size: kind.wins + kind.ties + kind.losses }));
+  // In one order, so that the sums, and so the last digits, do not depend on the order the kinds
+  // came in (Postgres gives none without being asked).
+  const judged = kinds
+    .filter((kind) => kind.prompts > 0 && kind.wins + kind.ties + kind.losses > 0)
+    .map((kind) => ({ ...kind, size: kind.wins + kind.ties + kind.losses }))
+    .sort((a, b) => a.size - b.size || a.wins - b.wins || a.ties - b.ties || a.prompts - b.prompts);
   if (judged.length === 0) return null;
   return {
     win: clusteredShare(judged, (kind) => kind.wins, level),
