@@ -97,6 +97,11 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/api/studies/${s}/export/summary`, allowed: research },
     { path: `/api/studies/${s}/export/bundle`, allowed: research, showsPrompt: true },
     { path: `/api/studies/${s}/export/judge-verdicts?judge=${judgeId}`, allowed: research },
+    { path: `/api/studies/${s}/export/figure-1.svg`, allowed: research },
+    { path: `/api/studies/${s}/export/figure-1.png`, allowed: research },
+    { path: `/api/studies/${s}/export/figure-2.svg?judge=${judgeId}`, allowed: research },
+    { path: `/api/studies/${s}/export/figure-2.png?judge=${judgeId}&view=combined`, allowed: research },
+    { path: `/api/studies/${s}/export/results.tex`, allowed: research },
   ];
 }
 
