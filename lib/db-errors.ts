@@ -62,6 +62,14 @@ export function isUnstorableText(error: unknown): boolean {
   return anyCause(error, (value) => UNSTORABLE.has(String(value.code)) || UNSTORABLE.has(String(value.originalCode)));
 }
 
+/**
+ * Postgres chose this transaction as the victim of a deadlock (SQLSTATE 40P01) and rolled it
+ * back: nothing of it was written, so doing it again is safe.
+ */
+export function isDeadlock(error: unknown): boolean {
+  return anyCause(error, (value) => value.code === "40P01" || value.originalCode === "40P01");
+}
+
 export function databaseUnavailableResponse(): Response {
   return Response.json(
     { error: DATABASE_UNAVAILABLE_MESSAGE },

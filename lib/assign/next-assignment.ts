@@ -6,6 +6,7 @@ import { goldDue, pickTargetSide } from "@/lib/assign/policy";
 import { hideSelfNaming } from "@/lib/blind/self-naming";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isDeadlock } from "@/lib/db-errors";
 
 type Turn = { role: "user" | "assistant"; content: string };
 
@@ -146,8 +147,8 @@ async function goldIsDue(tx: Tx, studyId: string, raterId: string, rules: Rules)
 type ClaimAttempt = { assignmentId: string } | "none left" | "filled meanwhile";
 
 /**
- * One attempt, in a transaction of its own that locks at most one pair, so claims never
- * deadlock. Pairs locked by other claimers are skipped; only when every candidate is locked does
+ * One attempt, in a transaction of its own that locks at most one pair, so claims all but never
+ * deadlock (claim retries the rare one). Pairs locked by other claimers are skipped; only when every candidate is locked does
  * it wait for one, because with k > 1 that pair may still have room once its claimer is done.
  */
 async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise<ClaimAttempt> {
@@ -180,8 +181,15 @@ async function tryClaim(studyId: string, raterId: string, rules: Rules): Promise
 async function claim(studyId: string, raterId: string, rules: Rules): Promise<string | undefined> {
   // Each attempt sees the claims committed before it, so a pair found full is not offered again.
   let released = false;
+  let deadlocks = 0;
   for (;;) {
-    const attempt = await tryClaim(studyId, raterId, rules);
+    // A claim's trigger updates its pair's counts while other claims wait on pairs of their own;
+    // under heavy concurrency Postgres may still break a rare cycle by rolling one claim back,
+    // which wrote nothing and is simply made again.
+    const attempt = await tryClaim(studyId, raterId, rules).catch((error: unknown) => {
+      if (isDeadlock(error) && ++deadlocks <= 3) return "filled meanwhile" as const;
+      throw error;
+    });
     if (attempt === "none left") {
       if (released || (await releaseLapsedLeases(studyId, raterId)) === 0) return undefined;
       released = true;
