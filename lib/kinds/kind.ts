@@ -24,3 +24,22 @@ export interface KindWording {
 /** The paper's framing of every kind's question. */
 export const CAPABLE_ASSISTANT = "Imagine that you have a very capable AI assistant and you need help with the question below.";
 export const BLIND = "You are not told which assistant wrote which answer.";
+
+/** The labels of the paper's absolute and dialogue studies, worst first (their order on a scale). */
+export const LABELS = ["fail", "pass", "excellent"] as const;
+export type LabelName = (typeof LABELS)[number];
+
+/**
+ * What a kind's judgments measure, which decides how its results are counted and shown: a
+ * preference between two answers, labels of one answer (its single reply, or each assistant turn
+ * of a conversation), or scores on a scale.
+ */
+export type Measure =
+  | { shape: "preference" }
+  | { shape: "labels"; categories: readonly LabelName[]; turns: "one" | "each" }
+  | { shape: "scores"; scale: { readonly min: number; readonly max: number } };
+
+/** Everything a study kind says that works in the browser as on the server. */
+export interface StudyKind extends KindWording {
+  measure: Measure;
+}

@@ -1,10 +1,10 @@
 // The paper's ablation study: one answer alone, its helpfulness rated from 1 to 6.
-import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "./kind";
+import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "../kind";
 
 /** The paper's helpfulness scale: 1 (not helpful) to 6 (highly helpful). */
 export const LIKERT_SCALE = { min: 1, max: 6 } as const;
 
-export const LIKERT: KindWording = {
+export const WORDING: KindWording = {
   kind: "likert",
   label: "helpfulness 1–6",
   choice: "Rate each answer's helpfulness from 1 to 6 (every system's answers)",

@@ -1,8 +1,8 @@
 // The paper's dialogue study: a conversation, every assistant turn labelled Fail, Pass or
 // Excellent in the light of the conversation before it.
-import { BLIND, type KindWording } from "./kind";
+import { BLIND, type KindWording } from "../kind";
 
-export const MULTITURN: KindWording = {
+export const WORDING: KindWording = {
   kind: "multiturn",
   label: "conversation turns",
   choice: "Label each assistant turn of a conversation as Fail, Pass or Excellent",

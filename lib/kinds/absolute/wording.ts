@@ -1,8 +1,8 @@
 // The paper's absolute study (its analysis of 50 answers): one answer alone, labelled Fail, Pass
 // or Excellent by whether it meets the prompt's requirements.
-import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "./kind";
+import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "../kind";
 
-export const ABSOLUTE: KindWording = {
+export const WORDING: KindWording = {
   kind: "absolute",
   label: "Fail / Pass / Excellent",
   choice: "Label each answer alone as Fail, Pass or Excellent (every system's answers)",

@@ -1,7 +1,7 @@
 // The paper's main study: two answers to one prompt, side by side, three options.
-import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "./kind";
+import { BLIND, CAPABLE_ASSISTANT, type KindWording } from "../kind";
 
-export const PAIRWISE: KindWording = {
+export const WORDING: KindWording = {
   kind: "pairwise",
   label: "pairwise",
   choice: "Judge two answers side by side (the paper's main study)",

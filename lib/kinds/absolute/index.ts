@@ -1,0 +1,5 @@
+// The paper's absolute study: each answer alone, labelled Fail, Pass or Excellent.
+import { LABELS, type StudyKind } from "../kind";
+import { WORDING } from "./wording";
+
+export const ABSOLUTE: StudyKind = { ...WORDING, measure: { shape: "labels", categories: LABELS, turns: "one" } };
