@@ -3,8 +3,10 @@ import {
   cohenKappa,
   fleissKappa,
   fleissKappaOfGroups,
+  krippendorffAlpha,
   krippendorffAlphaNominal,
   krippendorffAlphaNominalOfGroups,
+  krippendorffAlphaOfGroups,
   tieDiscountedAccuracy,
   tieDiscountedAccuracyOfGroups,
   type LabelGroup,
@@ -175,5 +177,86 @@ describe("the same coefficients from groups of identical items", () => {
   it("rejects counts or multiplicities that are not non-negative integers", () => {
     expect(() => tieDiscountedAccuracyOfGroups([{ counts: [1, -1, 2], times: 1 }])).toThrow(RangeError);
     expect(() => fleissKappaOfGroups([{ counts: [1, 1], times: 0.5 }])).toThrow(RangeError);
+  });
+});
+
+// The same example as ordinal and interval data. Published (Krippendorff 2011): α = 0.743 nominal,
+// 0.815 ordinal, 0.849 interval. The longer digits and D_o, D_e come from the exact computation in
+// reference/krippendorff_alpha.py, written from the paper's formulas.
+describe("krippendorffAlpha (nominal, ordinal, interval)", () => {
+  const SCALE = [1, 2, 3, 4, 5];
+  const counts = KRIPPENDORFF_UNITS.map((unit) => SCALE.map((c) => unit.filter((v) => v === c).length));
+
+  it("gives Krippendorff (2011)'s published α: 0.743 nominal, 0.815 ordinal, 0.849 interval", () => {
+    expect(krippendorffAlpha(KRIPPENDORFF_UNITS, "nominal").value).toBeCloseTo(0.743, 3);
+    expect(krippendorffAlpha(KRIPPENDORFF_UNITS, "ordinal").value).toBeCloseTo(0.815, 3);
+    expect(krippendorffAlpha(KRIPPENDORFF_UNITS, "interval").value).toBeCloseTo(0.849, 3);
+  });
+
+  it("matches the reference script's D_o and D_e, on 11 pairable units holding 40 values", () => {
+    const ordinal = krippendorffAlpha(KRIPPENDORFF_UNITS, "ordinal");
+    expect(ordinal.value).toBeCloseTo(0.8153875038, 9);
+    expect(ordinal.observedDisagreement).toBeCloseTo(47.275, 9);
+    expect(ordinal.expectedDisagreement).toBeCloseTo(256.0769230769, 9);
+    const interval = krippendorffAlpha(KRIPPENDORFF_UNITS, "interval");
+    expect(interval.value).toBeCloseTo(0.8491071429, 9);
+    expect(interval.observedDisagreement).toBeCloseTo(0.4333333333, 9);
+    expect(interval.expectedDisagreement).toBeCloseTo(2.8717948718, 9);
+    expect(ordinal).toMatchObject({ units: 11, values: 40 });
+    expect(interval).toMatchObject({ units: 11, values: 40 });
+  });
+
+  it("gives the nominal function's result unchanged for the nominal metric", () => {
+    expect(krippendorffAlphaOfGroups(counts.map((row) => ({ counts: row, times: 1 })), SCALE, "nominal")).toEqual(
+      krippendorffAlphaNominalOfGroups(counts.map((row) => ({ counts: row, times: 1 }))),
+    );
+    expect(krippendorffAlpha(KRIPPENDORFF_UNITS, "nominal").value).toBeCloseTo(krippendorffAlphaNominal(KRIPPENDORFF_UNITS).value!, 14);
+  });
+
+  it("gives the same result from groups of identical units as from the units", () => {
+    const groups = new Map<string, LabelGroup>();
+    for (const row of counts) groups.set(row.join(","), { counts: row, times: (groups.get(row.join(","))?.times ?? 0) + 1 });
+    expect(groups.size).toBeLessThan(counts.length);
+    for (const metric of ["nominal", "ordinal", "interval"] as const) {
+      const fromUnits = krippendorffAlpha(KRIPPENDORFF_UNITS, metric);
+      const fromGroups = krippendorffAlphaOfGroups([...groups.values()], SCALE, metric);
+      expect(fromGroups.value).toBeCloseTo(fromUnits.value!, 12);
+      expect(fromGroups.observedDisagreement).toBeCloseTo(fromUnits.observedDisagreement!, 12);
+      expect(fromGroups.expectedDisagreement).toBeCloseTo(fromUnits.expectedDisagreement!, 12);
+      expect(fromGroups).toMatchObject({ units: 11, values: 40 });
+    }
+  });
+
+  it("ignores a unit with one value, and values of the scale nobody used", () => {
+    // Unit 12 of the example (a lone 3) is already dropped; a lone 5 or 6 must change nothing either.
+    const base = krippendorffAlpha(KRIPPENDORFF_UNITS, "ordinal");
+    expect(krippendorffAlpha([...KRIPPENDORFF_UNITS, [5], [6]], "ordinal")).toEqual(base);
+    const wider = krippendorffAlphaOfGroups(counts.map((row) => ({ counts: [...row, 0], times: 1 })), [...SCALE, 6], "ordinal");
+    expect(wider.value).toBeCloseTo(base.value!, 12);
+    const interval = krippendorffAlpha(KRIPPENDORFF_UNITS, "interval");
+    expect(krippendorffAlpha([...KRIPPENDORFF_UNITS, [1]], "interval")).toEqual(interval);
+  });
+
+  it("is 1 for perfect agreement, null when every value is the same (D_e = 0) or nothing pairs", () => {
+    expect(krippendorffAlpha([[1, 1], [3, 3, 3], [6, 6]], "ordinal").value).toBe(1);
+    expect(krippendorffAlpha([[1, 1], [3, 3, 3], [6, 6]], "interval").value).toBe(1);
+    for (const metric of ["ordinal", "interval"] as const) {
+      expect(krippendorffAlpha([[4, 4], [4, 4, 4]], metric)).toMatchObject({ value: null, observedDisagreement: 0, expectedDisagreement: 0, units: 2, values: 5 });
+      expect(krippendorffAlpha([[4], []], metric)).toEqual({ value: null, observedDisagreement: null, expectedDisagreement: null, units: 0, values: 0 });
+    }
+  });
+
+  it("ranks by order only for ordinal data, by distance for interval data", () => {
+    // Stretching the top of the scale leaves ordinal α alone and moves interval α.
+    const stretched = counts.map((row) => ({ counts: row, times: 1 }));
+    const ordinal = krippendorffAlphaOfGroups(stretched, [1, 2, 3, 4, 50], "ordinal");
+    expect(ordinal.value).toBeCloseTo(0.8153875038, 9);
+    expect(krippendorffAlphaOfGroups(stretched, [1, 2, 3, 4, 50], "interval").value).not.toBeCloseTo(0.8491071429, 3);
+  });
+
+  it("rejects values out of order and counts longer than the values", () => {
+    expect(() => krippendorffAlphaOfGroups([{ counts: [1, 1], times: 1 }], [2, 1], "ordinal")).toThrow(RangeError);
+    expect(() => krippendorffAlphaOfGroups([{ counts: [1, 1, 1], times: 1 }], [1, 2], "interval")).toThrow(RangeError);
+    expect(() => krippendorffAlpha([[1, Number.NaN]], "interval")).toThrow(RangeError);
   });
 });

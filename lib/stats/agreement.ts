@@ -114,7 +114,10 @@ export function fleissKappaOfGroups(groups: readonly LabelGroup[]): KappaResult 
 
 export interface AlphaResult {
   value: number | null;
-  /** Observed disagreement D_o (share of mismatching pairable value pairs). */
+  /**
+   * Observed disagreement D_o: the mean δ² over pairable value pairs, which for nominal data is
+   * the share of mismatching pairs.
+   */
   observedDisagreement: number | null;
   /** Disagreement expected by chance D_e. */
   expectedDisagreement: number | null;
@@ -160,6 +163,78 @@ export function krippendorffAlphaNominalOfGroups(groups: readonly LabelGroup[]):
   const chanceAgreeing = marginal.reduce((s, nc) => s + nc * (nc - 1), 0);
   const observedDisagreement = (n - agreeing) / n;
   const expectedDisagreement = (n * (n - 1) - chanceAgreeing) / (n * (n - 1));
+  const value = expectedDisagreement === 0 ? null : 1 - observedDisagreement / expectedDisagreement;
+  return { value, observedDisagreement, expectedDisagreement, units: used, values: n };
+}
+
+export type AlphaMetric = "nominal" | "ordinal" | "interval";
+
+/**
+ * Krippendorff's alpha for numeric values under the given metric: Likert scores are ordinal (or
+ * interval, if the steps are taken as equal), where a 5 against a 6 is a smaller disagreement
+ * than a 1 against a 6, which nominal alpha cannot see. Each unit lists the values it received;
+ * units with fewer than two are dropped, as in krippendorffAlphaNominal.
+ */
+export function krippendorffAlpha(units: readonly (readonly number[])[], metric: AlphaMetric): AlphaResult {
+  if (units.some((unit) => unit.some((v) => !Number.isFinite(v)))) throw new RangeError("values must be finite numbers");
+  const values = [...new Set(units.flat())].sort((a, b) => a - b);
+  return krippendorffAlphaOfGroups(groupsOf(units, values), values, metric);
+}
+
+/**
+ * krippendorffAlpha from groups of units: counts[c] = values equal to values[c] a unit received.
+ * `values` must be strictly ascending, since the ordinal metric reads ranks from their order;
+ * a scale's unused values may be listed, they change nothing. With o_ck the coincidence matrix
+ * and n_c its marginals (Krippendorff 2011):
+ *   D_o = Σ_c Σ_k o_ck δ²_ck / n,  D_e = Σ_c Σ_k n_c n_k δ²_ck / (n(n − 1)),
+ *   ordinal δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²,  interval δ²_ck = (v_c − v_k)².
+ */
+export function krippendorffAlphaOfGroups(groups: readonly LabelGroup[], values: readonly number[], metric: AlphaMetric): AlphaResult {
+  if (values.some((v, i) => !Number.isFinite(v) || (i > 0 && !(v > values[i - 1])))) {
+    throw new RangeError("values must be finite and strictly ascending");
+  }
+  if (groups.some((group) => group.counts.length > values.length)) throw new RangeError("a group has more counts than there are values");
+  // The results page's nominal α comes from this function; delegating keeps its digits unchanged.
+  if (metric === "nominal") return krippendorffAlphaNominalOfGroups(groups);
+  if (metric !== "ordinal" && metric !== "interval") throw new RangeError(`unknown metric ${String(metric)}`);
+  const k = values.length;
+  const coincidence = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const marginal = new Array<number>(k).fill(0);
+  let n = 0;
+  let used = 0;
+  for (const group of groups) {
+    checkGroup(group);
+    const m = group.counts.reduce((s, x) => s + x, 0);
+    if (m < 2 || group.times === 0) continue;
+    used += group.times;
+    n += group.times * m;
+    group.counts.forEach((a, c) => {
+      marginal[c] += group.times * a;
+      // A value is not paired with itself: against its own category it has a − 1 partners.
+      group.counts.forEach((b, d) => (coincidence[c][d] += (group.times * a * (c === d ? b - 1 : b)) / (m - 1)));
+    });
+  }
+  if (used === 0) return { value: null, observedDisagreement: null, expectedDisagreement: null, units: 0, values: 0 };
+  // Ordinal distances are in ranks of the pooled values, so they need the marginals first.
+  const below = [0];
+  marginal.forEach((x, c) => below.push(below[c] + x));
+  const delta2 = (c: number, d: number) => {
+    if (metric === "interval") return (values[c] - values[d]) ** 2;
+    const [lo, hi] = c < d ? [c, d] : [d, c];
+    return (below[hi + 1] - below[lo] - (marginal[c] + marginal[d]) / 2) ** 2;
+  };
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < k; c++) {
+    for (let d = 0; d < k; d++) {
+      if (c === d) continue;
+      const distance = delta2(c, d);
+      observed += coincidence[c][d] * distance;
+      expected += marginal[c] * marginal[d] * distance;
+    }
+  }
+  const observedDisagreement = observed / n;
+  const expectedDisagreement = expected / (n * (n - 1));
   const value = expectedDisagreement === 0 ? null : 1 - observedDisagreement / expectedDisagreement;
   return { value, observedDisagreement, expectedDisagreement, units: used, values: n };
 }
