@@ -1,61 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
-import type { Choice } from "@/lib/assign/policy";
-
-type Label = "fail" | "pass" | "excellent";
-type AnswerInput = { choice: Choice } | { label: Label } | { score: number } | { turnLabels: Label[] };
-interface Option {
-  input: AnswerInput;
-  label: string;
-  key: string;
-}
-
-/** The paper's three options for two answers side by side. */
-const PAIR_OPTIONS: Option[] = [
-  { input: { choice: "left" }, label: "Answer A is significantly better", key: "A" },
-  { input: { choice: "right" }, label: "Answer B is significantly better", key: "B" },
-  { input: { choice: "neither" }, label: "Neither is significantly better", key: "N" },
-];
-
-/** The paper's labels for one answer alone. */
-const LABEL_OPTIONS: Option[] = [
-  { input: { label: "fail" }, label: "Fail: it does not meet the request", key: "F" },
-  { input: { label: "pass" }, label: "Pass: it meets the request", key: "P" },
-  { input: { label: "excellent" }, label: "Excellent: it meets it very well", key: "E" },
-];
-
-/** The helpfulness scale of the paper's ablations, 1 to 6, each point named: the rubric raters see. */
-const SCORE_OPTIONS: Option[] = [
-  "Not helpful",
-  "Slightly helpful",
-  "Somewhat helpful",
-  "Helpful",
-  "Very helpful",
-  "Highly helpful",
-].map((name, i) => ({ input: { score: i + 1 }, label: `${i + 1}: ${name}`, key: String(i + 1) }));
-
-const TURN_LABELS: { label: Label; name: string }[] = [
-  { label: "fail", name: "Fail" },
-  { label: "pass", name: "Pass" },
-  { label: "excellent", name: "Excellent" },
-];
-
-// A multi-turn study labels each turn with radio buttons and sends them together: no one-key options.
-const OPTIONS = { pairwise: PAIR_OPTIONS, absolute: LABEL_OPTIONS, likert: SCORE_OPTIONS, multiturn: [] };
-const QUESTIONS = {
-  pairwise: "Which answer best satisfies your needs?",
-  absolute: "How well does this answer meet the request?",
-  likert: "How helpful is this answer, from 1 (not helpful) to 6 (highly helpful)?",
-  multiturn: "How well does each of the assistant's turns meet the request: Fail, Pass or Excellent?",
-};
+import { KINDS, type Answer, type KindName, type LabelName } from "@/lib/kinds";
 
 export type ActionResult = { error?: string; notice?: string };
 
 const UNREACHABLE = "The server could not be reached, so this was not recorded yet. Please try again in a few seconds.";
 
 export interface RatingActions {
-  submit: (input: AnswerInput & { assignmentId: string; rationale?: string }) => Promise<ActionResult>;
+  submit: (input: Answer & { assignmentId: string; rationale?: string }) => Promise<ActionResult>;
   skip: (input: { assignmentId: string; reason: string }) => Promise<ActionResult>;
   flag: (input: { assignmentId: string; reason: "broken" | "offensive" | "other"; note?: string }) => Promise<ActionResult>;
 }
@@ -68,11 +21,13 @@ const button =
   "rounded-md border border-slate-500 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60";
 
 /**
- * The rater's view of one pair: question, the two answers, the paper's three options, skip and
- * flag; or, in an absolute or Likert study, one answer and its labels or scores.
+ * The rater's view of one item, as its study's kind has it: the question, the two answers and
+ * the paper's three options; or one answer and its labels or scores; or a conversation and a
+ * label per assistant turn. Then skip and flag.
  */
 export function JudgePair({
   kind,
+  scale,
   assignmentId,
   question,
   answerA,
@@ -83,7 +38,9 @@ export function JudgePair({
   actions,
   takeFocus,
 }: {
-  kind: keyof typeof OPTIONS;
+  kind: KindName;
+  /** A study of scores: its own scale, when it states one. */
+  scale?: { min: number; max: number };
   assignmentId: string;
   question: ReactNode;
   answerA: ReactNode;
@@ -115,11 +72,13 @@ export function JudgePair({
     });
   }
 
-  const single = kind !== "pairwise";
-  const options = OPTIONS[kind];
-  const [turnLabels, setTurnLabels] = useState<(Label | null)[]>(() => turns.map(() => null));
+  const view = KINDS[kind].rating;
+  const single = view.shows !== "pair";
+  const { turnLabels: perTurn } = view;
+  const { question: asked, options } = scale && view.onScale ? view.onScale(scale) : view;
+  const [turnLabels, setTurnLabels] = useState<(LabelName | null)[]>(() => turns.map(() => null));
 
-  function choose(input: AnswerInput) {
+  function choose(input: Answer) {
     if (rationaleMode === "required" && rationale.trim() === "") {
       setError("Please say briefly why, in the box above, then choose.");
       rationaleBox.current?.focus();
@@ -141,7 +100,7 @@ export function JudgePair({
       const option = options.find((o) => o.key === event.key.toUpperCase());
       if (!option) return;
       event.preventDefault();
-      choose(option.input);
+      choose(option.answer);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -155,7 +114,7 @@ export function JudgePair({
           <h2 id="answer-a" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">
             {single ? "Answer" : "Answer A"}
           </h2>
-          {kind === "multiturn" ? (
+          {perTurn ? (
             <ol className="space-y-4">
               {turns.map((turn, i) => (
                 <li key={i}>
@@ -163,7 +122,7 @@ export function JudgePair({
                   {turn}
                   <fieldset className="mt-2 flex flex-wrap gap-4">
                     <legend className="sr-only">Turn {i + 1}</legend>
-                    {TURN_LABELS.map(({ label, name }) => (
+                    {perTurn.choices.map(({ value: label, name }) => (
                       <label key={label} className="flex items-center gap-1">
                         <input
                           type="radio"
@@ -192,7 +151,7 @@ export function JudgePair({
         )}
       </div>
       <div className="space-y-3 border-t border-slate-300 bg-slate-50 py-3 sm:sticky sm:bottom-0">
-        {(kind === "likert" || kind === "multiturn") && <p className="text-sm font-medium">{QUESTIONS[kind]}</p>}
+        {view.questionShown && <p className="text-sm font-medium">{asked}</p>}
         {rationaleMode !== "off" && (
           <div>
             <label htmlFor="rationale" className="block text-sm font-medium">
@@ -209,30 +168,32 @@ export function JudgePair({
             />
           </div>
         )}
-        <div role="group" aria-label={QUESTIONS[kind]} className="flex flex-col gap-2 sm:flex-row">
-          {kind === "multiturn" && (
+        <div role="group" aria-label={asked} className="flex flex-col gap-2 sm:flex-row">
+          {perTurn && (
             <button
               type="button"
               disabled={pending || turnLabels.some((label) => label === null)}
-              onClick={() => choose({ turnLabels: turnLabels as Label[] })}
+              onClick={() => choose(perTurn.answer(turnLabels as LabelName[]))}
               className={`${button} flex-1`}
             >
-              Submit the labels
+              {perTurn.submit}
             </button>
           )}
           {options.map((option) => (
             <button
-              key={option.key}
+              key={option.label}
               type="button"
               disabled={pending}
-              onClick={() => choose(option.input)}
-              aria-keyshortcuts={option.key}
+              onClick={() => choose(option.answer)}
+              aria-keyshortcuts={option.key || undefined}
               className={`${button} flex flex-1 items-center justify-between gap-2 text-left`}
             >
               <span>{option.label}</span>
-              <kbd aria-hidden="true" className="rounded border border-slate-500 bg-slate-100 px-1.5 text-xs text-slate-800">
-                {option.key}
-              </kbd>
+              {option.key && (
+                <kbd aria-hidden="true" className="rounded border border-slate-500 bg-slate-100 px-1.5 text-xs text-slate-800">
+                  {option.key}
+                </kbd>
+              )}
             </button>
           ))}
         </div>

@@ -19,6 +19,9 @@ export interface LockedAssignment {
   goldVerdict: Verdict | null;
   /** What the study asks of a judgment: a side between two answers, a label or a score. */
   kind: StudyKind;
+  /** A study of scores: its scale's ends; null otherwise. */
+  scaleMin: number | null;
+  scaleMax: number | null;
   elapsedMs: number;
   redacted: boolean;
   studyStatus: StudyStatus;
@@ -37,7 +40,7 @@ export interface LockedAssignment {
 export const LOCK_OWN_ASSIGNMENT_SQL = `
     SELECT a.id, p."studyId", a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
            s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict", s.kind::text AS kind,
-           (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
+           s."scaleMin", s."scaleMax", (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
            s.status::text AS "studyStatus", s.slug = $3 AS "inStudy",
            u."disabledAt" IS NULL
              AND CASE WHEN u."participantId" IS NOT NULL THEN u."participantOfStudyId" = s.id

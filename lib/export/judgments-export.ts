@@ -9,114 +9,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { copyTextRows } from "@/lib/export/copy-text";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
-import type { StudyKind } from "@/lib/generated/prisma/enums";
+import { DEFAULT_KIND, KIND_NAMES, KINDS, type ExportColumn, type ExportColumns, type KindName } from "@/lib/kinds";
 import { PSEUDONYM_SQL } from "@/lib/results/rater-pseudonym";
-
-export const JUDGMENT_COLUMNS = [
-  "study",
-  "pair_id",
-  "prompt_id",
-  "prompt_source",
-  "prompt_tags",
-  "target_system",
-  "baseline_system",
-  "system_left",
-  "system_right",
-  "side_chosen",
-  "verdict",
-  "rationale",
-  "rater",
-  "participant_id",
-  "participant_session_id",
-  "gold",
-  "excluded",
-  "redacted",
-  "time_on_task_ms",
-  "created_at",
-] as const;
-
-/**
- * An absolute, Likert or multi-turn study's judgments: one row per label of one answer, score, or
- * labelled turn (numbered from 1).
- */
-const singleAnswerColumns = <Answer extends readonly string[]>(...answer: Answer) =>
-  [
-    "study",
-    "item_id",
-    "prompt_id",
-    "prompt_source",
-    "prompt_tags",
-    "system",
-    ...answer,
-    "rationale",
-    "rater",
-    "participant_id",
-    "participant_session_id",
-    "excluded",
-    "redacted",
-    "time_on_task_ms",
-    "created_at",
-  ] as const;
-const LABEL_COLUMNS = singleAnswerColumns("label");
-const SCORE_COLUMNS = singleAnswerColumns("score");
-const TURN_COLUMNS = singleAnswerColumns("turn", "label");
-
-/**
- * The study's judgments, oldest first, one column per JUDGMENT_COLUMNS entry, each as text. The
- * study's id is inlined as a quoted literal: COPY takes no parameters.
- */
-export function judgmentsSelect(studyId: string): string {
-  return `
-    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), ts.name, bs.name,
-           CASE j."targetSide" WHEN 'left' THEN ts.name ELSE bs.name END,
-           CASE j."targetSide" WHEN 'left' THEN bs.name ELSE ts.name END,
-           j.choice, j.verdict, j.rationale, ${PSEUDONYM_SQL},
-           -- A crowd participant's platform ids, only if the researchers chose to export them.
-           CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
-           CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
-           (p."goldVerdict" IS NOT NULL)::text,
-           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
-           -- Whether the rater saw the answers with their self-naming hidden.
-           a.redacted::text,
-           j."timeOnTaskMs",
-           -- Stored in UTC without a zone.
-           to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      FROM "Judgment" j
-      JOIN "Assignment" a ON a.id = j."assignmentId"
-      JOIN "Pair" p ON p.id = j."pairId"
-      JOIN "Study" st ON st.id = p."studyId"
-      JOIN "User" u ON u.id = j."raterId"
-      JOIN "Prompt" pr ON pr.id = p."promptId"
-      JOIN "System" ts ON ts.id = p."targetSystemId"
-      JOIN "System" bs ON bs.id = p."baselineSystemId"
-     WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
-     ORDER BY j."createdAt", j.id`;
-}
-
-/**
- * The same for an absolute study's labels, a Likert study's scores, or a multi-turn study's labels
- * (one row per turn, numbered from 1), one column per LABEL_COLUMNS, SCORE_COLUMNS or TURN_COLUMNS entry.
- */
-const singleAnswerSelect = (answer: "label" | "score" | "turn") => (studyId: string) => `
-    SELECT st.slug, p.id, pr."externalId", pr.source, array_to_string(pr.tags, ';'), s.name,
-           ${answer === "turn" ? "turn.position, turn.label" : `j.${answer}`}, j.rationale, ${PSEUDONYM_SQL},
-           CASE WHEN st."exportParticipantIds" THEN u."participantId" END,
-           CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END,
-           EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text,
-           -- Whether the rater saw the answers with their self-naming hidden.
-           a.redacted::text,
-           j."timeOnTaskMs",
-           to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      FROM "Judgment" j
-      ${answer === "turn" ? 'CROSS JOIN LATERAL unnest(j."turnLabels") WITH ORDINALITY AS turn (label, position)' : ""}
-      JOIN "Assignment" a ON a.id = j."assignmentId"
-      JOIN "Pair" p ON p.id = j."pairId"
-      JOIN "Study" st ON st.id = p."studyId"
-      JOIN "User" u ON u.id = j."raterId"
-      JOIN "Prompt" pr ON pr.id = p."promptId"
-      JOIN "System" s ON s.id = p."targetSystemId"
-     WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
-     ORDER BY j."createdAt", j.id${answer === "turn" ? ", turn.position" : ""}`;
 
 interface ExportTable {
   columns: readonly string[];
@@ -125,20 +19,62 @@ interface ExportTable {
   typed: Record<string, (text: string) => boolean | number>;
 }
 
-const TYPED = {
-  gold: (text: string) => text === "true",
-  excluded: (text: string) => text === "true",
-  redacted: (text: string) => text === "true",
-  time_on_task_ms: Number,
-};
+const asBoolean = (text: string) => text === "true";
+const JSON_TYPES = { number: Number };
 
-/** What one row is, by the study's kind: a pairwise judgment, or a label. */
-const TABLES: Record<StudyKind, ExportTable> = {
-  pairwise: { columns: JUDGMENT_COLUMNS, select: judgmentsSelect, typed: TYPED },
-  absolute: { columns: LABEL_COLUMNS, select: singleAnswerSelect("label"), typed: TYPED },
-  likert: { columns: SCORE_COLUMNS, select: singleAnswerSelect("score"), typed: { ...TYPED, score: Number } },
-  multiturn: { columns: TURN_COLUMNS, select: singleAnswerSelect("turn"), typed: { ...TYPED, turn: Number } },
-};
+/**
+ * The judgments of a study of this kind, oldest first, one row per judgment (or per labelled
+ * turn, numbered from 1), each cell as text: what every row holds, around what the kind's
+ * columns add. The study's id is inlined as a quoted literal: COPY takes no parameters.
+ */
+function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): ExportTable {
+  const columns: ExportColumn[] = [
+    { name: "study", sql: "st.slug" },
+    { name: item, sql: "p.id" },
+    { name: "prompt_id", sql: 'pr."externalId"' },
+    { name: "prompt_source", sql: "pr.source" },
+    { name: "prompt_tags", sql: "array_to_string(pr.tags, ';')" },
+    ...systems,
+    ...answer,
+    { name: "rationale", sql: "j.rationale" },
+    { name: "rater", sql: PSEUDONYM_SQL },
+    // A crowd participant's platform ids, only if the researchers chose to export them.
+    { name: "participant_id", sql: `CASE WHEN st."exportParticipantIds" THEN u."participantId" END` },
+    { name: "participant_session_id", sql: `CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END` },
+    ...(gold ? [{ name: "gold", sql: `(p."goldVerdict" IS NOT NULL)::text` }] : []),
+    { name: "excluded", sql: `EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text` },
+    // Whether the rater saw the answers with their self-naming hidden.
+    { name: "redacted", sql: "a.redacted::text" },
+    { name: "time_on_task_ms", sql: 'j."timeOnTaskMs"' },
+    // Stored in UTC without a zone.
+    { name: "created_at", sql: `to_char(j."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  ];
+  const select = (studyId: string) => `
+    SELECT ${columns.map((column) => column.sql).join(",\n           ")}
+      FROM "Judgment" j
+      ${perTurn ? 'CROSS JOIN LATERAL unnest(j."turnLabels") WITH ORDINALITY AS turn (label, position)' : ""}
+      JOIN "Assignment" a ON a.id = j."assignmentId"
+      JOIN "Pair" p ON p.id = j."pairId"
+      JOIN "Study" st ON st.id = p."studyId"
+      JOIN "User" u ON u.id = j."raterId"
+      JOIN "Prompt" pr ON pr.id = p."promptId"
+      JOIN "System" ts ON ts.id = p."targetSystemId"
+      LEFT JOIN "System" bs ON bs.id = p."baselineSystemId"
+     WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
+     ORDER BY j."createdAt", j.id${perTurn ? ", turn.position" : ""}`;
+  const typed: ExportTable["typed"] = { gold: asBoolean, excluded: asBoolean, redacted: asBoolean, time_on_task_ms: Number };
+  for (const column of answer) if (column.json) typed[column.name] = JSON_TYPES[column.json];
+  return { columns: columns.map((column) => column.name), select, typed };
+}
+
+/** What one row is, by the study's kind, as the kind's export columns say. */
+const TABLES = Object.fromEntries(KIND_NAMES.map((name) => [name, tableOf(KINDS[name].exportColumns)])) as Record<KindName, ExportTable>;
+
+/** A study of the default kind's columns. */
+export const JUDGMENT_COLUMNS = TABLES[DEFAULT_KIND].columns;
+
+/** The SQL of a study's judgments, one column per entry of its kind's columns. */
+export const judgmentsSelect = (studyId: string, kind: KindName = DEFAULT_KIND): string => TABLES[kind].select(studyId);
 
 type Row = (string | null)[];
 
@@ -172,7 +108,7 @@ function formatOf(table: ExportTable, format: ExportFormat): { header: string; r
  * row), this process neutralises formulas and leaves the quoting to the CSV library. The stream
  * pulls a batch only when the download has taken the last, so memory stays flat.
  */
-export async function judgmentsExport(studyId: string, format: ExportFormat, kind: StudyKind = "pairwise"): Promise<ReadableStream<Uint8Array>> {
+export async function judgmentsExport(studyId: string, format: ExportFormat, kind: KindName = DEFAULT_KIND): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const table = TABLES[kind];
   const written = formatOf(table, format);

@@ -3,38 +3,19 @@
 import "server-only";
 import { pairIsFull } from "@/lib/assign/next-assignment";
 import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
-import { verdictFor } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { JudgmentInput } from "@/lib/validation/judgment";
+import { KINDS } from "@/lib/kinds";
+import { answerOf, type JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
 
-// The study's kind decides what an answer must be: a side for two answers, a label or a score for one.
-function choiceOf(input: JudgmentInput) {
-  if (!input.choice) throw new AppError("invalid", "This pair asks which answer is better: choose left, right or neither.");
-  return input.choice;
-}
-
-function labelOf(input: JudgmentInput) {
-  if (!input.label) throw new AppError("invalid", "This answer asks for a label: fail, pass or excellent.");
-  return input.label;
-}
-
-/** One label per assistant turn of the answer (a single answer counts as one turn). */
-async function turnLabelsOf(tx: Prisma.TransactionClient, pairId: string, input: JudgmentInput) {
+/** The number of assistant turns of the pair's answer (a single answer counts as one turn). */
+async function turnsOf(tx: Prisma.TransactionClient, pairId: string): Promise<number> {
   const [{ turns }] = await tx.$queryRaw<{ turns: number }[]>`
     SELECT coalesce(jsonb_array_length(r.turns), 1)::int AS turns FROM "Pair" p JOIN "Response" r ON r.id = p."targetResponseId" WHERE p.id = ${pairId}`;
-  if (input.turnLabels?.length !== turns) {
-    throw new AppError("invalid", `This conversation has ${turns} assistant turn${turns === 1 ? "" : "s"}: label each one Fail, Pass or Excellent.`);
-  }
-  return input.turnLabels;
-}
-
-function scoreOf(input: JudgmentInput) {
-  if (input.score === undefined) throw new AppError("invalid", "This answer asks for a helpfulness score from 1 to 6.");
-  return input.score;
+  return turns;
 }
 
 /** `slug` is the study the rater's address names: the assignment must belong to it. */
@@ -58,14 +39,22 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
       );
     }
 
-    const answer =
-      assignment.kind === "absolute"
-        ? { label: labelOf(input) }
-        : assignment.kind === "likert"
-          ? { score: scoreOf(input) }
-          : assignment.kind === "multiturn"
-            ? { turnLabels: await turnLabelsOf(tx, assignment.pairId, input) }
-            : { choice: choiceOf(input), verdict: verdictFor(choiceOf(input), assignment.targetSide) };
+    // The study's kind decides what an answer must be: a side for two answers, a label or a
+    // score for one, a label for each assistant turn of a conversation.
+    const { judgment } = KINDS[assignment.kind];
+    const given = answerOf(input);
+    if (given?.kind !== assignment.kind) throw new AppError("invalid", judgment.asks);
+    // Only a kind whose answer is checked against the item's assistant turns counts them.
+    if (judgment.checkTurns) {
+      const wrong = judgment.checkTurns(given, await turnsOf(tx, assignment.pairId));
+      if (wrong) throw new AppError("invalid", wrong);
+    }
+    // A kind whose answer lies on the study's scale is checked against it (the database checks it too).
+    if (judgment.checkScale && assignment.scaleMin !== null && assignment.scaleMax !== null) {
+      const wrong = judgment.checkScale(given, { min: assignment.scaleMin, max: assignment.scaleMax });
+      if (wrong) throw new AppError("invalid", wrong);
+    }
+    const answer = judgment.columns(given, { targetSide: assignment.targetSide });
     await tx.judgment.create({
       data: {
         assignmentId: assignment.id,
@@ -75,7 +64,7 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
         ...answer,
         targetSide: assignment.targetSide,
         rationale,
-        goldCorrect: assignment.goldVerdict === null || !("verdict" in answer) ? null : assignment.goldVerdict === answer.verdict,
+        goldCorrect: assignment.goldVerdict === null || answer.verdict === undefined ? null : assignment.goldVerdict === answer.verdict,
         timeOnTaskMs: Math.max(0, assignment.elapsedMs),
       },
     });

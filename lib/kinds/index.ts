@@ -7,7 +7,24 @@ import { LIKERT } from "./likert";
 import { MULTITURN } from "./multiturn";
 import { PAIRWISE } from "./pairwise";
 
-export { KIND_NAMES, LABELS, type KindName, type KindWording, type LabelName, type Measure, type StudyKind } from "./kind";
+export {
+  DEFAULT_KIND,
+  KIND_NAMES,
+  LABELS,
+  type Answer,
+  type AnswerSchema,
+  type ExportColumn,
+  type ExportColumns,
+  type JudgmentColumns,
+  type KindJudgment,
+  type KindName,
+  type KindWording,
+  type LabelName,
+  type Measure,
+  type RatingOption,
+  type RatingView,
+  type StudyKind,
+} from "./kind";
 export { LIKERT_SCALE } from "./likert/wording";
 
 export const KINDS: Record<KindName, StudyKind> = { pairwise: PAIRWISE, absolute: ABSOLUTE, likert: LIKERT, multiturn: MULTITURN };

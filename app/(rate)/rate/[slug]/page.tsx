@@ -59,6 +59,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
       {pair ? (
         <JudgePair
           kind={study.kind}
+          scale={study.scaleMin !== null && study.scaleMax !== null ? { min: study.scaleMin, max: study.scaleMax } : undefined}
           key={pair.assignmentId}
           assignmentId={pair.assignmentId}
           question={<Question prompt={pair.prompt} />}
