@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import type { NewStudyState } from "@/app/(research)/studies/new/actions";
 import { Field } from "@/components/ui/field";
-import { capitalised, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
+import { capitalised, DEFAULT_KIND, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
 
 type Action = (state: NewStudyState, form: FormData) => Promise<NewStudyState>;
 
@@ -22,12 +23,13 @@ export function NewStudyForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const [kind, setKind] = useState<KindName>("pairwise");
+  const [kind, setKind] = useState<KindName>(DEFAULT_KIND);
   const wording = KINDS[kind];
   const { one, many } = wording.item;
   // Follows the kind (on for pairwise studies) until the researcher sets it.
   const [promptOnceSet, setPromptOnceSet] = useState<boolean | null>(null);
-  const promptOnce = promptOnceSet ?? kind === "pairwise";
+  const pairs = comparesTwoAnswers(kind);
+  const promptOnce = promptOnceSet ?? pairs;
   const errors = state.fieldErrors ?? {};
   const describedBy = (id: string, hint = false) => [hint && `${id}-hint`, errors[id] && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
@@ -59,11 +61,22 @@ export function NewStudyForm({ action }: { action: Action }) {
         <legend className="font-medium">What raters do</legend>
         {KIND_NAMES.map((name, index) => (
           <label key={name} className={`flex items-center gap-2 ${index === 0 ? "mt-1" : ""}`}>
-            <input type="radio" name="kind" value={name} defaultChecked={name === "pairwise"} /> {KINDS[name].choice}
+            <input type="radio" name="kind" value={name} defaultChecked={name === DEFAULT_KIND} /> {KINDS[name].choice}
           </label>
         ))}
       </fieldset>
-      <fieldset hidden={kind !== "pairwise"}>
+      {wording.measure.shape === "scores" && (
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="mb-2 font-medium">Scale</legend>
+          <Field id="scaleMin" label="Lowest score" hint="Not helpful at all." error={errors.scaleMin}>
+            <input id="scaleMin" name="scaleMin" type="number" min={0} max={100} step={1} defaultValue={wording.measure.scale.min} className={input} aria-describedby={describedBy("scaleMin", true)} />
+          </Field>
+          <Field id="scaleMax" label="Highest score" hint="Highly helpful. The paper's scale is 1 to 6." error={errors.scaleMax}>
+            <input id="scaleMax" name="scaleMax" type="number" min={1} max={100} step={1} defaultValue={wording.measure.scale.max} className={input} aria-describedby={describedBy("scaleMax", true)} />
+          </Field>
+        </fieldset>
+      )}
+      <fieldset hidden={!pairs}>
         <legend className="font-medium">Pairs</legend>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="pairDesign" value="target_vs_baselines" defaultChecked /> The target against each baseline (the paper&apos;s design)
@@ -87,9 +100,12 @@ export function NewStudyForm({ action }: { action: Action }) {
             <option value="required">Required with every choice</option>
           </select>
         </Field>
-        <Field id="goldPercent" label={`Gold ${many}, % of each rater's ${many}`} hint={`Mark gold ${many} on a prompt's page; 0 for none.`} error={errors.goldPercent}>
-          <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step={1} defaultValue={0} className={input} aria-describedby={describedBy("goldPercent", true)} />
-        </Field>
+        {/* Gold answers are verdicts, known for pairs only. */}
+        {pairs && (
+          <Field id="goldPercent" label={`Gold ${many}, % of each rater's ${many}`} hint={`Mark gold ${many} on a prompt's page; 0 for none.`} error={errors.goldPercent}>
+            <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step={1} defaultValue={0} className={input} aria-describedby={describedBy("goldPercent", true)} />
+          </Field>
+        )}
         <Field id="quotaPerRater" label={`${capitalised(many)} per rater at most`} hint="Empty for no quota: each rater judges as many as there are." error={errors.quotaPerRater}>
           <input id="quotaPerRater" name="quotaPerRater" type="number" min={1} max={100000} step={1} className={input} aria-describedby={describedBy("quotaPerRater", true)} />
         </Field>
@@ -103,9 +119,9 @@ export function NewStudyForm({ action }: { action: Action }) {
           <p
             id="promptOnce-hint"
             aria-live="polite"
-            className={promptOnce || kind !== "pairwise" ? "ml-6 text-sm text-slate-600" : "ml-6 mt-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900"}
+            className={promptOnce || !pairs ? "ml-6 text-sm text-slate-600" : "ml-6 mt-1 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900"}
           >
-            {kind !== "pairwise"
+            {!pairs
               ? "Answers rated alone give nothing away by repeating; off, a rater may rate several answers to one prompt, as in the paper's ablation."
               : promptOnce
                 ? "Recommended: it keeps the blind. A rater who met one prompt against several baselines would see the target's answer repeat, and so learn which side is the target."

@@ -20,6 +20,8 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           instructions: input.instructions || KINDS[input.kind].instructions,
           kind: input.kind,
           pairDesign: input.pairDesign,
+          scaleMin: input.scaleMin,
+          scaleMax: input.scaleMax,
           ...ratingColumns(input),
           promptOncePerRater: input.promptOncePerRater,
           openToAllRaters: input.openToAllRaters,

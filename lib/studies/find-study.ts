@@ -13,6 +13,8 @@ export const STUDY_FIELDS = {
   instructions: true,
   status: true,
   kind: true,
+  scaleMin: true,
+  scaleMax: true,
   judgmentsPerPair: true,
   rationaleMode: true,
   simulated: true,

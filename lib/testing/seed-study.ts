@@ -1,6 +1,8 @@
 // Test data made through the app's own code: a small pairwise study and its people. Used by
 // integration tests and by the end-to-end fixtures; every call makes names of its own, so tests
 // running side by side never share rows.
+import { DEFAULT_KIND } from "@/lib/kinds";
+import { scaleColumns } from "@/lib/kinds/study-measure";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { StudyKind } from "@/lib/generated/prisma/enums";
@@ -75,6 +77,7 @@ export async function seedStudy(options: {
       goldRate: options.goldRate,
       quotaPerRater: options.quotaPerRater,
       kind: options.kind,
+      ...scaleColumns(options.kind ?? DEFAULT_KIND),
       // Tests judge as raters made on the spot; the ones about access close the study to them.
       openToAllRaters: options.openToAllRaters ?? true,
       createdById,

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_KIND, KIND_NAMES, KINDS } from "@/lib/kinds";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
+import { scaleColumns } from "@/lib/kinds/study-measure";
 
 const systemName = z.string().trim().min(1).max(200, "must be at most 200 characters");
 
@@ -11,6 +14,11 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Whether a slug from an address could be a study's, before it goes near the database. */
 export const isSlug = (value: string) => value.length <= 60 && SLUG.test(value);
+
+const scalePoint = z.preprocess(
+  (value) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
+  z.number("must be a whole number").int("must be a whole number").min(0, "must be at least 0").max(100, "must be at most 100").optional(),
+);
 
 const studyFields = z.object({
     title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
@@ -25,7 +33,7 @@ const studyFields = z.object({
     instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
     target: systemName,
     baselines: nameList.default([]),
-    kind: z.enum(["pairwise", "absolute", "likert", "multiturn"], "must be pairwise, absolute, likert or multiturn").default("pairwise"),
+    kind: z.enum(KIND_NAMES, `must be ${KIND_NAMES.slice(0, -1).join(", ")} or ${KIND_NAMES.at(-1)}`).default(DEFAULT_KIND),
     pairDesign: z.enum(["target_vs_baselines", "all_pairs"]).default("target_vs_baselines"),
     judgmentsPerPair: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").default(1),
     leaseMinutes: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(24 * 60, "must be at most 1,440 (a day)").default(15),
@@ -49,6 +57,9 @@ const studyFields = z.object({
       .optional(),
     openToAllRaters: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
+    // A study of scores states its scale; empty fields take the kind's (the paper's 1 to 6).
+    scaleMin: scalePoint,
+    scaleMax: scalePoint,
   });
 
 export const newStudySchema = studyFields
@@ -57,7 +68,24 @@ export const newStudySchema = studyFields
   // One prompt per rater keeps a pairwise study blind: the target's answer would be the one text
   // that repeats. Answers rated alone have no such tell, and the paper's ablation gave raters
   // several answers to one prompt, so there it is off unless asked for.
-  .transform((study) => ({ ...study, promptOncePerRater: study.promptOncePerRater ?? study.kind === "pairwise" }));
+  .superRefine((study, context) => {
+    const { measure } = KINDS[study.kind];
+    if (measure.shape !== "scores") {
+      for (const end of ["scaleMin", "scaleMax"] as const) {
+        if (study[end] !== undefined) context.addIssue({ code: "custom", path: [end], message: "only a study of scores has a scale" });
+      }
+      return;
+    }
+    const min = study.scaleMin ?? measure.scale.min;
+    const max = study.scaleMax ?? measure.scale.max;
+    if (min >= max) context.addIssue({ code: "custom", path: ["scaleMax"], message: `must be above the lowest score (${min})` });
+    else if (max - min > 20) context.addIssue({ code: "custom", path: ["scaleMax"], message: `must be at most 20 above the lowest score (${min}): a scale of at most 21 points` });
+  })
+  .transform(({ scaleMin, scaleMax, ...study }) => ({
+    ...study,
+    ...scaleColumns(study.kind, { scaleMin, scaleMax }),
+    promptOncePerRater: study.promptOncePerRater ?? comparesTwoAnswers(study.kind),
+  }));
 
 export type NewStudy = z.infer<typeof newStudySchema>;
 
