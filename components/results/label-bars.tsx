@@ -1,11 +1,11 @@
-import type { SystemLabels } from "@/lib/results/label-results";
+import type { LabelSummary } from "@/lib/results/answer-figures";
 import type { Interval } from "@/lib/stats/interval";
 
 const share = (count: number, total: number) => (total ? `${Math.round((100 * count) / total)}%` : "–");
 const range = (interval: Interval | undefined) => (interval ? `${Math.round(interval.lower * 100)}–${Math.round(interval.upper * 100)}` : "–");
 
 /** An absolute study's labels per system: Excellent / Pass / Fail shares with counts and 95% intervals clustered by prompt (the figure above draws them). */
-export function LabelBars({ systems }: { systems: SystemLabels[] }) {
+export function LabelBars({ systems }: { systems: ({ system: string } & LabelSummary)[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[48rem] border-collapse text-sm">

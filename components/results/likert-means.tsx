@@ -1,14 +1,15 @@
-import type { SystemScores } from "@/lib/results/likert-results";
+import type { SystemScores } from "@/lib/results/answer-figures";
 
 const fixed = (value: number) => value.toFixed(2);
 
-/** A Likert study's mean helpfulness per system, with 95% t intervals over answers, on the 1–6 scale. */
-export function LikertMeans({ systems }: { systems: SystemScores[] }) {
+/** A Likert study's mean helpfulness per system, with 95% t and bootstrap intervals over answers, clamped to the scale. */
+export function LikertMeans({ systems, scale }: { systems: SystemScores[]; scale: { min: number; max: number } }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
-          Mean helpfulness (1 not helpful – 6 highly helpful) of each system&apos;s answers, with 95% t intervals over answers
+          Mean helpfulness ({scale.min} not helpful – {scale.max} highly helpful) of each system&apos;s answers (each answer&apos;s scores averaged
+          first), with 95% intervals over answers: Student&apos;s t, and a percentile bootstrap over prompts; both kept within the scale
         </caption>
         <thead>
           <tr className="border-b border-slate-300 text-left align-bottom">
@@ -16,7 +17,8 @@ export function LikertMeans({ systems }: { systems: SystemScores[] }) {
             <th scope="col" className="py-2 pr-3">Answers rated</th>
             <th scope="col" className="py-2 pr-3">Scores</th>
             <th scope="col" className="py-2 pr-3">Mean</th>
-            <th scope="col" className="py-2 pr-3">95% interval</th>
+            <th scope="col" className="py-2 pr-3">95% interval (t)</th>
+            <th scope="col" className="py-2 pr-3">95% interval (bootstrap)</th>
           </tr>
         </thead>
         <tbody>
@@ -27,6 +29,7 @@ export function LikertMeans({ systems }: { systems: SystemScores[] }) {
               <td className="py-2 pr-3">{system.scores}</td>
               <td className="py-2 pr-3" data-cell="mean">{system.mean ? fixed(system.mean.estimate) : "–"}</td>
               <td className="py-2 pr-3" data-cell="interval">{system.mean ? `${fixed(system.mean.lower)}–${fixed(system.mean.upper)}` : "–"}</td>
+              <td className="py-2 pr-3" data-cell="bootstrap">{system.bootstrap ? `${fixed(system.bootstrap.lower)}–${fixed(system.bootstrap.upper)}` : "–"}</td>
             </tr>
           ))}
         </tbody>

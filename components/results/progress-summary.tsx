@@ -20,33 +20,10 @@ export function ProgressSummary({
   target: string;
   aggregation: Aggregation;
 }) {
-  const done = progress.goal ? Math.round((100 * progress.judged) / progress.goal) : 0;
-  const most = Math.max(1, ...progress.perDay.map((d) => d.judgments));
   const unit = aggregation === "majority" ? "pairs" : "judgments";
   return (
     <div className="space-y-4 text-sm">
-      <div>
-        <label htmlFor="completion" className="font-medium">
-          {progress.judged} of {progress.goal} judgments ({done}%)
-        </label>
-        <progress id="completion" value={progress.judged} max={Math.max(progress.goal, 1)} className="block w-full max-w-xl" />
-      </div>
-      {progress.perDay.length > 0 && (
-        <table className="border-collapse">
-          <caption className="mb-1 text-left text-slate-700">Judgments per day (UTC)</caption>
-          <tbody>
-            {progress.perDay.map(({ day, judgments }) => (
-              <tr key={day}>
-                <th scope="row" className="pr-3 text-left font-normal">{day}</th>
-                <td className="pr-3 text-right">{judgments}</td>
-                <td aria-hidden="true" className="w-64">
-                  <div className="h-3 rounded bg-blue-600" style={{ width: `${(100 * judgments) / most}%` }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Completion progress={progress} />
       <div className="overflow-x-auto">
         <table className="w-full min-w-[40rem] max-w-4xl border-collapse">
           <caption className="mb-1 text-left text-slate-700">
@@ -100,5 +77,37 @@ export function ProgressSummary({
         </table>
       </div>
     </div>
+  );
+}
+
+/** Judgments against the study's goal, and per day: the same for every kind of study. */
+export function Completion({ progress }: { progress: StudyProgress }) {
+  const done = progress.goal ? Math.round((100 * progress.judged) / progress.goal) : 0;
+  const most = Math.max(1, ...progress.perDay.map((d) => d.judgments));
+  return (
+    <>
+      <div>
+        <label htmlFor="completion" className="font-medium">
+          {progress.judged} of {progress.goal} judgments ({done}%)
+        </label>
+        <progress id="completion" value={progress.judged} max={Math.max(progress.goal, 1)} className="block w-full max-w-xl" />
+      </div>
+      {progress.perDay.length > 0 && (
+        <table className="border-collapse">
+          <caption className="mb-1 text-left text-slate-700">Judgments per day (UTC)</caption>
+          <tbody>
+            {progress.perDay.map(({ day, judgments }) => (
+              <tr key={day}>
+                <th scope="row" className="pr-3 text-left font-normal">{day}</th>
+                <td className="pr-3 text-right">{judgments}</td>
+                <td aria-hidden="true" className="w-64">
+                  <div className="h-3 rounded bg-blue-600" style={{ width: `${(100 * judgments) / most}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }

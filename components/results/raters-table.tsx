@@ -1,7 +1,7 @@
-import { setRaterExcludedAction } from "@/app/(research)/studies/[slug]/actions";
 import type { RaterRow } from "@/lib/results/study-results";
 import { positionBias } from "@/lib/stats/position-bias";
 import { formatP } from "@/lib/stats/format-p";
+import { RaterExclusionForm } from "./rater-exclusion-form";
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : "–");
 
@@ -10,7 +10,7 @@ const share = (part: number, whole: number) => (whole ? `${Math.round((100 * par
  * with the majority of the other raters, and a button to leave them out of the results or let them
  * back in.
  */
-export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string }) {
+export function RatersTable({ raters, slug, exclude }: { raters: RaterRow[]; slug: string; exclude: (form: FormData) => Promise<void> }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -51,19 +51,7 @@ export function RatersTable({ raters, slug }: { raters: RaterRow[]; slug: string
                   {share(rater.withMajority, rater.onSharedPairs)} of {rater.onSharedPairs}
                 </td>
                 <td className="py-2 pr-3">
-                  <form action={setRaterExcludedAction} className="flex items-center gap-2">
-                    <input type="hidden" name="slug" value={slug} />
-                    <input type="hidden" name="rater" value={rater.rater} />
-                    <input type="hidden" name="exclude" value={rater.excluded ? "no" : "yes"} />
-                    <span>{rater.excluded ? "Excluded" : "Counted"}</span>
-                    <button
-                      type="submit"
-                      aria-label={`${rater.excluded ? "Include" : "Exclude"} ${rater.rater}`}
-                      className="rounded border border-slate-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100"
-                    >
-                      {rater.excluded ? "Include" : "Exclude"}
-                    </button>
-                  </form>
+                  <RaterExclusionForm slug={slug} rater={rater.rater} excluded={rater.excluded} action={exclude} />
                 </td>
               </tr>
             );

@@ -1,42 +1,60 @@
 // A study in one file, to reproduce its results elsewhere: JSON lines, each a record with a
-// "kind": the header (settings, systems in order, how intervals are made), then every prompt,
-// response, pair, judgment, LLM judge and judge's verdict, then every figure the results page
-// shows, unfiltered, each as a "figure" record with its name (the summary every judgment and by
-// majority with its planner, agreement, position bias, ranking, raters, length, judges). Raters
+// "kind": the header (settings with the study's kind, what its judgments measure, systems in
+// order, how intervals are made), then every prompt, response, pair (one answer and no baseline
+// in a study whose raters judge one answer at a time), judgment (its verdict, label, score or
+// labels per turn), LLM judge and judge's verdict, then every figure the results page shows,
+// unfiltered, each as a "figure" record with its name: for a preference between two answers the
+// summary every judgment and by majority with its planner, agreement, position bias, ranking,
+// raters, length, judges; for one answer at a time the answers' figures and the raters. Raters
 // appear only by their pseudonym. Streamed page by page, so memory stays flat.
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { studyMeasure } from "@/lib/kinds/study-measure";
 import { allFigures } from "@/lib/results/all-figures";
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from "@/lib/results/analyze-bundle";
+import { answerRaterRows } from "@/lib/results/answer-raters";
+import { answerResults } from "@/lib/results/answer-results";
+import { ANSWER_FIGURES, namedAnswerFigures } from "@/lib/results/answers-from-judgments";
 import { FIGURES, namedFigures } from "@/lib/results/figures-from-judgments";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 import { SHARE_LEVEL } from "@/lib/stats/clustered-shares";
 
-export const BUNDLE_FORMAT = "pairwise-study-bundle";
-export const BUNDLE_VERSION = 2;
+// Named beside the reader of bundles, which works without the server.
+export { BUNDLE_FORMAT, BUNDLE_VERSION };
 
 const PAGE = 2000;
+
+/** How the page's intervals are made, by what the study's judgments measure. */
+const INTERVALS = {
+  preference: "Wilson on judgments / design effect, clustered by prompt",
+  labels: "Wilson on labels / design effect, clustered by answer (one per prompt)",
+  scores: "t interval, and percentile bootstrap, over the answers' mean scores",
+} as const;
 
 async function header(studyId: string) {
   const study = await readDb().study.findUniqueOrThrow({
     where: { id: studyId },
     select: {
-      slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
+      kind: true, scaleMin: true, scaleMax: true, slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
       promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, simulated: true, createdAt: true,
       targetSystem: { select: { name: true } },
       systems: { select: { name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
     },
   });
   const { targetSystem, systems, ...settings } = study;
+  const measure = studyMeasure(study.kind, study);
   return {
     kind: "bundle",
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt: new Date().toISOString(),
     study: settings,
+    measure,
     target: targetSystem?.name ?? null,
     systems: systems.map((system) => system.name),
-    intervals: { method: "Wilson on judgments / design effect, clustered by prompt", level: SHARE_LEVEL },
+    intervals: { method: INTERVALS[measure.shape], level: SHARE_LEVEL },
   };
 }
 
@@ -57,16 +75,18 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
   {
     kind: "pair",
     sql: (studyId, after) => Prisma.sql`
-      SELECT p.id, p."promptId", ts.name AS target, bs.name AS baseline, p."goldVerdict" AS "goldVerdict"
+      SELECT p.id, p."promptId", p."targetResponseId", ts.name AS target, p."baselineResponseId", bs.name AS baseline,
+             p."goldVerdict" AS "goldVerdict"
         FROM "Pair" p
         JOIN "Response" tr ON tr.id = p."targetResponseId" JOIN "System" ts ON ts.id = tr."systemId"
-        JOIN "Response" br ON br.id = p."baselineResponseId" JOIN "System" bs ON bs.id = br."systemId"
+        LEFT JOIN "Response" br ON br.id = p."baselineResponseId" LEFT JOIN "System" bs ON bs.id = br."systemId"
        WHERE p."studyId" = ${studyId} AND p.id > ${after} ORDER BY p.id LIMIT ${PAGE}`,
   },
   {
     kind: "judgment",
     sql: (studyId, after) => Prisma.sql`
-      SELECT j.id, j."pairId", ${raterPseudonym(studyId)} AS rater, j.choice, j."targetSide", j.verdict, j.rationale,
+      SELECT j.id, j."pairId", ${raterPseudonym(studyId)} AS rater, j.choice, j."targetSide", j.verdict,
+             j.label::text AS label, j.score, j."turnLabels"::text[] AS "turnLabels", j.rationale,
              p."goldVerdict" IS NOT NULL AS gold, j."goldCorrect",
              EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId") AS excluded,
              j."timeOnTaskMs", j."createdAt"
@@ -90,8 +110,14 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
 
 /** Every figure of the page, unfiltered (gold pairs and excluded raters left out), one record each. */
 async function figureRecords(studyId: string) {
-  const figures = namedFigures(await allFigures(studyId));
-  return FIGURES.map((name) => ({ kind: "figure", name, value: figures[name] }));
+  const study = await readDb().study.findUniqueOrThrow({ where: { id: studyId }, select: { id: true, kind: true, scaleMin: true, scaleMax: true } });
+  if (studyMeasure(study.kind, study).shape === "preference") {
+    const figures = namedFigures(await allFigures(studyId));
+    return FIGURES.map((name) => ({ kind: "figure", name, value: figures[name] }));
+  }
+  const [answers, raters] = await Promise.all([answerResults(study, EVERY_JUDGMENT), answerRaterRows(study, EVERY_JUDGMENT)]);
+  const figures = namedAnswerFigures({ answers, raters });
+  return ANSWER_FIGURES.map((name) => ({ kind: "figure", name, value: figures[name] }));
 }
 
 export function studyBundle(studyId: string): ReadableStream<Uint8Array> {

@@ -4,6 +4,7 @@ import "server-only";
 import { readDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { downloadHeaders } from "@/lib/export/download";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { resultsTex } from "@/lib/export/results-tex";
 import { requireResultsFilter } from "@/lib/results/results-filter";
 import { studyResults, type Aggregation } from "@/lib/results/study-results";
@@ -24,7 +25,7 @@ export async function figureDownload(study: FigureStudy, figure: "figure-1" | "f
 }
 
 export async function resultsTexDownload(study: FigureStudy, query: URLSearchParams): Promise<Response> {
-  if (study.kind !== "pairwise") throw new AppError("not_found", "results.tex is a pairwise study's table of wins, ties and losses: this study's figure is at figure-1.svg.");
+  if (!comparesTwoAnswers(study.kind)) throw new AppError("not_found", "results.tex is a pairwise study's table of wins, ties and losses: this study's figure is at figure-1.svg.");
   const aggregation = aggregationOf(query);
   const [results, target] = await Promise.all([
     studyResults(study.id, aggregation, requireResultsFilter(query)),

@@ -1,6 +1,6 @@
 // An absolute (or multi-turn) study's figure: each system's answers labelled Excellent / Pass /
 // Fail, as the paper's analysis of 50 outputs reports them, with the interval of "pass or better".
-import type { LabelSummary } from "@/lib/results/label-results";
+import type { LabelSummary } from "@/lib/results/answer-figures";
 import { FEW_PROMPTS } from "@/lib/stats/clustered-shares";
 import { percent, stackedShareFigureSvg } from "./stacked-share-figure";
 

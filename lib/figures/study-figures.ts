@@ -4,11 +4,11 @@ import "server-only";
 import { readDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { studyJudgeResults, type JudgeBaselineResult } from "@/lib/judge/judge-results";
-import { labelsBySystem } from "@/lib/results/label-results";
-import { scoresBySystem } from "@/lib/results/likert-results";
+import { KINDS, type KindName } from "@/lib/kinds";
+import type { AnswerFigures } from "@/lib/results/answer-figures";
+import { answerResults } from "@/lib/results/answer-results";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import { studyResults, type Aggregation, type BaselineResult, type StudyResults } from "@/lib/results/study-results";
-import { turnLabelsBySystem } from "@/lib/results/turn-results";
 import { FEW_PROMPTS, labelShares } from "@/lib/stats/clustered-shares";
 import { labelFigureSvg } from "./label-figure";
 import { likertFigureSvg } from "./likert-figure";
@@ -17,8 +17,10 @@ import { verdictFigureSvg, type VerdictBar } from "./verdict-figure";
 export interface FigureStudy {
   id: string;
   slug: string;
-  kind: string;
+  kind: KindName;
   simulated: boolean;
+  scaleMin?: number | null;
+  scaleMax?: number | null;
 }
 
 const simulatedNote = (study: FigureStudy) => (study.simulated ? " (simulated data)" : "");
@@ -58,20 +60,24 @@ async function targetName(studyId: string): Promise<string> {
 
 /** Figure 1 of a pairwise study under the page's filter and aggregation; a single-answer study's figure. */
 export async function figureOne(study: FigureStudy, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
-  const id = `${study.slug}-figure-1`;
-  if (study.kind === "likert") {
-    return likertFigureSvg({ id, title: `Mean helpfulness per system${simulatedNote(study)}`, systems: await scoresBySystem(study.id) });
-  }
-  if (study.kind === "absolute") {
-    return labelFigureSvg({ id, title: `Fail / Pass / Excellent per system${simulatedNote(study)}`, rows: await labelsBySystem(study.id) });
-  }
-  if (study.kind === "multiturn") {
-    const systems = await turnLabelsBySystem(study.id);
-    const rows = systems.flatMap(({ system, overall, byTurn }) => [{ system: `${system}, all turns`, ...overall }, ...byTurn.map(({ turn, ...labels }) => ({ system: `${system}, turn ${turn}`, ...labels }))]);
-    return labelFigureSvg({ id, title: `Fail / Pass / Excellent per system and turn${simulatedNote(study)}`, rows });
-  }
+  if (KINDS[study.kind].measure.shape !== "preference") return answerFigureSvg(study, await answerResults(study, filter));
   const [results, target] = await Promise.all([studyResults(study.id, aggregation, filter), targetName(study.id)]);
   return pairwiseFigureOne(study, target, results);
+}
+
+/** The figure of a study that judges one answer at a time: each system's labels (and by turn), or its mean score. */
+export function answerFigureSvg(study: FigureStudy, figures: AnswerFigures): string {
+  const id = `${study.slug}-figure-1`;
+  const { measure } = figures;
+  if (measure.shape === "scores") {
+    return likertFigureSvg({ id, title: `Mean helpfulness per system${simulatedNote(study)}`, systems: figures.systems.flatMap((s) => (s.scores ? [s.scores] : [])), scale: measure.scale });
+  }
+  const eachTurn = measure.turns === "each";
+  const rows = figures.systems.flatMap(({ system, labels, byTurn }) => [
+    ...(labels ? [{ system: eachTurn ? `${system}, all turns` : system, ...labels }] : []),
+    ...byTurn.map(({ turn, ...summary }) => ({ system: `${system}, turn ${turn}`, ...summary })),
+  ]);
+  return labelFigureSvg({ id, title: `Fail / Pass / Excellent per system${eachTurn ? " and turn" : ""}${simulatedNote(study)}`, rows });
 }
 
 /** Figure 1 from results already counted (the page has them). */
@@ -96,7 +102,7 @@ export interface FigureTwoOptions {
 
 /** Figure 2: an LLM judge's verdicts per baseline, alone or beside the raters'. */
 export async function figureTwo(study: FigureStudy, options: FigureTwoOptions): Promise<string> {
-  if (study.kind !== "pairwise") throw new AppError("not_found", "Figure 2 is a pairwise study's: this study has no LLM judge's pairwise verdicts.");
+  if (KINDS[study.kind].measure.shape !== "preference") throw new AppError("not_found", "Figure 2 is a pairwise study's: this study has no LLM judge's pairwise verdicts.");
   const judges = await studyJudgeResults(study.id);
   if (judges.length === 0) throw new AppError("not_found", "This study has no LLM judge yet: add one on the study's page to draw Figure 2.");
   const judge = options.judgeId ? judges.find((j) => j.id === options.judgeId) : judges.length === 1 ? judges[0] : undefined;

@@ -2,6 +2,7 @@
 // judges and compared with the raters the same way. All or nothing: a file with any error names
 // each one by line and field, and writes nothing.
 import "server-only";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { verdictFor, type Choice, type Verdict } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,7 @@ function choiceFor(verdict: Verdict, targetSide: Side): Choice {
 
 export async function importJudgeVerdicts(studyId: string, file: ImportFile): Promise<VerdictImportReport> {
   const study = await db().study.findUniqueOrThrow({ where: { id: studyId }, select: { kind: true, status: true } });
-  if (study.kind !== "pairwise") throw new AppError("invalid", "Judge verdicts compare two answers: they can be imported into a pairwise study only.");
+  if (!comparesTwoAnswers(study.kind)) throw new AppError("invalid", "Judge verdicts compare two answers: they can be imported into a pairwise study only.");
   const pairs = await db().$queryRaw<{ id: string; promptId: string; baseline: string }[]>`
     SELECT p.id, pr."externalId" AS "promptId", s.name AS baseline
       FROM "Pair" p JOIN "Prompt" pr ON pr.id = p."promptId" JOIN "System" s ON s.id = p."baselineSystemId"

@@ -1,6 +1,7 @@
 // A study's LLM judges as researchers manage them. The API key goes into the database and is read
 // back only by the run that calls the endpoint: nothing here returns it.
 import "server-only";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,7 @@ import type { NewJudge } from "@/lib/validation/judge";
 
 export async function createJudge(studyId: string, input: NewJudge, actorId: string): Promise<void> {
   const study = await db().study.findUniqueOrThrow({ where: { id: studyId }, select: { kind: true } });
-  if (study.kind !== "pairwise") throw new AppError("invalid", "An LLM judge compares two answers: it can be added to a pairwise study only.");
+  if (!comparesTwoAnswers(study.kind)) throw new AppError("invalid", "An LLM judge compares two answers: it can be added to a pairwise study only.");
   // Checked again at every call, on the addresses of that moment.
   await checkEndpoint(input.baseUrl, env().JUDGE_ALLOWED_HOSTS).catch((error: unknown) => {
     if (error instanceof EndpointRefused) throw new AppError("invalid", error.message);

@@ -4,13 +4,15 @@ import { describe, expect, it } from "vitest";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { labelsBySystem } from "@/lib/results/label-results";
+import { answerRaterRows } from "@/lib/results/answer-raters";
+import { answerResults } from "@/lib/results/answer-results";
+import { answerRatersCsv, answerSummaryCsv } from "@/lib/export/answer-summary-csv";
 import { excludeRater } from "@/lib/results/rater-exclusion";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
-import { raterRows } from "@/lib/results/study-results";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 const readAll = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+const labelsBySystem = async (id: string) => (await answerResults({ id, kind: "absolute" }, EVERY_JUDGMENT)).systems.map(({ system, labels }) => ({ system, ...labels! }));
 
 describe("an absolute study", () => {
   it("hands out each answer alone, takes labels and refuses a side, and counts labels per system", async () => {
@@ -56,7 +58,11 @@ describe("an absolute study", () => {
     // Labels are no verdicts: the pairs' verdict counts stay empty; the raters' rows count them.
     const counts = await db().pair.aggregate({ where: { studyId: study.id }, _sum: { wins: true, ties: true, losses: true } });
     expect(counts._sum).toEqual({ wins: 0, ties: 0, losses: 0 });
-    expect((await raterRows(study.id, EVERY_JUDGMENT)).map((row) => row.judgments)).toEqual([6, 6]);
+    const raters = await answerRaterRows({ id: study.id, kind: "absolute" }, EVERY_JUDGMENT);
+    expect(raters.map((row) => row.judgments)).toEqual([6, 6]);
+    // Each rater's labels as [fail, pass, excellent]: one fail, then the target's three excellent and Alpaca's two or three passes.
+    for (const row of raters) expect(row.counts.reduce((sum, count) => sum + count, 0)).toBe(6);
+    expect(raters.every((row) => row.counts[0] === 1 && row.meanScore === null)).toBe(true);
 
     // The download: one row per label, the system named, the rater by pseudonym.
     const rows = parse(await readAll(await judgmentsExport(study.id, "csv", "absolute")), { columns: true }) as Record<string, string>[];
@@ -65,8 +71,21 @@ describe("an absolute study", () => {
     expect(rows.filter((row) => row.label === "fail")).toHaveLength(2);
     expect(rows.every((row) => /^rater-[0-9a-f]{10}$/.test(row.rater) && row.excluded === "false")).toBe(true);
 
+    // The filter picks one rater's labels; the summary download shows what the page does.
+    const [{ rater: pseudonym }] = raters;
+    const one = await answerResults({ id: study.id, kind: "absolute" }, { ...EVERY_JUDGMENT, raters: [pseudonym] });
+    expect(one.systems.reduce((sum, s) => sum + s.labels!.labels, 0)).toBe(6);
+    expect(one.agreement.fleiss.items).toBe(0);
+    const summary = parse(await answerSummaryCsv({ id: study.id, kind: "absolute" }, EVERY_JUDGMENT), { columns: true }) as Record<string, string>[];
+    expect(summary.map((row) => [row.system, row.turn, row.labels])).toEqual([
+      ["LIMA", "all", "6"],
+      ["Alpaca 65B", "all", "6"],
+    ]);
+    expect(Number(summary[0].agreement_items)).toBe(3);
+    const ratersCsv = parse(await answerRatersCsv({ id: study.id, kind: "absolute" }, EVERY_JUDGMENT), { columns: true }) as Record<string, string>[];
+    expect(ratersCsv.map((row) => Number(row.given_fail))).toEqual([1, 1]);
+
     // An excluded rater's labels leave the counts.
-    const [{ rater: pseudonym }] = await raterRows(study.id, EVERY_JUDGMENT);
     await excludeRater(study.id, pseudonym, owner.id, null);
     expect((await labelsBySystem(study.id)).reduce((sum, s) => sum + s.labels, 0)).toBe(6);
   });

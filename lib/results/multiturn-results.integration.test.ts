@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
 import { judgmentsExport } from "@/lib/export/judgments-export";
-import { turnLabelsBySystem } from "@/lib/results/turn-results";
+import { answerResults } from "@/lib/results/answer-results";
+import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 const readAll = (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
@@ -37,7 +38,7 @@ describe("a multi-turn study", () => {
     }
     expect(seen).toHaveLength(4);
 
-    const [limaTurns, alpacaTurns] = await turnLabelsBySystem(study.id);
+    const [limaTurns, alpacaTurns] = (await answerResults({ id: study.id, kind: "multiturn" }, EVERY_JUDGMENT)).systems.map(({ system, labels, byTurn }) => ({ system, overall: labels!, byTurn }));
     expect(limaTurns.system).toBe("LIMA");
     expect(limaTurns.overall).toMatchObject({ answers: 2, labels: 6, excellent: 2, pass: 3, fail: 1 });
     expect(limaTurns.byTurn.map(({ turn, answers, excellent, pass, fail }) => ({ turn, answers, excellent, pass, fail }))).toEqual([

@@ -1,7 +1,7 @@
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
+import { filtersJudgments } from "@/lib/results/pair-verdicts";
 import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
 
 export interface StudyProgress {
@@ -47,14 +47,16 @@ function perDay(studyId: string, filter: ResultsFilter): Prisma.Sql {
      ORDER BY 1`;
 }
 
-/** How far the study is: judgments against the goal, and judgments per day (UTC). */
+/**
+ * How far the study is: judgments against the goal, and judgments per day (UTC). The judgments
+ * are the days' sum, which counts a judgment of any kind (a verdict, a label, a score).
+ */
 export async function studyProgress(studyId: string, filter: ResultsFilter): Promise<StudyProgress> {
   const [[totals], days] = await Promise.all([
-    readDb().$queryRaw<{ judged: number; goal: number }[]>`
-      SELECT (SELECT coalesce(sum(v.w + v.t + v.l), 0)::int FROM (${pairVerdicts(studyId, filter)}) v) AS judged,
-             (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
+    readDb().$queryRaw<{ goal: number }[]>`
+      SELECT (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
                WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL GROUP BY s."judgmentsPerPair") AS goal`,
     readDb().$queryRaw<{ day: string; judgments: number }[]>(perDay(studyId, filter)),
   ]);
-  return { judged: totals.judged, goal: totals.goal ?? 0, perDay: days };
+  return { judged: days.reduce((sum, day) => sum + day.judgments, 0), goal: totals.goal ?? 0, perDay: days };
 }

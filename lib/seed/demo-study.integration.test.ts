@@ -125,6 +125,7 @@ describe("seedDemoStudy", () => {
     const lines = (await new Response(studyBundle(study.id)).text()).trim().split("\n");
     const analysis = await analyzeBundle(lines);
     expect(analysis.differs).toEqual([]);
+    if (analysis.shape !== "preference") throw new Error("the demo study compares two answers");
     expect(analysis.recomputed.judges[0].length.every((row) => row.lengthControlled?.ok)).toBe(true);
     expect(JSON.parse(lines[0])).toMatchObject({ study: { simulated: true, status: "closed" } });
 

@@ -8,7 +8,10 @@ import { JudgeComparison } from "@/components/results/judge-comparison";
 import { LiveRefresh } from "@/components/results/live-refresh";
 import { LabelBars } from "@/components/results/label-bars";
 import { LikertMeans } from "@/components/results/likert-means";
-import { ProgressSummary } from "@/components/results/progress-summary";
+import { Completion, ProgressSummary } from "@/components/results/progress-summary";
+import { AnswerAgreementTable } from "@/components/results/answer-agreement";
+import { AnswerPrecision } from "@/components/results/answer-precision";
+import { AnswerRatersTable } from "@/components/results/answer-raters-table";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
@@ -25,19 +28,20 @@ import { db } from "@/lib/db";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { judgeLengthEffect, lengthEffectByBaseline } from "@/lib/results/length-effect";
-import { labelsBySystem } from "@/lib/results/label-results";
-import { scoresBySystem } from "@/lib/results/likert-results";
-import { turnLabelsBySystem } from "@/lib/results/turn-results";
+import { capitalised, KINDS } from "@/lib/kinds";
+import { valueKeys } from "@/lib/kinds/judgment-values";
+import { answerRaterRows } from "@/lib/results/answer-raters";
+import { answerResults } from "@/lib/results/answer-results";
+import { raterPseudonyms } from "@/lib/results/study-raters";
 import { studyProgress } from "@/lib/results/progress";
-import { raterPseudonym } from "@/lib/results/rater-pseudonym";
-import { EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
+import { EVERY_JUDGMENT, filterParams, parseResultsFilter, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
 import { findStudyFor } from "@/lib/studies/study-access";
-import { figureOne, judgeFigure, pairwiseFigureOne } from "@/lib/figures/study-figures";
+import { answerFigureSvg, judgeFigure, pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
-import { rescanSelfNamingAction, setSelfNamingAction } from "./actions";
+import { rescanSelfNamingAction, setRaterExcludedAction, setSelfNamingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -57,17 +61,14 @@ export default async function StudyResultsPage({
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
-  if (study.kind !== "pairwise") return <SingleAnswerStudyPage study={study} />;
+  if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} />;
   const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges, selfNaming, length] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
     breakdownBySourceAndTag(study.id, filter),
     raterRows(study.id, filter),
-    db().$queryRaw<{ rater: string }[]>`
-      SELECT ${raterPseudonym(study.id)} AS rater
-        FROM (SELECT DISTINCT j."raterId" FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId" WHERE p."studyId" = ${study.id}) j
-       ORDER BY 1`,
+    raterPseudonyms(study.id),
     db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
     studyEvents(study.id),
     studyJudgeResults(study.id),
@@ -130,7 +131,7 @@ export default async function StudyResultsPage({
           </>
         }
       />
-      <ResultsFilterForm slug={study.slug} filter={filter} aggregation={aggregation} raters={everyRater.map((row) => row.rater)} problems={parsed.ok ? [] : parsed.problems} />
+      <ResultsFilterForm slug={study.slug} filter={filter} aggregation={aggregation} raters={everyRater} problems={parsed.ok ? [] : parsed.problems} />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold">Win / tie / loss per baseline</h2>
@@ -213,7 +214,7 @@ export default async function StudyResultsPage({
         </Section>
       )}
       <Section heading="Raters">
-        <RatersTable raters={raters} slug={study.slug} />
+        <RatersTable raters={raters} slug={study.slug} exclude={setRaterExcludedAction} />
       </Section>
       <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">
@@ -254,58 +255,99 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
   );
 }
 
-/** An absolute or Likert study: each system's answers as labelled or scored, the raters, and the history. */
-async function SingleAnswerStudyPage({ study }: { study: Study }) {
-  const [results, raters, history, selfNaming, figure] = await Promise.all([
-    study.kind === "likert"
-      ? scoresBySystem(study.id).then((systems) => <LikertMeans systems={systems} />)
-      : study.kind === "multiturn"
-        ? turnLabelsBySystem(study.id).then((systems) => (
-            // Each system over all its turns, then turn by turn.
-            <LabelBars
-              systems={systems.flatMap(({ system, overall, byTurn }) => [
-                { system: `${system}, all turns`, ...overall },
-                ...byTurn.map(({ turn, ...labels }) => ({ system: `${system}, turn ${turn}`, ...labels })),
-              ])}
-            />
-          ))
-        : labelsBySystem(study.id).then((systems) => <LabelBars systems={systems} />),
-    raterRows(study.id, EVERY_JUDGMENT),
+/**
+ * A study whose raters judge one answer at a time (labels, labels per turn, or scores): each
+ * system's figures under the same filter as a pairwise study's, its progress and precision, the
+ * raters' agreement, the raters, and the history.
+ */
+async function AnswerStudyPage({ study, filter, problems }: { study: Study; filter: ResultsFilter; problems: string[] }) {
+  const [figures, progress, raters, everyRater, history, selfNaming] = await Promise.all([
+    answerResults(study, filter),
+    studyProgress(study.id, filter),
+    answerRaterRows(study, filter),
+    raterPseudonyms(study.id),
     studyEvents(study.id),
     selfNamingOverview(study.id),
-    figureOne(study, "every", EVERY_JUDGMENT),
   ]);
-  const what = study.kind === "likert" ? "scores" : "labels";
-  const heading = { likert: "Helpfulness per system", multiturn: "Fail / Pass / Excellent per system and turn", absolute: "Fail / Pass / Excellent per system" }[study.kind as "likert" | "multiturn" | "absolute"];
+  const { measure } = figures;
+  const scores = measure.shape === "scores";
+  const eachTurn = measure.shape === "labels" && measure.turns === "each";
+  const what = scores ? "scores" : "labels";
+  const withFilter = (path: string) => {
+    const text = filterParams(filter).toString();
+    return text ? `${path}?${text}` : path;
+  };
+  const api = `/api/studies/${study.slug}/export`;
   return (
     <div className="space-y-6">
       <StudyHeader
         study={study}
         downloads={
           <>
-            <a href={`/api/studies/${study.slug}/export/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
+            <a href={`${api}/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
               Download {what} (CSV)
             </a>
-            <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-              {what === "scores" ? "Scores" : "Labels"} (JSON lines)
-            </a>
+            <details className="relative">
+              <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
+              <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
+                <li>
+                  <a href={`${api}/judgments?format=jsonl`} download className="text-blue-700 underline">
+                    {capitalised(what)} (JSON lines)
+                  </a>
+                </li>
+                <li>
+                  <a href={withFilter(`${api}/summary`)} download className="text-blue-700 underline">
+                    Summary per system (CSV)
+                  </a>
+                </li>
+                <li>
+                  <a href={withFilter(`${api}/raters`)} download className="text-blue-700 underline">
+                    Raters (CSV)
+                  </a>
+                </li>
+                <li>
+                  <a href={`${api}/bundle`} download className="text-blue-700 underline">
+                    Reproducibility bundle (JSON lines)
+                  </a>
+                </li>
+              </ul>
+            </details>
           </>
         }
       />
-      <Section heading={heading}>
+      <ResultsFilterForm slug={study.slug} filter={filter} aggregation="every" raters={everyRater} problems={problems} />
+      <Section heading={scores ? "Helpfulness per system" : `Fail / Pass / Excellent per system${eachTurn ? " and turn" : ""}`}>
         <FigurePanel
           label="figure-1"
-          svg={figure}
-          caption={study.kind === "likert" ? "Mean helpfulness per system, with 95% intervals." : "Each system's labels, with the 95% interval of pass or better."}
+          svg={answerFigureSvg(study, figures)}
+          caption={scores ? "Mean helpfulness per system, with 95% intervals." : "Each system's labels, with the 95% interval of pass or better."}
           downloads={[
-            { label: "Figure (SVG)", href: `/api/studies/${study.slug}/export/figure-1.svg` },
-            { label: "Figure (PNG)", href: `/api/studies/${study.slug}/export/figure-1.png` },
+            { label: "Figure (SVG)", href: withFilter(`${api}/figure-1.svg`) },
+            { label: "Figure (PNG)", href: withFilter(`${api}/figure-1.png`) },
           ]}
         />
-        {results}
+        {measure.shape === "scores" ? (
+          <LikertMeans systems={figures.systems.flatMap((system) => (system.scores ? [system.scores] : []))} scale={measure.scale} />
+        ) : (
+          <LabelBars
+            systems={figures.systems.flatMap(({ system, labels, byTurn }) => [
+              ...(labels ? [{ ...labels, system: eachTurn ? `${system}, all turns` : system }] : []),
+              ...byTurn.map(({ turn, ...summary }) => ({ ...summary, system: `${system}, turn ${turn}` })),
+            ])}
+          />
+        )}
+      </Section>
+      <Section heading="Progress">
+        <div className="space-y-4 text-sm">
+          <Completion progress={progress} />
+          <AnswerPrecision figures={figures} />
+        </div>
+      </Section>
+      <Section heading="Rater agreement">
+        <AnswerAgreementTable figures={figures} />
       </Section>
       <Section heading="Raters">
-        <RatersTable raters={raters} slug={study.slug} />
+        <AnswerRatersTable raters={raters} slug={study.slug} values={valueKeys(measure).map(capitalised)} scores={scores} exclude={setRaterExcludedAction} />
       </Section>
       <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">

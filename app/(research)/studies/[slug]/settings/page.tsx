@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -97,7 +98,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
         />
       )}
       {study.status !== "closed" && <CrowdLink slug={study.slug} studyId={study.id} origin={origin} />}
-      {study.kind === "pairwise" && (
+      {comparesTwoAnswers(study.kind) && (
         <StudyJudges
           slug={study.slug}
           judges={await listJudges(study.id)}

@@ -1,0 +1,12 @@
+import "server-only";
+import { readDb } from "@/lib/db";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+
+/** Every rater who judged in the study, by pseudonym: the results filter's choices. */
+export async function raterPseudonyms(studyId: string): Promise<string[]> {
+  const rows = await readDb().$queryRaw<{ rater: string }[]>`
+    SELECT ${raterPseudonym(studyId)} AS rater
+      FROM (SELECT DISTINCT j."raterId" FROM "Judgment" j WHERE j."studyId" = ${studyId}) j
+     ORDER BY 1`;
+  return rows.map((row) => row.rater);
+}
