@@ -6,7 +6,7 @@ import { currentUser } from "@/lib/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Pairwise studies", template: "%s · Pairwise studies" },
+  title: { default: "Human evaluation", template: "%s · Human evaluation" },
   // Raters see this on every page: it must name no system.
   description: "Blind pairwise human preference studies of language model responses.",
 };

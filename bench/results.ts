@@ -10,6 +10,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/env";
 import { judgmentsExport, judgmentsSelect } from "@/lib/export/judgments-export";
+import { DEFAULT_KIND } from "@/lib/kinds";
 import { pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { lengthEffectByBaseline } from "@/lib/results/length-effect";
@@ -109,7 +110,7 @@ async function seedMillion(client: pg.Client): Promise<string> {
 /** Figure 1 as the page draws it, from the page's own results. */
 async function figureOne(studyId: string) {
   const results = await studyResults(studyId, "every", EVERY_JUDGMENT);
-  return pairwiseFigureOne({ id: studyId, slug: "bench-million", kind: "pairwise", simulated: false }, "LIMA", results);
+  return pairwiseFigureOne({ id: studyId, slug: "bench-million", kind: DEFAULT_KIND, simulated: false }, "LIMA", results);
 }
 
 /** What the results page computes, as the page does: all of it at once, Figure 1 drawn. */

@@ -18,12 +18,15 @@ export function ResultsFilterForm({
   aggregation,
   raters,
   problems,
+  goldPairs = true,
 }: {
   slug: string;
   filter: ResultsFilter;
   aggregation: string;
   raters: string[];
   problems: string[];
+  /** Whether the study can have gold pairs (only pairs have known verdicts). */
+  goldPairs?: boolean;
 }) {
   return (
     <form method="get" action={`/studies/${slug}`} aria-label="Filter the results" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -46,10 +49,12 @@ export function ResultsFilterForm({
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-2 self-center">
-        <input type="checkbox" name="gold" value="with" defaultChecked={filter.gold} />
-        <span>Count gold pairs too</span>
-      </label>
+      {goldPairs && (
+        <label className="flex items-center gap-2 self-center">
+          <input type="checkbox" name="gold" value="with" defaultChecked={filter.gold} />
+          <span>Count gold pairs too</span>
+        </label>
+      )}
       <div className="flex gap-2">
         <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
           Apply

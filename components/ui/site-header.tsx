@@ -6,7 +6,7 @@ export function SiteHeader({ user, signOut }: { user: { email: string; role: str
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="font-semibold text-slate-900">
-          Pairwise studies
+          Human evaluation
         </Link>
         {user && (
           <div className="flex items-center gap-3 text-sm text-slate-700">

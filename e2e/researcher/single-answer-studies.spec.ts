@@ -170,7 +170,7 @@ test("a multi-turn study: each assistant turn labelled, results per system and t
     page,
     "Label each assistant turn of a conversation as Fail, Pass or Excellent",
     [sample("prompts.jsonl"), jsonl("conversations.jsonl", Buffer.from(conversations.map((line) => JSON.stringify(line)).join("\n")))],
-    "3 new prompts; 2 new responses; 2 new answers to rate.",
+    "3 new prompts; 2 new responses; 2 new conversations to rate.",
   );
   const tab = await raterOn(browser, slug);
   for (let done = 0; done < 2; done++) {

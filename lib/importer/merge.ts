@@ -2,7 +2,7 @@
 // reported. Runs in the importer's transaction, after every check has passed.
 import "server-only";
 import type pg from "pg";
-import { buildPairsSql } from "@/lib/studies/build-pairs";
+import { buildPairsSql, PAIRED_KINDS } from "@/lib/studies/build-pairs";
 
 export interface Counts {
   added: number;
@@ -128,7 +128,7 @@ export async function merge(client: pg.Client, studyId: string) {
   const { prompts, responses, pairsAdded } = await withoutRowByRowChecks(client, studyId, async () => ({
     prompts: await mergePrompts(client, studyId),
     responses: await mergeResponses(client, studyId),
-    pairsAdded: (await client.query(buildPairsSql("import_response"), [studyId])).rowCount ?? 0,
+    pairsAdded: (await client.query(buildPairsSql("import_response"), [studyId, PAIRED_KINDS])).rowCount ?? 0,
   }));
   const staged = await client.query<{ prompts: number; responses: number }>(
     `SELECT (SELECT count(*)::int FROM stage_prompt) AS prompts, (SELECT count(*)::int FROM stage_response) AS responses`,

@@ -315,7 +315,7 @@ async function AnswerStudyPage({ study, filter, problems }: { study: Study; filt
           </>
         }
       />
-      <ResultsFilterForm slug={study.slug} filter={filter} aggregation="every" raters={everyRater} problems={problems} />
+      <ResultsFilterForm slug={study.slug} filter={filter} aggregation="every" raters={everyRater} problems={problems} goldPairs={false} />
       <Section heading={scores ? "Helpfulness per system" : `Fail / Pass / Excellent per system${eachTurn ? " and turn" : ""}`}>
         <FigurePanel
           label="figure-1"
