@@ -1,12 +1,12 @@
 // A study's figures as the page shows them and the downloads send them: Figure 1 (the raters),
 // Figure 2 (an LLM judge, alone or beside the raters), and the single-answer kinds' own figure.
 import "server-only";
-import { readDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { studyJudgeResults, type JudgeBaselineResult } from "@/lib/judge/judge-results";
 import { KINDS, type KindName } from "@/lib/kinds";
 import type { AnswerFigures } from "@/lib/results/answer-figures";
 import { answerResults } from "@/lib/results/answer-results";
+import { targetSystemName } from "@/lib/results/study-raters";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import { studyResults, type Aggregation, type BaselineResult, type StudyResults } from "@/lib/results/study-results";
 import { FEW_PROMPTS, labelShares } from "@/lib/stats/clustered-shares";
@@ -53,15 +53,10 @@ export function judgeBars(name: string, baselines: readonly JudgeBaselineResult[
   });
 }
 
-async function targetName(studyId: string): Promise<string> {
-  const target = await readDb().system.findFirst({ where: { targetOf: { id: studyId } }, select: { name: true } });
-  return target?.name ?? "Target";
-}
-
 /** Figure 1 of a pairwise study under the page's filter and aggregation; a single-answer study's figure. */
 export async function figureOne(study: FigureStudy, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
   if (KINDS[study.kind].measure.shape !== "preference") return answerFigureSvg(study, await answerResults(study, filter));
-  const [results, target] = await Promise.all([studyResults(study.id, aggregation, filter), targetName(study.id)]);
+  const [results, target] = await Promise.all([studyResults(study.id, aggregation, filter), targetSystemName(study.id)]);
   return pairwiseFigureOne(study, target, results);
 }
 
@@ -110,7 +105,7 @@ export async function figureTwo(study: FigureStudy, options: FigureTwoOptions): 
     const known = judges.map((j) => `${j.id} (${j.name})`).join(", ");
     throw new AppError(options.judgeId ? "not_found" : "invalid", options.judgeId ? `judge: no judge "${options.judgeId}" in this study; its judges are ${known}.` : `judge: this study has several judges; choose one with ?judge=ID: ${known}.`);
   }
-  const target = await targetName(study.id);
+  const target = await targetSystemName(study.id);
   const raters = options.combined ? await studyResults(study.id, options.aggregation, options.filter) : null;
   return judgeFigure(study, target, judge, raters);
 }

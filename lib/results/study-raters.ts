@@ -10,3 +10,9 @@ export async function raterPseudonyms(studyId: string): Promise<string[]> {
      ORDER BY 1`;
   return rows.map((row) => row.rater);
 }
+
+/** The study's target system's name, as results and figures label it. */
+export async function targetSystemName(studyId: string): Promise<string> {
+  const target = await readDb().system.findFirst({ where: { targetOf: { id: studyId } }, select: { name: true } });
+  return target?.name ?? "Target";
+}

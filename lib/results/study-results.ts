@@ -3,7 +3,7 @@
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { tallyByBaseline, type BaselineTally } from "@/lib/judgments/tally-by-baseline";
+import { tallyByBaseline, type BaselineTally } from "@/lib/results/tally-by-baseline";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";

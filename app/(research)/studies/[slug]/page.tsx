@@ -24,7 +24,6 @@ import { FigurePanel } from "@/components/results/figure-panel";
 import { LengthTable } from "@/components/results/length-table";
 import { requireRole } from "@/lib/auth";
 import { selfNamingOverview } from "@/lib/blind/study-self-naming";
-import { db } from "@/lib/db";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
 import { judgeLengthEffect, lengthEffectByBaseline } from "@/lib/results/length-effect";
@@ -32,7 +31,7 @@ import { capitalised, KINDS } from "@/lib/kinds";
 import { valueKeys } from "@/lib/kinds/judgment-values";
 import { answerRaterRows } from "@/lib/results/answer-raters";
 import { answerResults } from "@/lib/results/answer-results";
-import { raterPseudonyms } from "@/lib/results/study-raters";
+import { raterPseudonyms, targetSystemName } from "@/lib/results/study-raters";
 import { studyProgress } from "@/lib/results/progress";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
@@ -62,21 +61,20 @@ export default async function StudyResultsPage({
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, target, history, judges, selfNaming, length] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
     breakdownBySourceAndTag(study.id, filter),
     raterRows(study.id, filter),
     raterPseudonyms(study.id),
-    db().system.findFirst({ where: { targetOf: { id: study.id } }, select: { name: true } }),
+    targetSystemName(study.id),
     studyEvents(study.id),
     studyJudgeResults(study.id),
     selfNamingOverview(study.id),
     lengthEffectByBaseline(study.id, filter),
   ]);
   const judgeLengths = await Promise.all(judges.map(async (judge) => ({ name: judge.name, rows: await judgeLengthEffect(study.id, judge.id) })));
-  const targetName = target?.name ?? "Target";
   const aggregationQuery: Record<string, string> = aggregation === "majority" ? { aggregation: "majority" } : {};
   // Downloads and the aggregation switch keep the filter, so they show the numbers on the page.
   const withQuery = (path: string, extra: Record<string, string> = {}) => {

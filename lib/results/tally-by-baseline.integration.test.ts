@@ -2,7 +2,7 @@ import { judgeInOwnStudy } from "@/lib/testing/own-study";
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { db } from "@/lib/db";
-import { tallyByBaseline } from "@/lib/judgments/tally-by-baseline";
+import { tallyByBaseline } from "@/lib/results/tally-by-baseline";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { EVERY_JUDGMENT } from "@/lib/results/results-filter";
 
