@@ -8,7 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Human evaluation", template: "%s · Human evaluation" },
   // Raters see this on every page: it must name no system.
-  description: "Blind pairwise human preference studies of language model responses.",
+  description: "Blind human studies of language models' answers: which of two is better, labels, ratings and conversations.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

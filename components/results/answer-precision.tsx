@@ -1,4 +1,4 @@
-import type { AnswerFigures } from "@/lib/results/answer-figures";
+import { LABEL_HALF_WIDTH, SCORE_HALF_WIDTH, type AnswerFigures } from "@/lib/results/answer-figures";
 
 /**
  * How sure each system's figure is now and what judging more would bring: the 95% interval's
@@ -9,7 +9,7 @@ export function AnswerPrecision({ figures }: { figures: AnswerFigures }) {
   const scores = figures.measure.shape === "scores";
   const unit = figures.measure.shape === "labels" && figures.measure.turns === "each" ? "turn labels" : "judgments";
   const width = (value: number) => (Number.isFinite(value) ? (scores ? `±${value.toFixed(2)}` : `±${(value * 100).toFixed(1)} points`) : "–");
-  const target = figures.systems[0]?.precision.target ?? 0;
+  const target = scores ? SCORE_HALF_WIDTH : LABEL_HALF_WIDTH;
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] max-w-4xl border-collapse text-sm">

@@ -27,7 +27,7 @@ export function LikertMeans({ systems, scale }: { systems: SystemScores[]; scale
               <th scope="row" className="py-2 pr-3 text-left font-medium">{system.system}</th>
               <td className="py-2 pr-3">{system.answers}</td>
               <td className="py-2 pr-3">{system.scores}</td>
-              <td className="py-2 pr-3" data-cell="mean">{system.mean ? fixed(system.mean.estimate) : "–"}</td>
+              <td className="py-2 pr-3" data-cell="mean">{system.average === null ? "–" : fixed(system.average)}</td>
               <td className="py-2 pr-3" data-cell="interval">{system.mean ? `${fixed(system.mean.lower)}–${fixed(system.mean.upper)}` : "–"}</td>
               <td className="py-2 pr-3" data-cell="bootstrap">{system.bootstrap ? `${fixed(system.bootstrap.lower)}–${fixed(system.bootstrap.upper)}` : "–"}</td>
             </tr>

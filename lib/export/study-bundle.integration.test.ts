@@ -236,6 +236,14 @@ describe("the bundle of a study that judges one answer at a time", () => {
     expect(analysis.recomputed.answers.systems[2].precision.halfWidth).toBe(Infinity);
     expect(analysis.recomputed.answers.systems[0].scores?.distribution).toHaveLength(11);
     expect(analysis.recomputed.raters.every((row) => row.meanScore !== null && row.judgments === 9)).toBe(true);
+
+    // A score off the scale, or a header whose scale is not the study's, is refused, naming the line.
+    const lines = await bundleLines(study.id);
+    const at = lines.findIndex((line) => line.startsWith('{"kind":"judgment"'));
+    const offScale = lines.map((line, index) => (index === at ? line.replace(/"score":\d+/, '"score":11') : line));
+    await expect(analyzeBundle(offScale)).rejects.toThrow(`line ${at + 1}: "11" is not a value of this study's measure (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)`);
+    const otherScale = lines.map((line, index) => (index === 0 ? line.replace('"scale":{"min":0,"max":10}', '"scale":{"min":1,"max":10}') : line));
+    await expect(analyzeBundle(otherScale)).rejects.toThrow(/^line 1: measure: a likert study of this scale measures/);
   });
 
   it("holds a multi-turn study's conversations and labels per turn, and npm run analyze recomputes them", async () => {

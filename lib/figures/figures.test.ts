@@ -81,7 +81,7 @@ describe("the single-answer figures", () => {
   });
 
   it("draws each system's mean helpfulness with its interval", () => {
-    const likert = likertFigureSvg({ id: "k", title: "Helpfulness", systems: [{ system: "Stack Exchange (filtered)", answers: 50, scores: 250, mean: { estimate: 3.83, lower: 3.6, upper: 4.06, n: 50, sd: 0.8, df: 49 }, bootstrap: null, distribution: [] }], scale: { min: 1, max: 6 } });
+    const likert = likertFigureSvg({ id: "k", title: "Helpfulness", systems: [{ system: "Stack Exchange (filtered)", answers: 50, scores: 250, average: 3.83, halfWidth: 0.23, mean: { estimate: 3.83, lower: 3.6, upper: 4.06, n: 50, sd: 0.8, df: 49 }, bootstrap: null, distribution: [] }], scale: { min: 1, max: 6 } });
     expect(texts(likert)).toEqual(expect.arrayContaining(["Stack Exchange (filtered)", "3.83"]));
     expect(parse(likert).querySelectorAll('g[aria-label="rule"] line')).toHaveLength(1);
   });

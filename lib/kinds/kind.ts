@@ -26,6 +26,8 @@ export interface KindWording {
   raterTitle: string;
   /** Markdown, shown before the first item. */
   instructions: string;
+  /** For a kind of scores: the instructions on a study's own scale. */
+  instructionsOn?(scale: { min: number; max: number }): string;
 }
 
 /** The paper's framing of every kind's question. */

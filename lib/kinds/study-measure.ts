@@ -21,3 +21,10 @@ export function scaleColumns(kind: KindName, scale: StudyScale = {}): { scaleMin
   if (measure.shape !== "scores") return { scaleMin: null, scaleMax: null };
   return { scaleMin: scale.scaleMin ?? measure.scale.min, scaleMax: scale.scaleMax ?? measure.scale.max };
 }
+
+/** The instructions a study gets when the researcher leaves them empty: its kind's, on its own scale. */
+export function defaultInstructions(kind: KindName, scale: StudyScale = {}): string {
+  const measure = studyMeasure(kind, scale);
+  const { instructions, instructionsOn } = KINDS[kind];
+  return measure.shape === "scores" && instructionsOn ? instructionsOn(measure.scale) : instructions;
+}

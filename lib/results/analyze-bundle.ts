@@ -4,6 +4,8 @@
 // ./answers-from-judgments. Bad input stops at the first problem, named by line, field and reason.
 import { z } from "zod";
 import { KIND_NAMES, KINDS, LABELS, type KindName, type Measure } from "@/lib/kinds";
+import { KIND_VALUES, valueKeys } from "@/lib/kinds/judgment-values";
+import { studyMeasure } from "@/lib/kinds/study-measure";
 import { answersFromJudgments, namedAnswerFigures, type AnswerRecords, type AnswerStudyFigures } from "@/lib/results/answers-from-judgments";
 import { figuresFromJudgments, namedFigures, type StudyFigures, type StudyRecords } from "@/lib/results/figures-from-judgments";
 
@@ -24,7 +26,7 @@ const settings = { target: z.string().nullable(), systems: z.array(z.string()) }
 const headerSchemas = {
   [BUNDLE_FORMAT]: z.object({
     version: z.literal(BUNDLE_VERSION),
-    study: z.object({ kind: z.enum(KIND_NAMES), judgmentsPerPair: z.number().int().positive() }),
+    study: z.object({ kind: z.enum(KIND_NAMES), judgmentsPerPair: z.number().int().positive(), scaleMin: z.number().int().nullable(), scaleMax: z.number().int().nullable() }),
     measure: measureSchema,
     ...settings,
   }),
@@ -163,9 +165,10 @@ function readHeader(record: unknown, line: number): Header {
     return { kind: null, measure: { shape: "preference" }, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair };
   }
   const header = parse(headerSchemas[BUNDLE_FORMAT], record, line);
-  const expected = KINDS[header.study.kind].measure.shape;
-  if (header.measure.shape !== expected) {
-    throw new BundleError(`line ${line}: measure.shape: a ${header.study.kind} study's judgments measure "${expected}", not "${header.measure.shape}"`);
+  // The measure the header states must be the one its kind and its scale give, or every count would be read against the wrong values.
+  const expected = studyMeasure(header.study.kind, header.study);
+  if (firstDifference(header.measure, expected) !== null) {
+    throw new BundleError(`line ${line}: measure: a ${header.study.kind} study of this scale measures ${JSON.stringify(expected)}, not ${JSON.stringify(header.measure)}`);
   }
   return { kind: header.study.kind, measure: header.measure, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair };
 }
@@ -222,6 +225,10 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
         } else {
           const judgment = parse(answerSchemas.judgment, record, number);
           listed(judgment.pairId, number);
+          // A value the study's measure does not have would be dropped from every count: refuse it.
+          const keys = valueKeys(header.measure);
+          const stray = KIND_VALUES[header.kind!].valuesOf(judgment).find(({ value }) => !keys.includes(value));
+          if (stray) throw new BundleError(`line ${number}: "${stray.value}" is not a value of this study's measure (${keys.join(", ")})`);
           answerJudgments.push(judgment);
         }
         break;

@@ -63,4 +63,15 @@ describe("the figures of a study that judges one answer at a time", () => {
     // Every turn's two labels agree.
     expect(answerFigures(turns, ["LIMA"], conversation, [], 2).agreement.fleiss.observed).toBe(1);
   });
+
+  it("plans a mean's precision on its whole t interval, not the part the scale keeps, and shows the mean of a single answer", () => {
+    const scores = { shape: "scores", scale: { min: 1, max: 6 } } as const;
+    // Answer means 6 (six times), 5 and 4: mean 5.625, s = 0.744024, t(0.975, 7) = 2.364624 (tables): ±0.6220.
+    const units = [6, 6, 6, 6, 6, 6, 5, 4].map((score, i) => unit("LIMA", `a${i}`, [1, 2, 3, 4, 5, 6].map((value) => (value === score ? 1 : 0))));
+    const [lima, gpt] = answerFigures(scores, ["LIMA", "GPT-4"], [...units, unit("GPT-4", "b", [0, 0, 0, 1, 0, 0])], [], 1).systems;
+    expect(lima.scores!.mean!.upper).toBe(6);
+    expect(lima.precision.halfWidth).toBeCloseTo(0.622, 3);
+    expect(lima.precision.additional).toBeGreaterThan(0);
+    expect(gpt.scores).toMatchObject({ answers: 1, average: 4, mean: null, halfWidth: Infinity });
+  });
 });

@@ -41,8 +41,12 @@ export interface SystemScores {
   /** Answers scored at least once, and scores in all. */
   answers: number;
   scores: number;
-  /** Mean of the answers' mean scores with its t interval, clamped to the scale; null below two answers. */
+  /** Mean of the answers' mean scores; null with none. */
+  average: number | null;
+  /** The same mean with its t interval, clamped to the scale; null below two answers. */
   mean: MeanInterval | null;
+  /** Half the width of the t interval before it is clamped: how sure the mean is. */
+  halfWidth: number;
   /** The same mean's percentile bootstrap over answers (prompts), clamped likewise. */
   bootstrap: (Interval & { replicates: number }) | null;
   /** How many scores of each value, from the scale's lowest. */
@@ -85,6 +89,7 @@ export interface AnswerFigures {
 
 /** A mean score's interval is planned for ±0.25 points; a label share's for ±5 points. */
 export const SCORE_HALF_WIDTH = 0.25;
+export const LABEL_HALF_WIDTH = 0.05;
 const Z95 = 1.959963984540054;
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
@@ -168,12 +173,15 @@ function scoresOf(system: string, answers: readonly number[][], scale: { min: nu
   const values = scaleValues(scale);
   const means = answers.filter((counts) => sum(counts) > 0).map((counts) => sum(counts.map((count, index) => count * values[index])) / sum(counts));
   const boot = bootstrapMeanInterval(means);
+  const t = meanWithInterval(means);
   return {
     system,
     answers: means.length,
     scores: sum(answers.map(sum)),
+    average: means.length ? sum(means) / means.length : null,
     // The t interval of a few answers can reach past the scale; no mean can lie outside it.
-    mean: clamp(meanWithInterval(means), scale),
+    mean: clamp(t, scale),
+    halfWidth: t ? (t.upper - t.lower) / 2 : Infinity,
     bootstrap: clamp(boot && { estimate: boot.mean, lower: boot.lower, upper: boot.upper, replicates: boot.replicates }, scale),
     distribution: values.map((_, index) => sum(answers.map((counts) => counts[index] ?? 0))),
   };
@@ -186,12 +194,13 @@ function labelPrecision(labels: LabelSummary, supply: SystemSupply | undefined, 
     prompts: labels.answers,
     capacity: Math.max(labels.labels, (supply?.turns ?? 0) * k),
     promptsAvailable: Math.max(labels.answers, supply?.answers ?? 0),
+    halfWidth: LABEL_HALF_WIDTH,
   });
   return { of: "pass or better", halfWidth: plan.halfWidth, target: plan.targetHalfWidth, additional: plan.additional, supply: plan.supply, reachable: plan.reachable, fewPrompts: labels.answers > 0 && labels.answers < FEW_PROMPTS };
 }
 
 function scorePrecision(scores: SystemScores, supply: SystemSupply | undefined, k: number): AnswerPrecision {
-  const halfWidth = scores.mean ? (scores.mean.upper - scores.mean.lower) / 2 : Infinity;
+  const { halfWidth } = scores;
   // Answers needed for ±0.25 with the spread seen so far (normal approximation), each judged k times.
   const required = scores.mean ? Math.ceil((Z95 * scores.mean.sd / SCORE_HALF_WIDTH) ** 2) : Infinity;
   const reached = halfWidth <= SCORE_HALF_WIDTH;

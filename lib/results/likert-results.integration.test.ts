@@ -17,7 +17,7 @@ describe("a Likert study", () => {
     const study = await seedStudy({ kind: "likert", prompts: 3, baselines: ["Alpaca 65B"], judgmentsPerPair: 2 });
     const raters = await Promise.all([makeUser("rater"), makeUser("rater")]);
     const first = await nextAssignment(study.id, raters[0].id);
-    await expect(judgeInOwnStudy(raters[0].id, { assignmentId: first!.assignmentId, label: "pass" })).rejects.toThrow("This answer asks for a helpfulness score from 1 to 6.");
+    await expect(judgeInOwnStudy(raters[0].id, { assignmentId: first!.assignmentId, label: "pass" })).rejects.toThrow("This answer asks for a helpfulness score on the study's scale.");
     await expect(judgeInOwnStudy(raters[0].id, { assignmentId: first!.assignmentId, score: 7 })).rejects.toThrow("score: must be from 1 to 6, this study's scale; 7 is not on it.");
 
     // LIMA's answers (system 0) get 5 and 5, 6 and 6, 4 and 4 by prompt; Alpaca's 2 and 3 everywhere.
@@ -73,6 +73,8 @@ describe("a Likert study", () => {
     expect(parsed).toMatchObject({ scaleMin: 0, scaleMax: 10 });
     const created = await createStudy(parsed, owner.id);
     expect(await db().study.findUniqueOrThrow({ where: { id: created.id }, select: { scaleMin: true, scaleMax: true } })).toEqual({ scaleMin: 0, scaleMax: 10 });
+    // Its raters' default instructions name its own scale.
+    expect((await db().study.findUniqueOrThrow({ where: { id: created.id } })).instructions).toContain("from **0 (not helpful)** to **10 (highly helpful)**");
     // The form's refusals name the field and why; a study of labels has no scale.
     expect(newStudySchema.safeParse({ ...parsed, scaleMin: "6", scaleMax: "6" }).error?.issues).toEqual([expect.objectContaining({ path: ["scaleMax"], message: "must be above the lowest score (6)" })]);
     expect(newStudySchema.safeParse({ ...parsed, scaleMin: "0", scaleMax: "30" }).error?.issues[0].message).toBe("must be at most 20 above the lowest score (0): a scale of at most 21 points");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { KINDS } from "@/lib/kinds";
+import { defaultInstructions } from "@/lib/kinds/study-measure";
 import { readLimaTestSet } from "@/lib/studies/lima-test-set";
 import { ratingColumns } from "@/lib/studies/study-settings";
 import type { NewStudy } from "@/lib/validation/study";
@@ -17,7 +18,7 @@ export async function createStudy(input: NewStudy, createdById: string | null) {
           title: input.title,
           raterTitle: input.raterTitle || KINDS[input.kind].raterTitle,
           description: input.description,
-          instructions: input.instructions || KINDS[input.kind].instructions,
+          instructions: input.instructions || defaultInstructions(input.kind, input),
           kind: input.kind,
           pairDesign: input.pairDesign,
           scaleMin: input.scaleMin,

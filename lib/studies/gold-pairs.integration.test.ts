@@ -65,6 +65,13 @@ describe("a gold pair cannot be told from an ordinary one by the rater's progres
 });
 
 describe("a study of gold pairs only", () => {
+  it("refuses to make a single answer gold: a known answer is a verdict between two", async () => {
+    const study = await seedStudy({ kind: "absolute", prompts: 1, baselines: ["GPT-4"] });
+    const item = await db().pair.findFirstOrThrow({ where: { studyId: study.id } });
+    await expect(setGoldVerdict(study.id, item.id, "win")).rejects.toThrow("Only a pair of two answers can be gold: this item is one answer.");
+    expect((await db().pair.findUniqueOrThrow({ where: { id: item.id } })).goldVerdict).toBeNull();
+  });
+
   it("counts what is left without dividing by zero", async () => {
     const study = await seedStudy({ prompts: 2, baselines: ["Bard"], goldRate: 1 });
     await db().pair.updateMany({ where: { studyId: study.id }, data: { goldVerdict: "tie" } });

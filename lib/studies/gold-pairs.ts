@@ -32,8 +32,10 @@ export async function pairsOfPrompt(studyId: string, promptId: string) {
  * those judgments count for.
  */
 export async function setGoldVerdict(studyId: string, pairId: string, verdict: Verdict | null): Promise<void> {
-  const pair = await db().pair.findFirst({ where: { id: pairId, studyId }, select: { goldVerdict: true, _count: { select: { assignments: true } } } });
+  const pair = await db().pair.findFirst({ where: { id: pairId, studyId }, select: { goldVerdict: true, baselineResponseId: true, _count: { select: { assignments: true } } } });
   if (!pair) throw new AppError("not_found", "That pair is not in this study.");
+  // A known answer is a verdict between two answers: a single answer has none.
+  if (pair.baselineResponseId === null) throw new AppError("invalid", "Only a pair of two answers can be gold: this item is one answer.");
   if (pair.goldVerdict === verdict) return;
   if (pair._count.assignments > 0 && (pair.goldVerdict === null) !== (verdict === null)) {
     throw new AppError("conflict", "Raters have already been given this pair, so it can no longer become gold or stop being gold.");

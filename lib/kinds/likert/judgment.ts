@@ -23,7 +23,7 @@ export const JUDGMENT: KindJudgment = {
   schema: LIKERT_ANSWER,
   field: "score",
   described: "a score (a whole number on the study's scale)",
-  asks: `This answer asks for a helpfulness score from ${min} to ${max}.`,
+  asks: "This answer asks for a helpfulness score on the study's scale.",
   checkScale: (answer, scale) => {
     const { score } = answer as LikertAnswer;
     return score >= scale.min && score <= scale.max ? null : `score: must be from ${scale.min} to ${scale.max}, this study's scale; ${score} is not on it.`;
