@@ -9,9 +9,9 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { databaseUrl } from "@/lib/env";
+import { freePort } from "@/lib/net/free-port";
 import type { BenchRow } from "./report";
 
 const BUILD_ID = ".next/BUILD_ID";
@@ -77,17 +77,6 @@ export async function buildSnapshot(dir: string, log: (line: string) => void): P
   return target;
 }
 
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No port"))));
-    });
-  });
-}
-
 export interface App {
   /** http://127.0.0.1:PORT */
   origin: string;
@@ -103,7 +92,7 @@ export interface App {
  */
 export async function startApp(cwd: string, log: (line: string) => void): Promise<App> {
   const build = { id: readFileSync(path.join(cwd, BUILD_ID), "utf8").trim(), builtAt: statSync(path.join(cwd, BUILD_ID)).mtime };
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = "";
   const started = performance.now();
@@ -159,7 +148,7 @@ export async function startApp(cwd: string, log: (line: string) => void): Promis
  * with one pg query, the floor any app on this machine starts from.
  */
 export async function startBareServer(studyId: string): Promise<App> {
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts", String(port), studyId], {
     env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_OPTIONS: "" },
     stdio: ["ignore", "pipe", "inherit"],

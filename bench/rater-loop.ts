@@ -7,13 +7,16 @@
 import { randomUUID } from "node:crypto";
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
-import { LOCK_OWN_ASSIGNMENT_SQL, type LockedAssignment } from "@/lib/assign/lock-own-assignment";
-import { candidateSql, nextAssignment, ON_SCREEN_SQL, RATER_PROGRESS_SQL, raterProgress } from "@/lib/assign/next-assignment";
-import { pickTargetSide, verdictFor, type Choice } from "@/lib/assign/policy";
-import { db } from "@/lib/db";
+import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
+import { nextAssignment, nextPair, raterProgress as libRaterProgress, type StepPart } from "@/lib/assign/next-assignment";
+import { verdictFor, type Choice } from "@/lib/assign/policy";
+import { rulesFrom, type StudyRules } from "@/lib/assign/rules";
+import { LIVE, raterProgress, setAssignmentStatus } from "@/lib/assign/statements";
 import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { pgDatabase, type Database } from "@/lib/sql";
 import { studyForRater } from "@/lib/studies/rater-access";
+import { sessionUser } from "@/lib/users/session-user";
 import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { inBatches, makeRaters, signInOverHttp } from "@/lib/testing/http-raters";
 import { buildSnapshot, noBuildRow, startApp, startBareServer, type App } from "./app-server";
@@ -230,101 +233,78 @@ const describeFloor = (result: LoopResult) =>
 
 // ─── The same SQL through pg ─────────────────────────────────────────────────────────────────
 // Every statement one POST /judgments sends to Postgres, in the same order and transactions,
-// copied from lib/ (raw SQL as written there; what Prisma generates for its model calls, as
-// logged by Prisma's query log): auth's user lookup (lib/auth.ts currentUser), the study as the rater may see it (studyForRater),
-// submitJudgment (lockOwnAssignment, the judgment, the assignment marked done), then nextStep
-// (rulesOf, resume, tryClaim, onScreen, raterProgress). Same pool size as the app's.
-// The lock, candidate, pair-texts and progress queries are lib's own strings.
+// straight through pg on a pool of the app's size: auth's user lookup (sessionUser), the study as
+// the rater may see it, with its rules (studyForRater), the write (the engine's gate,
+// lockOwnAssignment, then the judgment and the assignment marked done), then the next pair and
+// the progress. From the gate on, the engine's own statements and the code that sends them
+// (lib/assign: nextPair, raterProgress) run here on pg. Only what Prisma generates for lib's model
+// calls has no text in lib: PRISMA_SQL holds it as Prisma sends it, and the one-at-a-time round
+// checks it against what Prisma sends (a copy gone stale fails the correctness row).
 
-const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
-
-const SQL = {
-  currentUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt", "public"."User"."participantId" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  // lib/studies/rater-access.ts studyForRater: Prisma's findFirst, written out.
-  findStudy: `SELECT s.id, s.slug, s.title, s."raterTitle", s.description, s.instructions, s.status::text, s.kind::text, s."judgmentsPerPair", s."rationaleMode"::text
-                FROM "Study" s
-               WHERE s.slug = $1 AND s.status = 'open'
-                 AND (s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = $2))
-               LIMIT 1`,
-  lockOwnAssignment: LOCK_OWN_ASSIGNMENT_SQL,
-  insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","studyId","pairId","raterId","choice","verdict","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,$5,CAST($6::text AS "public"."Choice"),CAST($7::text AS "public"."Verdict"),CAST($8::text AS "public"."Side"),$9,$10,$11,$12) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."studyId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
-  markDone: `UPDATE "public"."Assignment" SET "status" = CAST($1::text AS "public"."AssignmentStatus") WHERE ("public"."Assignment"."id" = $2 AND 1=1) RETURNING "public"."Assignment"."id", "public"."Assignment"."pairId", "public"."Assignment"."raterId", "public"."Assignment"."targetSide"::text, "public"."Assignment"."status"::text, "public"."Assignment"."skipReason", "public"."Assignment"."leaseExpiresAt", "public"."Assignment"."shownAt", "public"."Assignment"."createdAt"`,
-  // lib/assign/next-assignment.ts from here on
-  rulesOf: `SELECT "public"."Study"."id", "public"."Study"."judgmentsPerPair", "public"."Study"."leaseSeconds", "public"."Study"."promptOncePerRater", "public"."Study"."goldRate", "public"."Study"."quotaPerRater" FROM "public"."Study" WHERE ("public"."Study"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  resume: `
-    SELECT a.id, a."pairId", a."leaseExpiresAt" <= now() AS expired
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-     WHERE a."raterId" = $1 AND a.status = 'active' AND p."studyId" = $2
-     ORDER BY a."createdAt" DESC
-     LIMIT 1
-     FOR UPDATE OF p, a`,
-  renewLease: `
-    UPDATE "Assignment" SET "leaseExpiresAt" = now() + make_interval(secs => $1)
-     WHERE id = $2`,
-  raterHistory: `
-    SELECT count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND a.status IN ('active', 'done'))::int AS gold,
-           count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
-           count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
-           count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-     WHERE a."raterId" = $1 AND p."studyId" = $2`,
-  lockCandidate: candidateSql,
-  pairIsFull: `SELECT p."goldVerdict" IS NULL
-            AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a.id <> $2 AND ${LIVE}) >= $3 AS full
-       FROM "Pair" p WHERE p.id = $1`,
-  insertAssignment: `
-      INSERT INTO "Assignment" (id, "pairId", "raterId", "targetSide", status, "leaseExpiresAt")
-      VALUES (gen_random_uuid()::text, $1, $2, $3::"Side", 'active',
-              now() + make_interval(secs => $4))
-      RETURNING id`,
-  onScreen: ON_SCREEN_SQL,
-  raterProgress: RATER_PROGRESS_SQL,
+const PRISMA_SQL = {
+  // lib/users/session-user.ts sessionUser: $1 the user's id, $2 1, $3 0.
+  sessionUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt", "public"."User"."participantId", "public"."User"."sessionVersion" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
+  // lib/studies/rater-access.ts studyForRater, for a rater let in as a rater (not a crowd participant): $1 the slug, $2 'open', $3 true, $4 the rater, $5 1, $6 0.
+  studyForRater: `SELECT "public"."Study"."id", "public"."Study"."slug", "public"."Study"."title", "public"."Study"."raterTitle", "public"."Study"."description", "public"."Study"."instructions", "public"."Study"."status"::text, "public"."Study"."kind"::text, "public"."Study"."scaleMin", "public"."Study"."scaleMax", "public"."Study"."judgmentsPerPair", "public"."Study"."rationaleMode"::text, "public"."Study"."simulated", "public"."Study"."leaseSeconds", "public"."Study"."promptOncePerRater", "public"."Study"."goldRate", "public"."Study"."quotaPerRater", "public"."Study"."selfNaming"::text FROM "public"."Study" WHERE ("public"."Study"."slug" = $1 AND "public"."Study"."status" = CAST($2::text AS "public"."StudyStatus") AND ("public"."Study"."openToAllRaters" = $3 OR EXISTS(SELECT "t0"."studyId" FROM "public"."StudyRater" AS "t0" WHERE ("t0"."raterId" = $4 AND ("public"."Study"."id") = ("t0"."studyId") AND "t0"."studyId" IS NOT NULL)))) LIMIT $5 OFFSET $6`,
+  // lib/judgments/submit-judgment.ts, a pairwise judgment: the columns in the order named.
+  insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","studyId","pairId","raterId","choice","verdict","turnLabels","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,$5,CAST($6::text AS "public"."Choice"),CAST($7::text AS "public"."Verdict"),CAST($8::text[] AS "public"."Label"[]),CAST($9::text AS "public"."Side"),$10,$11,$12,$13) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."studyId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."label"::text, "public"."Judgment"."score", "public"."Judgment"."turnLabels"::text[], "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
 };
 
-/** Phase names of one step, for "where the time goes". */
-type Phase = "user" | "study" | "submit" | "rules" | "resume" | "claim" | "candidate" | "screen" | "progress";
+/**
+ * The texts of the statements this process sends through pg while `work` runs, into `texts`:
+ * Prisma's among them, since @prisma/adapter-pg sends through a pg pool.
+ */
+async function recordingStatements<T>(texts: Set<string>, work: () => Promise<T>): Promise<T> {
+  const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = client.query;
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const [first] = args;
+    texts.add(typeof first === "string" ? first : String((first as { text?: unknown } | undefined)?.text));
+    return query.apply(this, args);
+  };
+  try {
+    return await work();
+  } finally {
+    client.query = query;
+  }
+}
+
+/** The PRISMA_SQL entries Prisma no longer sends as written. */
+const staleCopies = (sent: Set<string>) => Object.entries(PRISMA_SQL).filter(([, text]) => !sent.has(text)).map(([name]) => name);
+
+/** Parts of one step, for "where the time goes". */
+type Phase = "user" | "study" | "submit" | StepPart | "progress";
 type PhaseClock = (phase: Phase, ms: number) => void;
 
 /** One step of the loop as the app runs it, on the same pool size, each statement as the app sends it. */
 class RawRater {
+  private readonly database: Database;
+
   constructor(
-    private readonly pool: pg.Pool,
+    pool: pg.Pool,
     private readonly raterId: string,
     private readonly slug: string,
     private readonly clock: PhaseClock = () => {},
-  ) {}
+  ) {
+    this.database = pgDatabase(pool);
+  }
 
-  private async timed<T>(phase: Phase, work: () => Promise<T>): Promise<T> {
+  private readonly timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
       return await work();
     } finally {
       this.clock(phase, performance.now() - start);
     }
-  }
+  };
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  /** What withRole and openStudyForRating read before every request. */
-  private async authAndStudy() {
-    const [user] = (await this.timed("user", () => this.pool.query(SQL.currentUser, [this.raterId, 1, 0]))).rows;
+  /** What withRole and requireStudyForRater read before every request. */
+  private async authAndStudy(): Promise<StudyRules> {
+    const [user] = await this.timed("user", () => this.database.query<{ role: string }>(PRISMA_SQL.sessionUser, [this.raterId, 1, 0]));
     if (!user || user.role !== "rater") throw new Error("not a rater");
-    const [study] = (await this.timed("study", () => this.pool.query(SQL.findStudy, [this.slug, this.raterId]))).rows as { id: string; status: string }[];
+    const [study] = await this.timed("study", () => this.database.query<StudyRules>(PRISMA_SQL.studyForRater, [this.slug, "open", true, this.raterId, 1, 0]));
     if (!study) throw new Error("study not open to this rater");
-    return study.id;
+    return study;
   }
 
   /** GET /next */
@@ -334,87 +314,30 @@ class RawRater {
 
   /** POST /judgments: the judgment, then the next pair. */
   async judge(assignmentId: string, choice: Choice): Promise<{ recorded: boolean; next: string | null }> {
-    const studyId = await this.authAndStudy();
+    const study = await this.authAndStudy();
     const recorded = await this.timed("submit", () =>
-      this.transaction(async (tx) => {
-        const [a] = (await tx.query<LockedAssignment>(SQL.lockOwnAssignment, [assignmentId, this.raterId, this.slug])).rows;
-        if (!a) throw new Error("not_found");
+      this.database.transaction(async (tx) => {
+        const a = await lockOwnAssignment(tx, this.raterId, this.slug, assignmentId);
         if (a.status === "done") return false;
+        requireWritable(a);
         if (a.status !== "active" || a.expired) throw new Error("lapsed: not expected in this benchmark");
         const verdict = verdictFor(choice, a.targetSide);
-        await tx.query(SQL.insertJudgment, [
-          randomUUID(),
-          a.id,
-          a.studyId,
-          a.pairId,
-          this.raterId,
-          choice,
-          verdict,
-          a.targetSide,
-          null,
-          a.goldVerdict === null ? null : a.goldVerdict === verdict,
-          Math.max(0, a.elapsedMs),
-          new Date(),
-        ]);
-        await tx.query(SQL.markDone, ["done", a.id]);
+        const goldCorrect = a.goldVerdict === null ? null : a.goldVerdict === verdict;
+        const columns = [randomUUID(), a.id, a.studyId, a.pairId, this.raterId, choice, verdict, [], a.targetSide, null, goldCorrect, Math.max(0, a.elapsedMs), new Date()];
+        await tx.query(PRISMA_SQL.insertJudgment, columns);
+        await setAssignmentStatus(tx, a.id, "done");
         return true;
       }),
     );
-    return { recorded, next: await this.nextStep(studyId) };
+    return { recorded, next: await this.nextStep(study) };
   }
 
-  private async nextStep(studyId: string): Promise<string | null> {
-    const [rules] = (await this.timed("rules", () => this.pool.query(SQL.rulesOf, [studyId, 1, 0]))).rows as {
-      judgmentsPerPair: number;
-      leaseSeconds: number;
-      promptOncePerRater: boolean;
-      goldRate: number;
-    }[];
-    const resumed = await this.timed("resume", () =>
-      this.transaction(async (tx) => {
-        const [open] = (await tx.query(SQL.resume, [this.raterId, studyId])).rows as { id: string; expired: boolean }[];
-        if (!open) return undefined;
-        if (open.expired) throw new Error("expired lease: not expected in this benchmark");
-        await tx.query(SQL.renewLease, [rules.leaseSeconds, open.id]);
-        return open.id;
-      }),
-    );
-    const assignmentId = resumed ?? (await this.timed("claim", () => this.claim(studyId, rules)));
-    if (assignmentId) await this.timed("screen", () => this.onScreen(assignmentId));
-    await this.timed("progress", () => this.pool.query(SQL.raterProgress, [studyId, this.raterId]));
-    return assignmentId ?? null;
-  }
-
-  private async claim(studyId: string, rules: { judgmentsPerPair: number; leaseSeconds: number; promptOncePerRater: boolean; goldRate: number }) {
-    for (;;) {
-      const attempt = await this.transaction(async (tx) => {
-        const [history] = (await tx.query(SQL.raterHistory, [this.raterId, studyId])).rows as { gold: number; pairs: number; left: number; right: number }[];
-        const find = async (gold: boolean) => {
-          const args = [studyId, this.raterId, rules.judgmentsPerPair, rules.promptOncePerRater, gold];
-          const start = performance.now();
-          let id = (await tx.query<{ id: string }>(SQL.lockCandidate(false), args)).rows[0]?.id;
-          id ??= (await tx.query<{ id: string }>(SQL.lockCandidate(true), args)).rows[0]?.id;
-          this.clock("candidate", performance.now() - start);
-          return id;
-        };
-        // The benchmark's studies have no gold pairs, so lib's gold outlook (goldIsDue) sends nothing.
-        if (rules.goldRate > 0) throw new Error("This copy of the claim knows no gold pairs: the benchmark's study must have none.");
-        const pairId = await find(false);
-        if (!pairId) return "none left" as const;
-        const [{ full }] = (await tx.query<{ full: boolean }>(SQL.pairIsFull, [pairId, "", rules.judgmentsPerPair])).rows;
-        if (full) return "filled meanwhile" as const;
-        const targetSide = pickTargetSide(history.left, history.right);
-        const [created] = (await tx.query<{ id: string }>(SQL.insertAssignment, [pairId, this.raterId, targetSide, rules.leaseSeconds])).rows;
-        return { assignmentId: created.id };
-      });
-      if (attempt === "none left") return undefined;
-      if (attempt !== "filled meanwhile") return attempt.assignmentId;
-    }
-  }
-
-  private async onScreen(assignmentId: string) {
-    const [row] = (await this.pool.query(SQL.onScreen, [assignmentId])).rows;
-    return { assignmentId, prompt: row.promptText as string, texts: [row.targetText as string, row.baselineText as string] };
+  /** lib/assign/rater-loop.ts nextStep, on pg. */
+  private async nextStep(study: StudyRules): Promise<string | null> {
+    const rules = rulesFrom(study);
+    const pair = await nextPair(this.database, rules, this.raterId, this.timed);
+    await this.timed("progress", () => raterProgress(this.database, rules, this.raterId));
+    return pair?.assignmentId ?? null;
   }
 }
 
@@ -444,7 +367,6 @@ const PHASE_LABELS: Record<Phase, string> = {
   user: "session user",
   study: "study",
   submit: "submit tx",
-  rules: "rules",
   resume: "resume tx",
   claim: "claim tx",
   candidate: "candidate query",
@@ -457,7 +379,8 @@ const PHASE_LABELS: Record<Phase, string> = {
  * the machine weighs on all three alike: one over HTTP, one through the app's own library code in
  * this process (lib/ and Prisma, phase by phase), one through pg with the same SQL (statement
  * group by statement group). Also the session cookie's decoding, which the proxy and
- * getServerSession each do once a request.
+ * getServerSession each do once a request. The lib steps' statements are recorded, to check
+ * PRISMA_SQL against them.
  */
 async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: BenchContext["log"]) {
   const [viaHttp, viaLib, viaPg] = await makeRaters(3, "alone");
@@ -477,6 +400,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
   const base = `${app.origin}/api/rate/${study.slug}`;
   let httpPair = ((await (await fetch(`${base}/next`, { headers: { cookie } })).json()) as ApiStep).pair;
   let libPair = await nextAssignment(study.id, viaLib.id);
+  const sent = new Set<string>();
   const rater = new RawRater(pool, viaPg.id, study.slug, (phase, value) => add(raw, phase, value));
   let rawPair = await rater.first();
   raw.clear();
@@ -496,17 +420,18 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     if (n >= ALONE_WARMUP_STEPS) http.push(performance.now() - start);
     if (body.outcome === "recorded") acknowledged += 1;
     httpPair = body.pair;
-    // Through lib/ and Prisma: what the route handler calls, in order.
+    // Through lib/ and Prisma: what the route handler calls, in order, the study read once.
     start = performance.now();
-    await time("session cookie (JWE decode)", () => decode({ token, secret }));
-    await time("session user", () =>
-      db().user.findUnique({ where: { id: viaLib.id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true } }),
-    );
-    await time("study", () => studyForRater(study.slug, { id: viaLib.id, participant: false }));
-    const outcome = await time("submit tx", () => submitJudgment(viaLib.id, study.slug, { assignmentId: libPair!.assignmentId, choice }));
-    if (outcome === "recorded") acknowledged += 1;
-    libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(study.id, viaLib.id));
-    await time("progress", () => raterProgress(study.id, viaLib.id));
+    await recordingStatements(sent, async () => {
+      await time("session cookie (JWE decode)", () => decode({ token, secret }));
+      await time("session user", () => sessionUser(viaLib.id));
+      const rated = await time("study", () => studyForRater(study.slug, { id: viaLib.id, participant: false }));
+      if (!rated) throw new Error("The study is not open to the rater");
+      const outcome = await time("submit tx", () => submitJudgment(viaLib.id, study.slug, { assignmentId: libPair!.assignmentId, choice }));
+      if (outcome === "recorded") acknowledged += 1;
+      libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(rated, viaLib.id));
+      await time("progress", () => libRaterProgress(rated, viaLib.id));
+    });
     add(lib, "total", performance.now() - start);
     // Through pg, the same SQL.
     start = performance.now();
@@ -531,6 +456,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     candidate: median(raw.get("candidate") ?? [NaN]),
     progress: median(raw.get("progress")!),
     session: median(lib.get("session cookie (JWE decode)")!),
+    staleCopies: staleCopies(sent),
   };
 }
 
@@ -603,6 +529,7 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
       context.log(`B-rate-1 floor, the app's GET /api/health (Next.js + one Prisma SELECT 1), 32 clients: ${describeFloor(stackFloor)}`);
       alone = await oneAtATime(app, pool, study, context.log);
       await checkRound("one rater at a time", alone.acknowledged);
+      for (const name of alone.staleCopies) checks.push(`PRISMA_SQL.${name} is not what Prisma sends for lib's call now: the pg baseline would measure an old statement`);
       at32 = await httpRound(app, study, 32, WARMUP_MS, MEASURE_MS, context.log);
       await checkRound("HTTP, 32 raters", at32.acknowledged, at32);
       at128 = await httpRound(app, study, 128, WARMUP_MS, MEASURE_MS, context.log);
@@ -667,7 +594,7 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
         pass: null,
       },
       {
-        benchmark: `B-rate-1 correctness after each of ${checked} rounds (SQL): ≤ k judgments and live assignments per pair, no pair twice to a rater, every acknowledged judgment stored`,
+        benchmark: `B-rate-1 correctness after each of ${checked} rounds (SQL): ≤ k judgments and live assignments per pair, no pair twice to a rater, every acknowledged judgment stored; the pg baseline's Prisma statements as Prisma sends them`,
         measured: checks.length ? checks.join("; ") : `all hold (${count(judged)} judgments)`,
         baseline: "",
         ratio: "",

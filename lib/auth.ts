@@ -16,6 +16,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { crossSiteRefusal, errorResponse } from "@/lib/http";
 import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
 import { authenticate, WRONG_CREDENTIALS, type SignedInUser } from "@/lib/users/authenticate";
+import { sessionUser } from "@/lib/users/session-user";
 import { participantSchema } from "@/lib/validation/crowd-link";
 import { signInSchema } from "@/lib/validation/user";
 
@@ -131,13 +132,7 @@ export async function endSession(): Promise<void> {
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const { id, ver } = (session?.user ?? {}) as { id?: string; ver?: number };
-  if (!id) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, participantId: true, sessionVersion: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== (ver ?? 0)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, participant: user.participantId !== null };
+  return id ? sessionUser(id, ver) : null;
 }
 
 export function homeFor(role: Role): string {

@@ -1,14 +1,24 @@
 // The rater's loop as one call per step, shared by the JSON API: each step answers with what the
 // rater sees next, so a client needs one round trip per judgment.
 import "server-only";
-import { nextAssignment, raterProgress, type PairOnScreen, type RaterProgress } from "@/lib/assign/next-assignment";
+import { nextPair, type PairOnScreen } from "@/lib/assign/next-assignment";
+import { rulesOf, type StudyRules } from "@/lib/assign/rules";
+import { raterProgress, type RaterProgress } from "@/lib/assign/statements";
+import { db } from "@/lib/db";
+import { prismaDatabase } from "@/lib/sql";
 
 export interface NextStep {
   pair: PairOnScreen | null;
   progress: RaterProgress;
 }
 
-export async function nextStep(studyId: string, raterId: string): Promise<NextStep> {
-  const pair = await nextAssignment(studyId, raterId);
-  return { pair, progress: await raterProgress(studyId, raterId) };
+/**
+ * `study`: as the request read it (requireStudyForRater selects its rules), or its id, and its
+ * rules are read once here for both the pair and the progress.
+ */
+export async function nextStep(study: string | StudyRules, raterId: string): Promise<NextStep> {
+  const rules = await rulesOf(study);
+  const database = prismaDatabase(db());
+  const pair = await nextPair(database, rules, raterId);
+  return { pair, progress: await raterProgress(database, rules, raterId) };
 }

@@ -1,12 +1,13 @@
 // Records a rater's verdict on their assignment. Idempotent: a double click, a retry or a second
 // tab yields one judgment, and the later calls are told it was already recorded.
 import "server-only";
-import { pairIsFull } from "@/lib/assign/next-assignment";
 import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
+import { pairIsFull, setAssignmentStatus } from "@/lib/assign/statements";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { KINDS } from "@/lib/kinds";
+import { viaPrisma } from "@/lib/sql";
 import { answerOf, type JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
@@ -21,7 +22,8 @@ async function turnsOf(tx: Prisma.TransactionClient, pairId: string): Promise<nu
 /** `slug` is the study the rater's address names: the assignment must belong to it. */
 export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput): Promise<SubmitOutcome> {
   return db().$transaction(async (tx) => {
-    const assignment = await lockOwnAssignment(tx, raterId, slug, input.assignmentId);
+    const sql = viaPrisma(tx);
+    const assignment = await lockOwnAssignment(sql, raterId, slug, input.assignmentId);
     // A retry of what was recorded before the study closed is told so, not that nothing was.
     if (assignment.status === "done") return "already_recorded";
     requireWritable(assignment);
@@ -31,11 +33,11 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
       throw new AppError("invalid", "Please say briefly why you chose this answer: this study asks for a reason with every choice.");
     }
     const lapsed = assignment.status !== "active" || assignment.expired;
-    if (lapsed && (await pairIsFull(tx, assignment.pairId, assignment.k, assignment.id))) {
-      await tx.assignment.update({ where: { id: assignment.id }, data: { status: "expired" } });
+    if (lapsed && (await pairIsFull(sql, assignment.pairId, assignment.k, assignment.id))) {
+      await setAssignmentStatus(sql, assignment.id, "expired");
       throw new AppError(
         "gone",
-        "Time ran out on that pair and other raters have since judged it, so your answer was not needed. Here is your next pair.",
+        `Time ran out on that ${KINDS[assignment.kind].item.one} and other raters have since judged it, so your answer was not needed. Here is your next ${KINDS[assignment.kind].item.one}.`,
       );
     }
 
@@ -68,7 +70,7 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
         timeOnTaskMs: Math.max(0, assignment.elapsedMs),
       },
     });
-    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "done" } });
+    await setAssignmentStatus(sql, assignment.id, "done");
     return "recorded";
   });
 }

@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { EventEmitter } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "@/lib/net/free-port";
 
 export interface RunningPostgres {
   /** Connection URL of the server's default database. */
@@ -14,17 +14,6 @@ export interface RunningPostgres {
 }
 
 const USER = "postgres";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function readOrCreatePassword(dataDir: string): string {
   const file = path.join(dataDir, "postgres-password");

@@ -2,6 +2,7 @@
 // into; a crowd participant only the study whose link they came through. To a rater, any other
 // study does not exist.
 import "server-only";
+import { RULE_FIELDS } from "@/lib/assign/rules";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -23,10 +24,16 @@ export function listStudiesForRater(rater: Rater) {
   return db().study.findMany({ where: judgeableBy(rater), orderBy: { createdAt: "desc" }, select: { slug: true, raterTitle: true } });
 }
 
-/** The study, if this rater may judge it now: one query, on every rating request. */
+/** What a rating request reads of its study: what its page shows, and the rules its pairs are handed out by. */
+const RATER_STUDY_FIELDS = { ...STUDY_FIELDS, ...RULE_FIELDS } satisfies Prisma.StudySelect;
+
+/**
+ * The study, if this rater may judge it now: one query, on every rating request. It carries the
+ * study's rules, for nextStep, nextAssignment and raterProgress to take instead of its id.
+ */
 export async function studyForRater(slug: string, rater: Rater) {
   if (!isSlug(slug)) return null;
-  return db().study.findFirst({ where: { slug, ...judgeableBy(rater) }, select: STUDY_FIELDS });
+  return db().study.findFirst({ where: { slug, ...judgeableBy(rater) }, select: RATER_STUDY_FIELDS });
 }
 
 /** For the rater's API: the study, or a 404 that names the slug and nothing else. */

@@ -14,5 +14,5 @@ export const POST = withRole(["rater"], async (request, rater, { params }: Conte
   const { slug } = await params;
   const outcome = await submitJudgment(rater.id, slug, body.data);
   const study = await requireStudyForRater(slug, rater);
-  return Response.json({ outcome, ...(await nextStep(study.id, rater.id)) });
+  return Response.json({ outcome, ...(await nextStep(study, rater.id)) });
 });

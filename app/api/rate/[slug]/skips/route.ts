@@ -14,5 +14,5 @@ export const POST = withRole(["rater"], async (request, rater, { params }: Conte
   const { slug } = await params;
   await skipAssignment(rater.id, slug, body.data.assignmentId, body.data.reason);
   const study = await requireStudyForRater(slug, rater);
-  return Response.json(await nextStep(study.id, rater.id));
+  return Response.json(await nextStep(study, rater.id));
 });

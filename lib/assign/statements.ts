@@ -1,0 +1,303 @@
+// The assignment engine's SQL, each statement once: what the app sends through Prisma
+// (`viaPrisma`) and what the rater-loop benchmark sends through pg (`viaPg`). Each function is
+// one statement; which transaction it runs in, and under which locks, is its caller's.
+import type { Side, Verdict } from "@/lib/assign/policy";
+import type { Rules } from "@/lib/assign/rules";
+import type { StudyKind, StudyStatus } from "@/lib/generated/prisma/enums";
+import type { Sql } from "@/lib/sql";
+
+// ─── The gate of a rater's writes ────────────────────────────────────────────────────────────
+
+export interface LockedAssignment {
+  id: string;
+  studyId: string;
+  pairId: string;
+  status: string;
+  targetSide: Side;
+  expired: boolean;
+  k: number;
+  rationaleMode: "off" | "optional" | "required";
+  goldVerdict: Verdict | null;
+  /** What the study asks of a judgment: a side between two answers, a label or a score. */
+  kind: StudyKind;
+  /** A study of scores: its scale's ends; null otherwise. */
+  scaleMin: number | null;
+  scaleMax: number | null;
+  elapsedMs: number;
+  redacted: boolean;
+  studyStatus: StudyStatus;
+  inStudy: boolean;
+  letIn: boolean;
+}
+
+/**
+ * The rater's own assignment, locked along with its pair (as claims lock it), with what its
+ * study says of a write now; `inStudy` whether the study is the one `slug` names.
+ *
+ * The study row is share-locked, so a researcher's pause or close (which locks it for update)
+ * waits for this write or is seen by it; letting a rater out withdraws their leases, so it waits
+ * on the assignment's row lock and is seen in its status.
+ */
+export async function lockOwnAssignmentRow(sql: Sql, assignmentId: string, raterId: string, slug: string): Promise<LockedAssignment | undefined> {
+  const [row] = await sql.query<LockedAssignment>(
+    `SELECT a.id, p."studyId", a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
+            s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict", s.kind::text AS kind,
+            s."scaleMin", s."scaleMax", (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
+            s.status::text AS "studyStatus", s.slug = $3 AS "inStudy",
+            u."disabledAt" IS NULL
+              AND CASE WHEN u."participantId" IS NOT NULL THEN u."participantOfStudyId" = s.id
+                       ELSE s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = u.id) END AS "letIn"
+       FROM "Assignment" a
+       JOIN "Pair" p ON p.id = a."pairId"
+       JOIN "Study" s ON s.id = p."studyId"
+       JOIN "User" u ON u.id = a."raterId"
+      WHERE a.id = $1 AND a."raterId" = $2
+      FOR UPDATE OF p, a FOR KEY SHARE OF s`,
+    [assignmentId, raterId, slug],
+  );
+  return row;
+}
+
+/** An assignment's new status, on a row its caller holds locked. */
+export async function setAssignmentStatus(sql: Sql, assignmentId: string, status: "expired" | "done"): Promise<void> {
+  await sql.execute(`UPDATE "Assignment" SET status = $2::"AssignmentStatus" WHERE id = $1`, [assignmentId, status]);
+}
+
+// ─── A pair's places ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Whether assignment `a` is live, holding one of its pair's k places: judged, or leased and not
+ * yet expired. Skipped and expired ones give the pair back to the pool.
+ */
+export const LIVE = `(a.status = 'done' OR (a.status = 'active' AND a."leaseExpiresAt" > now()))`;
+
+/** Whether an ordinary pair already has its k live assignments, `exceptAssignmentId` not counted; gold pairs are never full. */
+export async function pairIsFull(sql: Sql, pairId: string, k: number, exceptAssignmentId = ""): Promise<boolean> {
+  const [row] = await sql.query<{ full: boolean }>(
+    `SELECT p."goldVerdict" IS NULL
+            AND (SELECT count(*) FROM "Assignment" a WHERE a."pairId" = p.id AND a.id <> $2 AND ${LIVE}) >= $3 AS full
+       FROM "Pair" p WHERE p.id = $1`,
+    [pairId, exceptAssignmentId, k],
+  );
+  return row.full;
+}
+
+// ─── Resuming ────────────────────────────────────────────────────────────────────────────────
+
+/** The rater's unfinished assignment in the study, its pair and itself locked. */
+export async function lockOpenAssignment(sql: Sql, studyId: string, raterId: string) {
+  const [open] = await sql.query<{ id: string; pairId: string; expired: boolean }>(
+    `SELECT a.id, a."pairId", a."leaseExpiresAt" <= now() AS expired
+       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
+      WHERE a."raterId" = $1 AND a.status = 'active' AND p."studyId" = $2
+      ORDER BY a."createdAt" DESC
+      LIMIT 1
+      FOR UPDATE OF p, a`,
+    [raterId, studyId],
+  );
+  return open;
+}
+
+export async function renewLease(sql: Sql, assignmentId: string, leaseSeconds: number): Promise<void> {
+  await sql.execute(`UPDATE "Assignment" SET "leaseExpiresAt" = now() + make_interval(secs => $1) WHERE id = $2`, [leaseSeconds, assignmentId]);
+}
+
+// ─── Claiming ────────────────────────────────────────────────────────────────────────────────
+
+/** One rater's claims in a study take turns until the end of the transaction. */
+export async function takeClaimTurn(sql: Sql, studyId: string, raterId: string): Promise<void> {
+  await sql.execute(`SELECT pg_advisory_xact_lock(hashtext('claim:' || $1 || ':' || $2))`, [studyId, raterId]);
+}
+
+/** What this rater has had in this study: for the quota (pairs judged or held) and for balancing the target's side. */
+export async function raterHistory(sql: Sql, studyId: string, raterId: string) {
+  const [row] = await sql.query<{ pairs: number; left: number; right: number }>(
+    `SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
+            count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
+            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
+       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
+      WHERE a."raterId" = $1 AND p."studyId" = $2`,
+    [raterId, studyId],
+  );
+  return row;
+}
+
+/**
+ * The next pair for this rater, locked: one they have not seen (nor its prompt, if the study says
+ * so); an ordinary pair must have room, and the least-held go first in a random order fixed per
+ * pair, so that baselines and prompts fill evenly. The walk follows the index on
+ * ("studyId", "heldCount", "shuffleKey") and stops at the first pair that qualifies. Pairs locked
+ * by other claimers are skipped, unless `wait`.
+ */
+const candidate = (wait: boolean) => `SELECT p.id
+       FROM "Pair" p
+      WHERE p."studyId" = $1
+        AND (p."goldVerdict" IS NOT NULL) = $5::boolean
+        AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
+        AND p.active
+        AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
+                                 WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
+      ORDER BY p."heldCount", p."shuffleKey"
+      LIMIT 1
+      FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`;
+const CANDIDATE = { skipLocked: candidate(false), wait: candidate(true) };
+
+export async function lockCandidate(sql: Sql, rules: Rules, raterId: string, gold: boolean, wait: boolean): Promise<string | undefined> {
+  const [row] = await sql.query<{ id: string }>(wait ? CANDIDATE.wait : CANDIDATE.skipLocked, [rules.studyId, raterId, rules.k, rules.promptOncePerRater, gold]);
+  return row?.id;
+}
+
+/** The new assignment's id: the pair leased to the rater, the target on `targetSide`. */
+export async function insertAssignment(sql: Sql, rules: Rules, pairId: string, raterId: string, targetSide: Side): Promise<string> {
+  const [created] = await sql.query<{ id: string }>(
+    `INSERT INTO "Assignment" (id, "pairId", "raterId", "targetSide", status, "leaseExpiresAt", redacted)
+     VALUES (gen_random_uuid()::text, $1, $2, $3::"Side", 'active',
+             now() + make_interval(secs => $4),
+             -- Stamped now, so the rater's screen and the export agree however the setting changes.
+             $5::boolean AND EXISTS (
+               SELECT 1 FROM "Pair" p JOIN "Response" r ON r.id IN (p."targetResponseId", p."baselineResponseId")
+                WHERE p.id = $1 AND cardinality(r."selfNames") > 0))
+     RETURNING id`,
+    [pairId, raterId, targetSide, rules.leaseSeconds, rules.hideSelfNaming],
+  );
+  return created.id;
+}
+
+/**
+ * Other raters' leases in the study that ran out, marked expired so that their pairs' places are
+ * free again; how many. Rows someone else has locked are left to them.
+ */
+export async function releaseLapsedLeases(sql: Sql, studyId: string, raterId: string): Promise<number> {
+  return sql.execute(
+    `UPDATE "Assignment" a SET status = 'expired'
+       FROM (SELECT lapsed.id
+               FROM "Assignment" lapsed JOIN "Pair" p ON p.id = lapsed."pairId"
+              WHERE p."studyId" = $1 AND lapsed.status = 'active' AND lapsed."leaseExpiresAt" <= now()
+                AND lapsed."raterId" <> $2
+              FOR UPDATE OF p, lapsed SKIP LOCKED) lapsed
+      WHERE a.id = lapsed.id`,
+    [studyId, raterId],
+  );
+}
+
+// ─── The rater's screen ──────────────────────────────────────────────────────────────────────
+
+export type Turn = { role: "user" | "assistant"; content: string };
+
+export interface PairTexts {
+  targetSide: Side;
+  /** The study's systems, when this assignment shows self-naming hidden. */
+  hideNames: string[] | null;
+  promptText: string;
+  history: Turn[] | null;
+  targetText: string;
+  targetTurns: string[] | null;
+  baselineText: string | null;
+  baselineTurns: string[] | null;
+}
+
+/** The texts of an assignment's pair, in one statement (Prisma's nested select sends five). */
+export async function pairTexts(sql: Sql, assignmentId: string): Promise<PairTexts> {
+  const [row] = await sql.query<PairTexts>(
+    `SELECT a."targetSide" AS "targetSide", pr.text AS "promptText", pr.history,
+            CASE WHEN a.redacted THEN (SELECT array_agg(s.name) FROM "System" s WHERE s."studyId" = p."studyId") END AS "hideNames",
+            t.text AS "targetText", t.turns AS "targetTurns", b.text AS "baselineText", b.turns AS "baselineTurns"
+       FROM "Assignment" a
+       JOIN "Pair" p ON p.id = a."pairId"
+       JOIN "Prompt" pr ON pr.id = p."promptId"
+       JOIN "Response" t ON t.id = p."targetResponseId"
+       LEFT JOIN "Response" b ON b.id = p."baselineResponseId"
+      WHERE a.id = $1`,
+    [assignmentId],
+  );
+  return row;
+}
+
+// ─── The rater's progress ────────────────────────────────────────────────────────────────────
+
+export interface RaterProgress {
+  done: number;
+  remaining: number;
+  /** Pairs the study asks of each rater, if it sets a quota. */
+  quota: number | null;
+}
+
+// The study's rules as the counts below read them ($1 the study, $2 the rater): from the study's
+// row, or as given ($3 k, $4 one pair per prompt, $5 the quota, $6 the gold rate) by a caller
+// that read them with the study.
+const RULES_OF_STUDY = `SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota, "goldRate" AS rate FROM "Study" WHERE id = $1`;
+const RULES_GIVEN = `SELECT $3::int AS k, $4::boolean AS once, $5::int AS quota, $6::float8 AS rate`;
+const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, rules.k, rules.promptOncePerRater, rules.quota, rules.goldRate];
+
+/**
+ * Judged by this rater, and what is left for them. Ordinary pairs still open to them: not seen,
+ * and with room (a lease that ran out holds its place until it is marked expired) or leased to
+ * them now, counted as the pairs with room, less those the rater has had, plus the one they hold;
+ * with one pair per prompt for each rater, prompts counted the same way.
+ *
+ * Gold pairs must not show in these figures, so "to go" also counts the gold pairs the rater can
+ * still expect: with C pairs of theirs closed (judged, skipped or lapsed), O ordinary ones open,
+ * Hg a gold pair held and G gold pairs had, the gold rate r holds over the whole run when
+ * G + Gf = r (C + O + Hg + Gf), so Gf = (r (C + O + Hg) − G) / (1 − r). Closing any pair,
+ * ordinary or gold, and taking any next one moves this total down by exactly one (in exact
+ * numeric arithmetic, rounded half up, so that a shift by one always rounds the same way).
+ */
+const raterCounts = (rules: string) => `
+  WITH rules AS (${rules}),
+  roomy AS (
+    SELECT p.id, p."promptId" FROM "Pair" p, rules
+     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active),
+  had AS (
+    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AS room
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
+     WHERE a."raterId" = $2 AND p."studyId" = $1),
+  mine AS (SELECT * FROM had WHERE NOT gold),
+  counted AS (
+  SELECT
+    (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
+      WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
+    (CASE WHEN (SELECT once FROM rules) THEN
+         (SELECT count(DISTINCT "promptId") FROM roomy)
+       - (SELECT count(DISTINCT m."promptId") FROM mine m JOIN roomy r ON r."promptId" = m."promptId")
+       + (SELECT count(*) FROM (SELECT 1 FROM mine GROUP BY "promptId" HAVING count(*) = 1 AND bool_and(status = 'active')) held)
+     ELSE
+         (SELECT count(*) FROM roomy)
+       - (SELECT count(*) FROM mine WHERE room)
+       + (SELECT count(*) FROM mine WHERE status = 'active')
+     END)::int AS ordinary,
+    (SELECT count(*) FROM had WHERE status <> 'active')::int AS closed,
+    (SELECT count(*) FROM had WHERE gold)::int AS gold,
+    (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
+    -- Read only in a study with gold pairs: it passes over all of the study's pairs.
+    (CASE WHEN (SELECT rate FROM rules) > 0
+          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active) ELSE 0 END)::int AS "goldPairs"),
+  expected AS (
+    SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
+             LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
+           END AS "goldToCome"
+      FROM counted c, rules r)`;
+
+const progress = (rules: string) => `${raterCounts(rules)}
+  -- A quota caps what is left at the pairs the rater may still judge.
+  SELECT e.done, (CASE WHEN r.quota IS NULL THEN e.remaining ELSE LEAST(e.remaining, GREATEST(r.quota - e.done, 0)) END)::int AS remaining, r.quota
+    FROM (SELECT done, ordinary + "goldHeld" + "goldToCome" AS remaining FROM expected) e, rules r`;
+const PROGRESS = { ofStudy: progress(RULES_OF_STUDY), given: progress(RULES_GIVEN) };
+
+/** The rater's progress in a study: under the rules given, or those its row holds when given only its id. */
+export async function raterProgress(sql: Sql, study: string | Rules, raterId: string): Promise<RaterProgress> {
+  const [row] =
+    typeof study === "string"
+      ? await sql.query<RaterProgress>(PROGRESS.ofStudy, [study, raterId])
+      : await sql.query<RaterProgress>(PROGRESS.given, underRules(study, raterId));
+  return row;
+}
+
+const GOLD_OUTLOOK = `${raterCounts(RULES_GIVEN)}
+  SELECT ordinary, "goldToCome" FROM expected`;
+
+/** What the next claim draws gold from: the ordinary pairs left and the gold pairs expected, with nothing held. */
+export async function goldOutlook(sql: Sql, rules: Rules, raterId: string) {
+  const [row] = await sql.query<{ ordinary: number; goldToCome: number }>(GOLD_OUTLOOK, underRules(rules, raterId));
+  return row;
+}
