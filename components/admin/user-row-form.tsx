@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeUserAction, type UserActionState } from "@/app/(admin)/admin/users/actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 
 /** An admin's controls for one user: the role, and disable / enable, each saying what happened. */
-export function UserRowForm({ user }: { user: { id: string; email: string; role: string; disabled: boolean } }) {
-  const [state, action, pending] = useActionState<UserActionState, FormData>(changeUserAction, {});
+export function UserRowForm({ user, change }: { user: { id: string; email: string; role: string; disabled: boolean }; change: FormAction }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(change, {});
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={action} className="flex items-center gap-2">
@@ -28,7 +28,7 @@ export function UserRowForm({ user }: { user: { id: string; email: string; role:
           {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
         </button>
       </form>
-      <ActionMessage error={state.error} done={state.done} />
+      <ActionMessage error={state.error} done={state.message} />
     </div>
   );
 }

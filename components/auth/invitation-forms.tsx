@@ -3,11 +3,12 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { SignUpState } from "@/app/(auth)/invite/[token]/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 
-type Action = (previous: SignUpState, form: FormData) => Promise<SignUpState>;
+/** Done: where to go once signed in. */
+type Action = FormAction<string>;
 
 const INPUT = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 const BUTTON = "w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60";
@@ -15,23 +16,24 @@ const BUTTON = "w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hove
 /** Sign-up through an invitation; once the account is made, signs in with it and goes to the study. */
 export function InvitedSignUpForm({ token, action }: { token: string; action: Action }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<SignUpState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<FormState<string>, FormData>(action, {});
   // React empties the form once its action returns: what to sign in with is kept from the submit.
   const credentials = useRef<{ email: FormDataEntryValue | null; password: FormDataEntryValue | null } | null>(null);
   const [signInFailed, setSignInFailed] = useState(false);
   const errors = state.fieldErrors ?? {};
 
+  const landing = state.value;
   useEffect(() => {
-    if (!state.landing || !credentials.current) return;
+    if (!landing || !credentials.current) return;
     signIn("credentials", { ...credentials.current, redirect: false }).then((result) => {
       if (!result || result.error) {
         setSignInFailed(true);
         return;
       }
-      router.replace(state.landing!);
+      router.replace(landing);
       router.refresh();
     });
-  }, [state.landing, router]);
+  }, [landing, router]);
 
   function submit(form: FormData) {
     credentials.current = { email: form.get("email"), password: form.get("password") };
@@ -52,9 +54,9 @@ export function InvitedSignUpForm({ token, action }: { token: string; action: Ac
       </Field>
       <ActionMessage
         error={signInFailed ? "Your account is made, but signing in with it failed: sign in from the sign-in page." : state.error}
-        done={state.landing ? "Signed up. Taking you to the study…" : undefined}
+        done={landing ? "Signed up. Taking you to the study…" : undefined}
       />
-      <button type="submit" disabled={pending || Boolean(state.landing)} className={BUTTON}>
+      <button type="submit" disabled={pending || Boolean(landing)} className={BUTTON}>
         {pending ? "Signing up…" : "Sign up and join"}
       </button>
     </form>
@@ -63,7 +65,7 @@ export function InvitedSignUpForm({ token, action }: { token: string; action: Ac
 
 /** A signed-in rater joins with one click. */
 export function JoinAsRaterForm({ token, action }: { token: string; action: Action }) {
-  const [state, formAction, pending] = useActionState<SignUpState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<FormState<string>, FormData>(action, {});
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="token" value={token} />

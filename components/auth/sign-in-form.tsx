@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SignInState } from "@/lib/validation/user";
+import type { FormAction } from "@/lib/actions/form-state";
 
 /** A form posted to a server action: it works before (or without) the page's JavaScript. */
-export function SignInForm({ callbackUrl, action }: { callbackUrl: string; action: (state: SignInState, form: FormData) => Promise<SignInState> }) {
+export function SignInForm({ callbackUrl, action }: { callbackUrl: string; action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -19,8 +19,8 @@ export function SignInForm({ callbackUrl, action }: { callbackUrl: string; actio
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
-          key={state.email}
+          defaultValue={state.values?.email}
+          key={state.values?.email}
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
         />
       </div>

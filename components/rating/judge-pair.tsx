@@ -1,16 +1,15 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import type { FormState } from "@/lib/actions/form-state";
 import { KINDS, type Answer, type KindName, type LabelName } from "@/lib/kinds";
-
-export type ActionResult = { error?: string; notice?: string };
 
 const UNREACHABLE = "The server could not be reached, so this was not recorded yet. Please try again in a few seconds.";
 
 export interface RatingActions {
-  submit: (input: Answer & { assignmentId: string; rationale?: string }) => Promise<ActionResult>;
-  skip: (input: { assignmentId: string; reason: string }) => Promise<ActionResult>;
-  flag: (input: { assignmentId: string; reason: "broken" | "offensive" | "other"; note?: string }) => Promise<ActionResult>;
+  submit: (input: Answer & { assignmentId: string; rationale?: string }) => Promise<FormState>;
+  skip: (input: { assignmentId: string; reason: string }) => Promise<FormState>;
+  flag: (input: { assignmentId: string; reason: "broken" | "offensive" | "other"; note?: string }) => Promise<FormState>;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -59,16 +58,16 @@ export function JudgePair({
   const [rationale, setRationale] = useState("");
   const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
-  function run(action: () => Promise<ActionResult>) {
+  function run(action: () => Promise<FormState>) {
     if (pending) return;
     setError(null);
     setNotice(null);
     startTransition(async () => {
       // A server that cannot be reached (or fails) leaves the pair, the choice and the rationale
       // on screen, so the rater can send them again.
-      const result = await action().catch((): ActionResult => ({ error: UNREACHABLE }));
+      const result = await action().catch((): FormState => ({ error: UNREACHABLE }));
       if (result.error) setError(result.error);
-      if (result.notice) setNotice(result.notice);
+      if (result.message) setNotice(result.message);
     });
   }
 
@@ -208,7 +207,7 @@ export function JudgePair({
           </p>
         )}
         <div className="flex flex-wrap gap-3 text-sm">
-          <SkipForm reasons={skipReasons} noun={single ? "answer" : "pair"} disabled={pending} onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }))} />
+          <SkipForm reasons={skipReasons} noun={KINDS[kind].item.one} disabled={pending} onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }))} />
           <FlagForm disabled={pending} onFlag={(reason, note) => run(() => actions.flag({ assignmentId, reason, note }))} />
         </div>
       </div>

@@ -1,3 +1,4 @@
+import type { PlainFormAction } from "@/lib/actions/form-state";
 import type { AnswerRaterRow } from "@/lib/results/answer-raters";
 import { RaterExclusionForm } from "./rater-exclusion-form";
 
@@ -20,7 +21,7 @@ export function AnswerRatersTable({
   /** The kind's values as raters see them, in the counts' order. */
   values: string[];
   scores: boolean;
-  exclude: (form: FormData) => Promise<void>;
+  exclude: PlainFormAction;
 }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (

@@ -1,5 +1,7 @@
+import type { PlainFormAction } from "@/lib/actions/form-state";
+
 /** Leave a rater out of every figure, or let them back in: their judgments stay in the data either way. */
-export function RaterExclusionForm({ slug, rater, excluded, action }: { slug: string; rater: string; excluded: boolean; action: (form: FormData) => Promise<void> }) {
+export function RaterExclusionForm({ slug, rater, excluded, action }: { slug: string; rater: string; excluded: boolean; action: PlainFormAction }) {
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="slug" value={slug} />

@@ -1,3 +1,4 @@
+import type { PlainFormAction } from "@/lib/actions/form-state";
 import type { RaterRow } from "@/lib/results/study-results";
 import { positionBias } from "@/lib/stats/position-bias";
 import { formatP } from "@/lib/stats/format-p";
@@ -10,7 +11,7 @@ const share = (part: number, whole: number) => (whole ? `${Math.round((100 * par
  * with the majority of the other raters, and a button to leave them out of the results or let them
  * back in.
  */
-export function RatersTable({ raters, slug, exclude }: { raters: RaterRow[]; slug: string; exclude: (form: FormData) => Promise<void> }) {
+export function RatersTable({ raters, slug, exclude }: { raters: RaterRow[]; slug: string; exclude: PlainFormAction }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
     <div className="overflow-x-auto">

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { SettingsState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Field } from "@/components/ui/field";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 
 interface Props {
   slug: string;
@@ -18,12 +18,12 @@ interface Props {
   /** Participants so far, and the new identities the cap and the per-address throttle turned away. */
   entries: { participants: number; overCap: number; throttled: number };
   entryLimit: { perAddress: number; minutes: number };
-  save: (previous: SettingsState, form: FormData) => Promise<SettingsState>;
+  save: FormAction;
 }
 
 /** The study's crowd link: on or off, the completion code and address, and whether exports name participants. */
 export function CrowdLinkForm({ slug, link, completionCode, completionUrl, noWorkCode, crowdCap, exportParticipantIds, entries, entryLimit, save }: Props) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(save, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(save, {});
   const [copied, setCopied] = useState(false);
   const errors = state.fieldErrors ?? {};
   return (
@@ -92,7 +92,7 @@ export function CrowdLinkForm({ slug, link, completionCode, completionUrl, noWor
           <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
             Save crowd link
           </button>
-          <ActionMessage error={state.error} done={state.saved ? "Crowd link saved." : undefined} />
+          <ActionMessage error={state.error} done={state.ok ? "Crowd link saved." : undefined} />
         </div>
       </form>
     </section>

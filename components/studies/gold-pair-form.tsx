@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-
-type Action = (state: { error?: string; saved?: string }, form: FormData) => Promise<{ error?: string; saved?: string }>;
+import type { FormAction } from "@/lib/actions/form-state";
 
 /** One pair's gold answer: a known right answer makes it a check on raters. */
-export function GoldPairForm({ slug, pair, action }: { slug: string; pair: { id: string; target: string; baseline: string; goldVerdict: string | null }; action: Action }) {
+export function GoldPairForm({ slug, pair, action }: { slug: string; pair: { id: string; target: string; baseline: string; goldVerdict: string | null }; action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = `gold-${pair.id}`;
   return (
@@ -25,7 +24,7 @@ export function GoldPairForm({ slug, pair, action }: { slug: string; pair: { id:
         Save
       </button>
       <span role="status" className={state.error ? "text-sm text-red-800" : "text-sm text-green-800"}>
-        {state.error ?? state.saved}
+        {state.error ?? state.message}
       </span>
     </form>
   );

@@ -2,11 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
-import type { NewStudyState } from "@/app/(research)/studies/new/actions";
 import { Field } from "@/components/ui/field";
+import type { FormAction } from "@/lib/actions/form-state";
 import { capitalised, DEFAULT_KIND, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
-
-type Action = (state: NewStudyState, form: FormData) => Promise<NewStudyState>;
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
@@ -19,7 +17,7 @@ const slugFrom = (title: string) =>
     .slice(0, 60);
 
 /** The new-study form; its heading, labels and the defaults it shows follow the kind chosen. */
-export function NewStudyForm({ action }: { action: Action }) {
+export function NewStudyForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);

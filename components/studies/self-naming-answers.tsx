@@ -1,3 +1,4 @@
+import type { PlainFormAction } from "@/lib/actions/form-state";
 import type { SelfNamingOverview } from "@/lib/blind/study-self-naming";
 
 interface Props {
@@ -5,8 +6,8 @@ interface Props {
   overview: SelfNamingOverview;
   /** A closed study's choice is final. */
   closed: boolean;
-  setMode: (form: FormData) => Promise<void>;
-  rescan: (form: FormData) => Promise<void>;
+  setMode: PlainFormAction;
+  rescan: PlainFormAction;
 }
 
 /** The study's answers that name their writer, and whether raters see those names. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { InvitationState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
+import type { FormAction, FormState, PlainFormAction } from "@/lib/actions/form-state";
 
 export interface InvitationRow {
   id: string;
@@ -18,8 +18,8 @@ export interface InvitationRow {
 interface Props {
   slug: string;
   invitations: InvitationRow[];
-  create: (previous: InvitationState, form: FormData) => Promise<InvitationState>;
-  withdraw: (form: FormData) => Promise<void>;
+  create: FormAction;
+  withdraw: PlainFormAction;
 }
 
 function CopyButton({ link, name }: { link: string; name: string }) {
@@ -41,7 +41,7 @@ function CopyButton({ link, name }: { link: string; name: string }) {
 
 /** Invitation links of a study: made with a cap and an expiry, listed with their use, withdrawn. */
 export function StudyInvitations({ slug, invitations, create, withdraw }: Props) {
-  const [state, action, pending] = useActionState<InvitationState, FormData>(create, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(create, {});
   const errors = state.fieldErrors ?? {};
   return (
     <section aria-labelledby="invitations-heading" className="max-w-3xl space-y-3">
@@ -109,7 +109,7 @@ export function StudyInvitations({ slug, invitations, create, withdraw }: Props)
           <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
             Make an invitation link
           </button>
-          <ActionMessage error={state.error} done={state.made ? "Invitation made: copy its link from the list." : undefined} />
+          <ActionMessage error={state.error} done={state.ok ? "Invitation made: copy its link from the list." : undefined} />
         </div>
       </form>
     </section>

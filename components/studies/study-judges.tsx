@@ -2,19 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, type FormEvent } from "react";
-import type { JudgeState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
+import type { FormAction, FormState, PlainFormAction } from "@/lib/actions/form-state";
 import type { JudgeSummary } from "@/lib/judge/judges";
 
 interface Props {
   slug: string;
   judges: JudgeSummary[];
   defaultPrompt: string;
-  add: (previous: JudgeState, form: FormData) => Promise<JudgeState>;
-  start: (form: FormData) => Promise<void>;
-  cancel: (form: FormData) => Promise<void>;
+  /** Done: the name of the judge added. */
+  add: FormAction<string>;
+  start: PlainFormAction;
+  cancel: PlainFormAction;
 }
 
 const POLL_MS = 2_000;
@@ -30,7 +31,7 @@ function useRefreshWhile(running: boolean) {
   }, [running, router]);
 }
 
-function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeSummary; action: (form: FormData) => Promise<void>; label: string }) {
+function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeSummary; action: PlainFormAction; label: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="slug" value={slug} />
@@ -105,7 +106,7 @@ function ImportVerdicts({ slug }: { slug: string }) {
 
 /** A study's LLM judges: added with their endpoint (the key is never shown again), run, followed, cancelled. */
 export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }: Props) {
-  const [state, action, pending] = useActionState<JudgeState, FormData>(add, {});
+  const [state, action, pending] = useActionState<FormState<string>, FormData>(add, {});
   const errors = state.fieldErrors ?? {};
   useRefreshWhile(judges.some((judge) => judge.run?.status === "running"));
   return (
@@ -202,7 +203,7 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
           <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
             Add the judge
           </button>
-          <ActionMessage error={state.error} done={state.added ? `${state.added} added: run it from the list.` : undefined} />
+          <ActionMessage error={state.error} done={state.value ? `${state.value} added: run it from the list.` : undefined} />
         </div>
       </form>
     </section>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { PeopleState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import type { FormAction, FormState, PlainFormAction } from "@/lib/actions/form-state";
 
 interface Props {
   slug: string;
@@ -13,13 +13,14 @@ interface Props {
   /** A line above the list (the owner, say). */
   first?: string;
   people: { id: string; email: string }[];
-  add: (previous: PeopleState, form: FormData) => Promise<PeopleState>;
-  remove: (form: FormData) => Promise<void>;
+  /** Done: the email added. */
+  add: FormAction<string>;
+  remove: PlainFormAction;
 }
 
 /** People a study lets in (researchers who run it, raters who judge it): listed, added by email, removed. */
 export function StudyPeople({ slug, heading, who, intro, first, people, add, remove }: Props) {
-  const [state, action, pending] = useActionState<PeopleState, FormData>(add, {});
+  const [state, action, pending] = useActionState<FormState<string>, FormData>(add, {});
   const id = `${heading.toLowerCase()}-heading`;
   return (
     <section aria-labelledby={id} className="max-w-2xl space-y-3">
@@ -51,7 +52,7 @@ export function StudyPeople({ slug, heading, who, intro, first, people, add, rem
         <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
           Add
         </button>
-        <ActionMessage error={state.error} done={state.added ? `Added ${state.added}.` : undefined} />
+        <ActionMessage error={state.error} done={state.value ? `Added ${state.value}.` : undefined} />
       </form>
     </section>
   );

@@ -1,19 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveSettingsAction, type SettingsState } from "@/app/(research)/studies/[slug]/settings/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Field } from "@/components/ui/field";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 import type { StudySettings } from "@/lib/validation/study";
 import { KINDS, type KindName } from "@/lib/kinds";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
 /** The settings a study may change after it is made; the server says why a change is refused. */
-export function StudySettingsForm({ slug, kind, settings, baselines }: { slug: string; kind: KindName; settings: StudySettings; baselines: string[] }) {
+export function StudySettingsForm({ slug, kind, settings, baselines, save }: { slug: string; kind: KindName; settings: StudySettings; baselines: string[]; save: FormAction }) {
   const { one, many } = KINDS[kind].item;
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(save, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form onSubmit={keepValuesOnSubmit(action)} className="max-w-2xl space-y-5">
@@ -37,9 +38,12 @@ export function StudySettingsForm({ slug, kind, settings, baselines }: { slug: s
           <option value="required">Required</option>
         </select>
       </Field>
-      <Field id="goldPercent" label={`Gold ${many} (% of each rater's ${many})`} error={errors.goldPercent}>
-        <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
-      </Field>
+      {/* Gold answers are verdicts, known for pairs only. */}
+      {comparesTwoAnswers(kind) && (
+        <Field id="goldPercent" label={`Gold ${many} (% of each rater's ${many})`} error={errors.goldPercent}>
+          <input id="goldPercent" name="goldPercent" type="number" min={0} max={50} step="0.1" defaultValue={settings.goldPercent} className={input} />
+        </Field>
+      )}
       {baselines.length > 0 && (
         <fieldset aria-describedby="activeBaselines-hint">
           <legend className="font-medium">Active baselines</legend>
@@ -68,7 +72,7 @@ export function StudySettingsForm({ slug, kind, settings, baselines }: { slug: s
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
         Save settings
       </button>
-      <ActionMessage error={state.error} done={state.saved ? "Saved. The study's history records what changed." : undefined} />
+      <ActionMessage error={state.error} done={state.ok ? "Saved. The study's history records what changed." : undefined} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { setStudyStatusAction, type StatusActionState } from "@/app/(research)/studies/[slug]/actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import type { FormAction, FormState } from "@/lib/actions/form-state";
 
 const LABELS: Record<string, string> = { open: "Open to raters", paused: "Pause", closed: "Close the study" };
 const SAYS: Record<string, string> = {
@@ -13,8 +13,8 @@ const SAYS: Record<string, string> = {
 };
 
 /** The study's state, and the moves its lifecycle allows from there. */
-export function StudyStatusControls({ slug, status, next }: { slug: string; status: string; next: string[] }) {
-  const [state, action, pending] = useActionState<StatusActionState, FormData>(setStudyStatusAction, {});
+export function StudyStatusControls({ slug, status, next, change }: { slug: string; status: string; next: string[]; change: FormAction }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(change, {});
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span data-status={status} className="font-medium">

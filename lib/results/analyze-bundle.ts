@@ -3,7 +3,7 @@
 // wrote: a preference's through ./figures-from-judgments, one answer at a time's through
 // ./answers-from-judgments. Bad input stops at the first problem, named by line, field and reason.
 import { z } from "zod";
-import { KIND_NAMES, KINDS, LABELS, type KindName, type Measure } from "@/lib/kinds";
+import { KIND_NAMES, LABELS, type KindName, type Measure } from "@/lib/kinds";
 import { KIND_VALUES, valueKeys } from "@/lib/kinds/judgment-values";
 import { studyMeasure } from "@/lib/kinds/study-measure";
 import { answersFromJudgments, namedAnswerFigures, type AnswerRecords, type AnswerStudyFigures } from "@/lib/results/answers-from-judgments";

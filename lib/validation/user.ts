@@ -19,8 +19,11 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** What the sign-in form shows after a try: the refusal, and the email typed (never the password). */
-export interface SignInState {
-  error?: string;
-  email?: string;
-}
+const userId = z.string().min(1);
+
+/** One change an admin makes to one user. */
+export const userChangeSchema = z.discriminatedUnion("change", [
+  z.object({ change: z.literal("role"), userId, role: z.enum(roles) }),
+  z.object({ change: z.literal("disable"), userId }),
+  z.object({ change: z.literal("enable"), userId }),
+]);

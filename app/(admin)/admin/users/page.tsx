@@ -3,6 +3,7 @@ import Link from "next/link";
 import { UserRowForm } from "@/components/admin/user-row-form";
 import { requireRole } from "@/lib/auth";
 import { listUsers } from "@/lib/users/manage-users";
+import { changeUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -48,7 +49,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td className="py-2 pr-3">{user.disabled ? "Disabled" : "Active"}</td>
                 <td className="py-2 pr-3">{user.judgments}</td>
                 <td className="py-2 pr-3">
-                  <UserRowForm user={user} />
+                  <UserRowForm user={user} change={changeUserAction} />
                 </td>
               </tr>
             ))}

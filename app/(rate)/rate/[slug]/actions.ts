@@ -1,48 +1,51 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/components/rating/judge-pair";
+import type { z } from "zod";
+import { formAction, UNREADABLE } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { skipAssignment } from "@/lib/assign/skip-assignment";
-import { requireRole } from "@/lib/auth";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError } from "@/lib/errors";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { flagSchema, judgmentSchema, skipSchema } from "@/lib/validation/judgment";
+import { isSlug } from "@/lib/validation/study";
 
-// Each action revalidates the rating page, so the same round trip carries the rater's next pair.
-// A database that cannot be reached is said so, and the rater's page keeps what they entered.
-// The page binds its study's slug as the first argument; the write checks the assignment against it.
-async function rateAction<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },
+const refreshRatingPage = () => revalidatePath("/rate/[slug]", "page");
+
+// Each action revalidates the rating page, so the same round trip carries the rater's next pair
+// (a refused one too: the pair may have gone). A database that cannot be reached is said so, and
+// the rater's page keeps what they entered. The page binds its study's slug as the first
+// argument; the write checks the assignment against it.
+async function rateAction<S extends z.ZodType>(
   slug: unknown,
   input: unknown,
-  act: (raterId: string, slug: string, data: T) => Promise<unknown>,
-  notice?: string,
-): Promise<ActionResult> {
-  try {
-    const rater = await requireRole("rater");
-    const parsed = schema.safeParse(input);
-    if (!parsed.success || typeof slug !== "string") return { error: "That could not be read; please try again." };
-    await act(rater.id, slug, parsed.data);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) return { error: DATABASE_UNAVAILABLE_MESSAGE };
-    if (!(error instanceof AppError)) throw error;
-    revalidatePath("/rate/[slug]", "page");
-    return { error: error.userMessage };
-  }
-  revalidatePath("/rate/[slug]", "page");
-  return notice ? { notice } : {};
+  schema: S,
+  act: (raterId: string, slug: string, data: z.output<S>) => Promise<unknown>,
+  message?: string,
+): Promise<FormState> {
+  return formAction(input, {
+    who: ["rater"], on: "nothing", schema, unreadable: UNREADABLE,
+    work: async ({ user, data }) => {
+      if (typeof slug !== "string" || !isSlug(slug)) return { error: UNREADABLE };
+      await act(user.id, slug, data).catch((error: unknown) => {
+        if (error instanceof AppError) refreshRatingPage();
+        throw error;
+      });
+      refreshRatingPage();
+      return message ? { ok: true, message } : { ok: true };
+    },
+  });
 }
 
 export async function submitJudgmentAction(slug: unknown, input: unknown) {
-  return rateAction(judgmentSchema, slug, input, submitJudgment);
+  return rateAction(slug, input, judgmentSchema, submitJudgment);
 }
 
 export async function skipAction(slug: unknown, input: unknown) {
-  return rateAction(skipSchema, slug, input, (raterId, studySlug, data) => skipAssignment(raterId, studySlug, data.assignmentId, data.reason));
+  return rateAction(slug, input, skipSchema, (raterId, studySlug, data) => skipAssignment(raterId, studySlug, data.assignmentId, data.reason));
 }
 
 export async function flagAction(slug: unknown, input: unknown) {
-  return rateAction(flagSchema, slug, input, flagPair, "Thank you: the problem is reported. You can still judge this pair or skip it.");
+  return rateAction(slug, input, flagSchema, flagPair, "Thank you: the problem is reported. You can still judge it or skip it.");
 }

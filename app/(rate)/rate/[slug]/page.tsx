@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { KINDS } from "@/lib/kinds";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Answer, Question } from "@/components/rating/conversation";
@@ -33,8 +34,9 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
     );
   }
 
-  const pair = await nextAssignment(study.id, rater.id);
-  const progress = await raterProgress(study.id, rater.id);
+  const pair = await nextAssignment(study, rater.id);
+  const { item } = KINDS[study.kind];
+  const progress = await raterProgress(study, rater.id);
   const quotaReached = progress.quota !== null && progress.done >= progress.quota;
   // A crowd participant who has done all they can is given the code their platform asks for,
   // and only if they judged something: one who never got a pair is told to return the study.
@@ -75,7 +77,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
         <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
           <h2 className="text-lg font-semibold">No work left for you</h2>
           <p className="mt-2 text-slate-800">
-            Every pair of this study has been taken by other participants, so there is nothing for you to judge, and no completion code to give.
+            Every {item.one} of this study has been taken by other participants, so there is nothing for you to judge, and no completion code to give.
           </p>
           <p className="mt-2 text-slate-800">
             Please return the study on your platform (on Prolific, &ldquo;Return&rdquo; on the study&apos;s page), so that your place goes to someone else and
@@ -91,7 +93,7 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
         <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
           <h2 className="text-lg font-semibold">All done, thank you!</h2>
           <p className="mt-2 text-slate-800">
-            {quotaReached ? `You have judged the ${progress.quota} pairs this study asks of each rater.` : "There are no more pairs for you in this study right now."}
+            {quotaReached ? `You have judged the ${progress.quota} ${item.many} this study asks of each rater.` : `There are no more ${item.many} for you in this study right now.`}
           </p>
           {crowd ? (
             <>

@@ -20,8 +20,10 @@ import { SimulatedNotice } from "@/components/studies/simulated-badge";
 import { StudyHistory } from "@/components/studies/study-history";
 import { StudyStatusControls } from "@/components/studies/study-status-controls";
 import { VerdictBars } from "@/components/results/verdict-bars";
+import { RefusalNotice } from "@/components/ui/refusal-notice";
 import { FigurePanel } from "@/components/results/figure-panel";
 import { LengthTable } from "@/components/results/length-table";
+import { readRefusal } from "@/lib/actions/refusal";
 import { requireRole } from "@/lib/auth";
 import { selfNamingOverview } from "@/lib/blind/study-self-naming";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
@@ -40,7 +42,7 @@ import { findStudyFor } from "@/lib/studies/study-access";
 import { answerFigureSvg, judgeFigure, pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { studyEvents } from "@/lib/studies/study-events";
 import { NEXT_STATUSES } from "@/lib/studies/study-status";
-import { rescanSelfNamingAction, setRaterExcludedAction, setSelfNamingAction } from "./actions";
+import { rescanSelfNamingAction, setRaterExcludedAction, setSelfNamingAction, setStudyStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -60,7 +62,9 @@ export default async function StudyResultsPage({
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
-  if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} />;
+  // What a button of the page (exclude, the self-naming controls) refused.
+  const refused = readRefusal(`/studies/${study.slug}`, search);
+  if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} refused={refused} />;
   const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
@@ -86,6 +90,7 @@ export default async function StudyResultsPage({
 
   return (
     <div className="space-y-6">
+      <RefusalNotice message={refused} />
       <StudyHeader
         study={study}
         downloads={
@@ -234,7 +239,7 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
         {study.simulated && <SimulatedNotice />}
         {study.description && <p className="mt-1 text-sm text-slate-700">{study.description}</p>}
         <div className="mt-2">
-          <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} />
+          <StudyStatusControls slug={study.slug} status={study.status} next={NEXT_STATUSES[study.status]} change={setStudyStatusAction} />
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
@@ -258,7 +263,7 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
  * system's figures under the same filter as a pairwise study's, its progress and precision, the
  * raters' agreement, the raters, and the history.
  */
-async function AnswerStudyPage({ study, filter, problems }: { study: Study; filter: ResultsFilter; problems: string[] }) {
+async function AnswerStudyPage({ study, filter, problems, refused }: { study: Study; filter: ResultsFilter; problems: string[]; refused: string | null }) {
   const [figures, progress, raters, everyRater, history, selfNaming] = await Promise.all([
     answerResults(study, filter),
     studyProgress(study.id, filter),
@@ -278,6 +283,7 @@ async function AnswerStudyPage({ study, filter, problems }: { study: Study; filt
   const api = `/api/studies/${study.slug}/export`;
   return (
     <div className="space-y-6">
+      <RefusalNotice message={refused} />
       <StudyHeader
         study={study}
         downloads={

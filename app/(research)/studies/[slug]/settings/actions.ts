@@ -1,87 +1,57 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth";
-import { AppError } from "@/lib/errors";
-import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
+import { formAction, plainFormAction, UNREADABLE, type Study } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { cancelRun, createJudge, startRun } from "@/lib/judge/judges";
+import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
 import { updateCrowdLink } from "@/lib/studies/crowd-link";
 import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
-import { findStudyFor, requireStudyFor } from "@/lib/studies/study-access";
 import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
 import { crowdLinkSchema } from "@/lib/validation/crowd-link";
 import { newInvitationSchema } from "@/lib/validation/invitation";
 import { newJudgeSchema } from "@/lib/validation/judge";
 import { studySettingsSchema } from "@/lib/validation/study";
+import { invitationRefSchema, judgeRefSchema, personByEmailSchema, personSchema } from "@/lib/validation/study-controls";
 
-export interface SettingsState {
-  fieldErrors?: Record<string, string>;
-  error?: string;
-  saved?: boolean;
+const researchers = ["researcher", "admin"] as const;
+const settingsPage = (study: Study) => `/studies/${study.slug}/settings`;
+
+export async function saveSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: studySettingsSchema,
+    // Ticked checkboxes repeat their name: all of them, not the last.
+    fields: (form) => ({ ...Object.fromEntries(form), activeBaselines: form.getAll("activeBaselines") }),
+    work: async ({ user, study, data }) => {
+      const fieldErrors = await updateStudySettings(study.id, data, user.id);
+      if (Object.keys(fieldErrors).length) return { fieldErrors };
+      revalidatePath(`/studies/${study.slug}`);
+    },
+  });
 }
 
-export async function saveSettingsAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
-  const researcher = await requireRole("researcher", "admin");
-  // Ticked checkboxes repeat their name: all of them, not the last.
-  const parsed = studySettingsSchema.safeParse({ ...Object.fromEntries(form), activeBaselines: form.getAll("activeBaselines") });
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
-  }
-  const slug = String(form.get("slug"));
-  try {
-    const study = await requireStudyFor(slug, researcher);
-    const fieldErrors = await updateStudySettings(study.id, parsed.data, researcher.id);
-    if (Object.keys(fieldErrors).length) return { fieldErrors };
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
-    throw error;
-  }
-  revalidatePath(`/studies/${slug}`);
-  return { saved: true };
+/** Adds someone to the study by email (`add`), or says why not; done, the email as stored. */
+async function addPerson(form: FormData, add: (studyId: string, email: string, actorId: string) => Promise<void>): Promise<FormState<string>> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: personByEmailSchema, unreadable: UNREADABLE,
+    work: async ({ user, study, data: { email } }) => {
+      await add(study.id, email, user.id);
+      revalidatePath(settingsPage(study));
+      return { ok: true, value: email.trim().toLowerCase() };
+    },
+  });
 }
 
-export interface PeopleState {
-  error?: string;
-  added?: string;
-}
-
-/** Adds someone to the study by email (`add`), or says why not. */
-async function addPerson(form: FormData, add: (studyId: string, email: string, actorId: string) => Promise<void>): Promise<PeopleState> {
-  const researcher = await requireRole("researcher", "admin");
-  const slug = String(form.get("slug"));
-  const email = String(form.get("email") ?? "");
-  try {
-    const study = await requireStudyFor(slug, researcher);
-    await add(study.id, email, researcher.id);
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
-    throw error;
-  }
-  revalidatePath(`/studies/${slug}/settings`);
-  return { added: email.trim().toLowerCase() };
-}
-
-// A remove button's form has nowhere to show a message; a refused removal (someone not in the
-// study, say) leaves the page as it was, which is the truth.
-async function ignoringRefusal(work: Promise<void>): Promise<void> {
-  try {
-    await work;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
-}
-
+/** Removes someone from the study (`remove`); a refusal (someone not on it any more, say) comes back to the page. */
 async function removePerson(form: FormData, remove: (studyId: string, userId: string, actorId: string) => Promise<void>): Promise<void> {
-  const researcher = await requireRole("researcher", "admin");
-  const slug = String(form.get("slug"));
-  const study = (await findStudyFor(slug, researcher)) ?? notFound();
-  await ignoringRefusal(remove(study.id, String(form.get("userId")), researcher.id));
-  revalidatePath(`/studies/${slug}/settings`);
+  return plainFormAction(form, {
+    who: researchers, on: "study", schema: personSchema, page: settingsPage,
+    work: ({ user, study, data }) => remove(study.id, data.userId, user.id),
+  });
 }
 
-export async function addCollaboratorAction(_previous: PeopleState, form: FormData): Promise<PeopleState> {
+export async function addCollaboratorAction(_previous: FormState<string>, form: FormData): Promise<FormState<string>> {
   return addPerson(form, addCollaborator);
 }
 
@@ -89,7 +59,7 @@ export async function removeCollaboratorAction(form: FormData): Promise<void> {
   return removePerson(form, removeCollaborator);
 }
 
-export async function letRaterInAction(_previous: PeopleState, form: FormData): Promise<PeopleState> {
+export async function letRaterInAction(_previous: FormState<string>, form: FormData): Promise<FormState<string>> {
   return addPerson(form, letRaterIn);
 }
 
@@ -97,87 +67,50 @@ export async function letRaterOutAction(form: FormData): Promise<void> {
   return removePerson(form, letRaterOut);
 }
 
-export interface InvitationState {
-  fieldErrors?: Record<string, string>;
-  error?: string;
-  made?: boolean;
-}
-
-export async function createInvitationAction(_previous: InvitationState, form: FormData): Promise<InvitationState> {
-  const researcher = await requireRole("researcher", "admin");
-  const parsed = newInvitationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
-  }
-  const slug = String(form.get("slug"));
-  try {
-    const study = await requireStudyFor(slug, researcher);
-    await createInvitation(study.id, parsed.data, researcher.id);
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
-    throw error;
-  }
-  revalidatePath(`/studies/${slug}/settings`);
-  return { made: true };
+export async function createInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: newInvitationSchema,
+    work: async ({ user, study, data }) => {
+      await createInvitation(study.id, data, user.id);
+      revalidatePath(settingsPage(study));
+    },
+  });
 }
 
 export async function withdrawInvitationAction(form: FormData): Promise<void> {
-  const researcher = await requireRole("researcher", "admin");
-  const slug = String(form.get("slug"));
-  const study = (await findStudyFor(slug, researcher)) ?? notFound();
-  await ignoringRefusal(withdrawInvitation(study.id, String(form.get("invitationId")), researcher.id));
-  revalidatePath(`/studies/${slug}/settings`);
+  return plainFormAction(form, {
+    who: researchers, on: "study", schema: invitationRefSchema, page: settingsPage,
+    work: ({ user, study, data }) => withdrawInvitation(study.id, data.invitationId, user.id),
+  });
 }
 
-export async function saveCrowdLinkAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
-  const researcher = await requireRole("researcher", "admin");
-  const parsed = crowdLinkSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
-  }
-  const slug = String(form.get("slug"));
-  try {
-    const study = await requireStudyFor(slug, researcher);
-    await updateCrowdLink(study.id, parsed.data, researcher.id);
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
-    throw error;
-  }
-  revalidatePath(`/studies/${slug}/settings`);
-  return { saved: true };
+export async function saveCrowdLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: crowdLinkSchema,
+    work: async ({ user, study, data }) => {
+      await updateCrowdLink(study.id, data, user.id);
+      revalidatePath(settingsPage(study));
+    },
+  });
 }
 
-export interface JudgeState {
-  fieldErrors?: Record<string, string>;
-  error?: string;
-  added?: string;
+export async function addJudgeAction(_previous: FormState<string>, form: FormData): Promise<FormState<string>> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: newJudgeSchema,
+    work: async ({ user, study, data }) => {
+      await createJudge(study.id, data, user.id);
+      revalidatePath(settingsPage(study));
+      return { ok: true, value: data.name };
+    },
+  });
 }
 
-export async function addJudgeAction(_previous: JudgeState, form: FormData): Promise<JudgeState> {
-  const researcher = await requireRole("researcher", "admin");
-  const parsed = newJudgeSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])) };
-  }
-  const slug = String(form.get("slug"));
-  try {
-    const study = await requireStudyFor(slug, researcher);
-    await createJudge(study.id, parsed.data, researcher.id);
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
-    throw error;
-  }
-  revalidatePath(`/studies/${slug}/settings`);
-  return { added: parsed.data.name };
-}
-
-/** Start or cancel a judge's run: a button's form, so a refusal (already running, say) leaves the page as it is. */
+/** Starts or cancels a judge's run; a refusal (already running, say) comes back to the page. */
 async function judgeRunAction(form: FormData, act: typeof startRun): Promise<void> {
-  const researcher = await requireRole("researcher", "admin");
-  const slug = String(form.get("slug"));
-  const study = (await findStudyFor(slug, researcher)) ?? notFound();
-  await ignoringRefusal(act(study.id, String(form.get("judgeId")), researcher.id));
-  revalidatePath(`/studies/${slug}/settings`);
+  return plainFormAction(form, {
+    who: researchers, on: "study", schema: judgeRefSchema, page: settingsPage,
+    work: ({ user, study, data }) => act(study.id, data.judgeId, user.id),
+  });
 }
 
 export async function startJudgeRunAction(form: FormData): Promise<void> {

@@ -8,6 +8,7 @@ import { StudyInvitations } from "@/components/studies/study-invitations";
 import { StudyJudges } from "@/components/studies/study-judges";
 import { StudyPeople } from "@/components/studies/study-people";
 import { StudySettingsForm } from "@/components/studies/study-settings-form";
+import { RefusalNotice } from "@/components/ui/refusal-notice";
 import {
   addCollaboratorAction,
   addJudgeAction,
@@ -17,9 +18,11 @@ import {
   letRaterOutAction,
   removeCollaboratorAction,
   saveCrowdLinkAction,
+  saveSettingsAction,
   startJudgeRunAction,
   withdrawInvitationAction,
 } from "./actions";
+import { readRefusal } from "@/lib/actions/refusal";
 import { requireRole } from "@/lib/auth";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
@@ -41,13 +44,21 @@ async function siteOrigin(): Promise<string> {
   return `${request.get("x-forwarded-proto") ?? "http"}://${request.get("host")}`;
 }
 
-export default async function StudySettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function StudySettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
   const study = await findStudyFor(slug, viewer);
   if (!study) notFound();
   const researchers = await studyResearchers(study.id);
   const origin = await siteOrigin();
+  // What a button below (remove, withdraw, run) refused.
+  const refused = readRefusal(`/studies/${study.slug}/settings`, await searchParams);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -56,6 +67,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
         </Link>
       </p>
       <h1 className="text-xl font-semibold">Settings</h1>
+      <RefusalNotice message={refused} />
       {study.status === "closed" ? (
         <p className="text-slate-700">This study is closed: its settings and results are final.</p>
       ) : (
@@ -64,6 +76,7 @@ export default async function StudySettingsPage({ params }: { params: Promise<{ 
           kind={study.kind}
           settings={await studySettings(study.id)}
           baselines={(await studyBaselines(study.id)).map((baseline) => baseline.name)}
+          save={saveSettingsAction}
         />
       )}
       <StudyPeople
