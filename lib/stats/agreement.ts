@@ -138,11 +138,13 @@ export function krippendorffAlphaNominal<T>(units: readonly (readonly T[])[]): A
   return krippendorffAlphaNominalOfGroups(groupsOf(units, [...new Set(units.flat())]));
 }
 
-/** krippendorffAlphaNominal from groups of units with the same counts per value. */
-export function krippendorffAlphaNominalOfGroups(groups: readonly LabelGroup[]): AlphaResult {
-  // For nominal data only the diagonal of the coincidence matrix matters: o_cc and n_c.
-  const categories = groups.reduce((max, group) => Math.max(max, group.counts.length), 0);
-  const diagonal = new Array<number>(categories).fill(0);
+/**
+ * The coincidence matrix of groups of units (o_cd: pairs of values c and d within units, each
+ * pair 1/(m − 1) for a unit of m values), its marginals n_c, the values paired (n) and the
+ * pairable units. Units with fewer than two values are left out.
+ */
+function coincidences(groups: readonly LabelGroup[], categories: number) {
+  const coincidence = Array.from({ length: categories }, () => new Array<number>(categories).fill(0));
   const marginal = new Array<number>(categories).fill(0);
   let n = 0;
   let used = 0;
@@ -152,12 +154,20 @@ export function krippendorffAlphaNominalOfGroups(groups: readonly LabelGroup[]):
     if (m < 2 || group.times === 0) continue;
     used += group.times;
     n += group.times * m;
-    group.counts.forEach((c, v) => {
-      // Each ordered pair of values within a unit adds 1/(m − 1) to the coincidence matrix.
-      diagonal[v] += (group.times * c * (c - 1)) / (m - 1);
-      marginal[v] += group.times * c;
+    group.counts.forEach((a, c) => {
+      marginal[c] += group.times * a;
+      // A value is not paired with itself: against its own category it has a − 1 partners.
+      group.counts.forEach((b, d) => (coincidence[c][d] += (group.times * a * (c === d ? b - 1 : b)) / (m - 1)));
     });
   }
+  return { coincidence, marginal, n, used };
+}
+
+/** krippendorffAlphaNominal from groups of units with the same counts per value. */
+export function krippendorffAlphaNominalOfGroups(groups: readonly LabelGroup[]): AlphaResult {
+  // For nominal data only the diagonal of the coincidence matrix matters: o_cc and n_c.
+  const { coincidence, marginal, n, used } = coincidences(groups, groups.reduce((max, group) => Math.max(max, group.counts.length), 0));
+  const diagonal = coincidence.map((row, c) => row[c]);
   if (used === 0) return { value: null, observedDisagreement: null, expectedDisagreement: null, units: 0, values: 0 };
   const agreeing = diagonal.reduce((s, o) => s + o, 0);
   const chanceAgreeing = marginal.reduce((s, nc) => s + nc * (nc - 1), 0);
@@ -198,22 +208,7 @@ export function krippendorffAlphaOfGroups(groups: readonly LabelGroup[], values:
   if (metric === "nominal") return krippendorffAlphaNominalOfGroups(groups);
   if (metric !== "ordinal" && metric !== "interval") throw new RangeError(`unknown metric ${String(metric)}`);
   const k = values.length;
-  const coincidence = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const marginal = new Array<number>(k).fill(0);
-  let n = 0;
-  let used = 0;
-  for (const group of groups) {
-    checkGroup(group);
-    const m = group.counts.reduce((s, x) => s + x, 0);
-    if (m < 2 || group.times === 0) continue;
-    used += group.times;
-    n += group.times * m;
-    group.counts.forEach((a, c) => {
-      marginal[c] += group.times * a;
-      // A value is not paired with itself: against its own category it has a − 1 partners.
-      group.counts.forEach((b, d) => (coincidence[c][d] += (group.times * a * (c === d ? b - 1 : b)) / (m - 1)));
-    });
-  }
+  const { coincidence, marginal, n, used } = coincidences(groups, k);
   if (used === 0) return { value: null, observedDisagreement: null, expectedDisagreement: null, units: 0, values: 0 };
   // Ordinal distances are in ranks of the pooled values, so they need the marginals first.
   const below = [0];
