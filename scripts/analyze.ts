@@ -1,7 +1,7 @@
-// Usage: npm run analyze -- BUNDLE
+// Usage: npm run analyze -- BUNDLE (or --help)
 // Recomputes every figure of a study bundle (of any kind) offline from its raw records and says,
 // figure by figure, whether it matches the one the app wrote inside, or where it first differs.
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { analyzeBundle, BundleError, type Analysis } from "@/lib/results/analyze-bundle";
 import type { AnswerAgreement, LabelSummary } from "@/lib/results/answer-figures";
@@ -86,9 +86,28 @@ function printChecks(checks: Analysis["checks"]) {
   }
 }
 
-async function main(file: string | undefined): Promise<number> {
-  if (!file) {
-    console.error("Usage: npm run analyze -- BUNDLE (a study bundle downloaded from the results page)");
+const USAGE = `Usage: npm run analyze -- BUNDLE
+
+  BUNDLE   a study's reproducibility bundle (JSON lines), from "More downloads" on its results
+           page or GET /api/studies/SLUG/export/bundle
+
+Recomputes every figure the bundle holds from its raw records (prompts, pairs, judgments, judges'
+verdicts), with the app's pure statistics and none of its SQL, prints them, and compares each with
+the figure the app wrote inside. Exits 0 when every figure matches, 1 naming each that differs,
+2 for a file that is not a bundle (naming the line) or a bad command line.`;
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [file, ...rest] = args;
+  if (!file || rest.length > 0 || file.startsWith("-")) {
+    console.error(`${!file ? "No bundle given." : rest.length ? "Give one bundle only." : `Unknown option ${file}.`}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(file)) {
+    console.error(`No such file: ${file}`);
     return 2;
   }
   const analysis = await analyzeBundle(createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity }));
@@ -104,7 +123,7 @@ async function main(file: string | undefined): Promise<number> {
   return 0;
 }
 
-main(process.argv[2]).then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     console.error(error instanceof BundleError ? `Not a valid bundle: ${error.message}` : error);

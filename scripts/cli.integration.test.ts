@@ -107,4 +107,36 @@ describe("npm run import", () => {
     expect(missing.code).toBe(1);
     expect(missing.out).toContain("Give --target SYSTEM to create it.");
   });
+
+  it("previews a new study's import creating nothing, and opens a study to every rater, in its history", async () => {
+    const slug = `preview-${uniqueSuffix()}`;
+    const preview = run("scripts/import.ts", ["--study", slug, "--target", "LIMA", "--preview", "--open-to-all-raters", "prisma/data/samples/prompts.jsonl", "prisma/data/samples/responses.jsonl"]);
+    expect(preview.code).toBe(0);
+    expect(preview.out).toContain(`Would create the study "${slug}" with LIMA as its target.`);
+    expect(preview.out).toContain("Would import 3 new prompts; 6 new responses; 1 new system (GPT-4); 3 new pairs.");
+    expect(await db().study.count({ where: { slug } })).toBe(0);
+
+    const made = run("scripts/import.ts", ["--study", slug, "--target", "LIMA", "prisma/data/samples/prompts.jsonl"]);
+    expect(made.code).toBe(0);
+    expect((await db().study.findUniqueOrThrow({ where: { slug } })).openToAllRaters).toBe(false);
+    expect(run("scripts/import.ts", ["--study", slug, "--preview", "--open-to-all-raters", "prisma/data/samples/prompts.jsonl"]).out).toContain(`Would open the study "${slug}" to every rater.`);
+    expect((await db().study.findUniqueOrThrow({ where: { slug } })).openToAllRaters).toBe(false);
+    const opened = run("scripts/import.ts", ["--study", slug, "--open-to-all-raters", "prisma/data/samples/prompts.jsonl"]);
+    expect(opened.out).toContain(`Opened the study "${slug}" to every rater.`);
+    const study = await db().study.findUniqueOrThrow({ where: { slug }, include: { events: true } });
+    expect(study.openToAllRaters).toBe(true);
+    expect(study.events.map((event) => [event.what, event.after])).toContainEqual(["openToAllRaters", "every rater"]);
+  });
+});
+
+describe("npm run analyze", () => {
+  it("prints its usage on --help, and refuses a missing bundle or a stray argument", () => {
+    const help = run("scripts/analyze.ts", ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: npm run analyze -- BUNDLE");
+    const none = run("scripts/analyze.ts", []);
+    expect([none.code, none.out]).toEqual([2, expect.stringContaining("No bundle given.")]);
+    expect(run("scripts/analyze.ts", ["/nowhere/bundle.jsonl"]).out).toContain("No such file: /nowhere/bundle.jsonl");
+    expect(run("scripts/analyze.ts", ["a.jsonl", "b.jsonl"]).out).toContain("Give one bundle only.");
+  });
 });

@@ -10,6 +10,7 @@ import { importFiles, type ImportReport } from "@/lib/importer/import-files";
 import { fileOnDisk } from "@/lib/importer/sources";
 import { connectAndMigrate } from "@/lib/postgres/connect";
 import { createStudy } from "@/lib/studies/create-study";
+import { studySettings, updateStudySettings } from "@/lib/studies/study-settings";
 import { newStudySchema } from "@/lib/validation/study";
 import { runCommand } from "./run-command";
 
@@ -28,7 +29,10 @@ const USAGE = `Usage: npm run import -- --study SLUG [options] FILE... [SYSTEM=F
   --repeat-prompts   let a rater of the new study meet a prompt against several baselines
                      (off by default: the target's answer would be the one text that repeats,
                      which tells the rater which side is the target)
-  --preview          report what would be imported, and import nothing`;
+  --open-to-all-raters  let every rater account judge the study (new or existing), without
+                     inviting them one by one
+  --preview          report what would be imported (and whether the study would be created or
+                     opened), and change nothing`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,6 +46,7 @@ const { values, positionals } = parseArgs({
     k: { type: "string" },
     "repeat-prompts": { type: "boolean" },
     preview: { type: "boolean" },
+    "open-to-all-raters": { type: "boolean" },
     help: { type: "boolean" },
   },
 });
@@ -64,9 +69,10 @@ const files = positionals.map((argument) => {
   return fileOnDisk(path, system);
 });
 
-async function findOrCreateStudy(slug: string) {
+/** The study, made first when it does not exist and --target says how; `created` says it was. */
+async function findOrCreateStudy(slug: string): Promise<{ id: string; created: boolean }> {
   const existing = await db().study.findUnique({ where: { slug }, select: { id: true } });
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, created: false };
   if (!values.target) throw new AppError("not_found", `There is no study "${slug}". Give --target SYSTEM to create it.`);
   const parsed = newStudySchema.safeParse({
     slug,
@@ -78,13 +84,26 @@ async function findOrCreateStudy(slug: string) {
     judgmentsPerPair: values.k ?? 1,
     promptOncePerRater: !values["repeat-prompts"],
     prompts: values["lima-test-set"] ? "lima-test-set" : "own",
+    openToAllRaters: Boolean(values["open-to-all-raters"]),
   });
   if (!parsed.success) {
     throw new AppError("invalid", parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
   }
   const study = await createStudy(parsed.data, null);
-  console.log(`Created the study "${slug}" with ${values.target} as its target.`);
-  return study.id;
+  if (!values.preview) console.log(`Created the study "${slug}" with ${values.target} as its target.`);
+  return { id: study.id, created: true };
+}
+
+/** Lets every rater account judge an existing study, through the settings so that its history says so. */
+async function openToAllRaters(studyId: string, slug: string) {
+  const settings = await studySettings(studyId);
+  if (settings.openToAllRaters) return;
+  if (values.preview) {
+    console.log(`Would open the study "${slug}" to every rater.`);
+    return;
+  }
+  await updateStudySettings(studyId, { ...settings, openToAllRaters: true }, null);
+  console.log(`Opened the study "${slug}" to every rater.`);
 }
 
 function print(report: ImportReport) {
@@ -106,7 +125,9 @@ function print(report: ImportReport) {
 await runCommand(async () => {
   const database = await connectAndMigrate();
   try {
-    const studyId = await findOrCreateStudy(values.study!);
+    const study = await findOrCreateStudy(values.study!);
+    const studyId = study.id;
+    if (values["open-to-all-raters"] && !study.created) await openToAllRaters(studyId, values.study!);
     const totalBytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
     // A bar only where someone watches a terminal; logs get the summary alone.
     const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: "Reading {bar} {percentage}% | {value}/{total} bytes" }, cliProgress.Presets.shades_classic) : undefined;
@@ -114,6 +135,11 @@ await runCommand(async () => {
     let read = 0;
     const report = await importFiles(studyId, files, { preview: values.preview, onBytes: (n) => bar?.update((read += n)) });
     bar?.stop();
+    if (values.preview && study.created) {
+      // A preview changes nothing: the study made to read the files against goes again.
+      await db().study.delete({ where: { id: studyId } });
+      console.log(`Would create the study "${values.study}" with ${values.target} as its target.`);
+    }
     print(report);
     return report.errorCount > 0 ? 1 : 0;
   } finally {
