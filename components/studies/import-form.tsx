@@ -198,6 +198,18 @@ function ImportOutcome({ outcome, slug }: { outcome: Outcome; slug: string }) {
               </li>
             ))}
           </ul>
+          {outcome.missingCount > outcome.missing.length && (
+            <p className="text-sm">
+              …and {outcome.missingCount - outcome.missing.length} more prompts.{" "}
+              {outcome.committed ? (
+                <a href={`/api/studies/${slug}/export/missing-responses`} download className="text-blue-700 underline">
+                  Download every missing response (CSV)
+                </a>
+              ) : (
+                "Once imported, the full list downloads from here."
+              )}
+            </p>
+          )}
         </div>
       )}
       {outcome.committed && (

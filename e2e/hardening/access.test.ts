@@ -102,6 +102,7 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/api/studies/${s}/export/figure-2.svg?judge=${judgeId}`, allowed: research },
     { path: `/api/studies/${s}/export/figure-2.png?judge=${judgeId}&view=combined`, allowed: research },
     { path: `/api/studies/${s}/export/results.tex`, allowed: research },
+    { path: `/api/studies/${s}/export/missing-responses`, allowed: research },
   ];
 }
 

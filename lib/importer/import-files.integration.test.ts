@@ -7,7 +7,9 @@ import { describeReport } from "@/lib/importer/describe-report";
 import { importFiles, type ImportLimits } from "@/lib/importer/import-files";
 import type { ImportFile } from "@/lib/importer/read-file";
 import { createStudy } from "@/lib/studies/create-study";
-import { makeUser, uniqueSuffix } from "@/lib/testing/seed-study";
+import { makeUser, seedStudy, uniqueSuffix } from "@/lib/testing/seed-study";
+import { missingResponsesCsv } from "@/lib/export/missing-responses-csv";
+import { parse } from "csv-parse/sync";
 import { newStudySchema } from "@/lib/validation/study";
 
 function file(name: string, content: string | Uint8Array, system?: string): ImportFile {
@@ -260,5 +262,18 @@ describe("importFiles", () => {
     expect(report.errorCount).toBe(120);
     expect(report.errors).toHaveLength(50);
     expect(report.errors.map((e) => e.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+});
+
+describe("the responses a study still lacks", () => {
+  it("are listed in full, one row per prompt and system, in the study's order", async () => {
+    const study = await seedStudy({ prompts: [{ answeredBy: ["LIMA", "GPT-4"] }, { answeredBy: ["LIMA"] }, { answeredBy: [] }], baselines: ["GPT-4"] });
+    const rows = parse(await missingResponsesCsv(study.id), { columns: true }) as Record<string, string>[];
+    const prompts = await db().prompt.findMany({ where: { studyId: study.id }, orderBy: { position: "asc" }, select: { externalId: true } });
+    expect(rows).toEqual([
+      { prompt_id: prompts[1].externalId, system: "GPT-4" },
+      { prompt_id: prompts[2].externalId, system: "LIMA" },
+      { prompt_id: prompts[2].externalId, system: "GPT-4" },
+    ]);
   });
 });

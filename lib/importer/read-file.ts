@@ -57,13 +57,25 @@ function fileProblem(error: unknown, maxBytes: number): { field: string; reason:
   return undefined;
 }
 
+/**
+ * A file whose first line opens a JSON document that goes on (an array or an object spread over
+ * lines, as JSON exports are) is one document, not a record a line: said once, for the whole
+ * file, instead of an error on every line of it.
+ */
+const ONE_DOCUMENT =
+  "holds one JSON document spread over many lines, but one JSON object a line was expected (JSON lines): convert it, e.g. with jq -c '.[]' FILE.json > FILE.jsonl, and import that";
+
 async function* jsonlRecords(text: AsyncIterable<string>): AsyncGenerator<RawRecord> {
   let pending = "";
   let line = 0;
+  let first = true;
   const one = (raw: string): RawRecord | undefined => {
     line += 1;
     const content = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (content.trim() === "") return undefined;
+    const opening = first;
+    first = false;
+    if (opening && /^\s*(\[|\{)\s*$|^\s*\[\s*\{/.test(content) && !parses(content)) return { line, field: "(file)", reason: ONE_DOCUMENT };
     try {
       const value: unknown = JSON.parse(content);
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -81,10 +93,20 @@ async function* jsonlRecords(text: AsyncIterable<string>): AsyncGenerator<RawRec
     for (const raw of lines) {
       const record = one(raw);
       if (record) yield record;
+      if (record && "reason" in record && record.reason === ONE_DOCUMENT) return;
     }
   }
   const last = one(pending);
   if (last) yield last;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // CSV cells are text: list-valued fields hold JSON, and an empty cell means "not given".
