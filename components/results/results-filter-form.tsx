@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ResultsFilter } from "@/lib/results/results-filter";
+import { describeFilter, type ResultsFilter } from "@/lib/results/results-filter";
 
 const day = (date: Date | null, end = false) => {
   if (!date) return "";
@@ -63,6 +63,11 @@ export function ResultsFilterForm({
           Clear
         </Link>
       </div>
+      {describeFilter(filter) && (
+        <p role="status" className="basis-full font-medium text-amber-900">
+          Filtered ({describeFilter(filter)}): every figure on this page counts only these judgments. Clear shows them all.
+        </p>
+      )}
       {problems.length > 0 && (
         <p role="alert" className="basis-full text-red-800">
           The filter was not applied: {problems.join("; ")}.

@@ -200,6 +200,7 @@ for (const walk of WALKS) {
     await page.getByRole("form", { name: "Filter the results" }).getByRole("listbox").selectOption(first);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByText(`${walk.items} of ${goal} judgments (50%)`)).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Filtered (1 rater only)" })).toBeVisible();
     await expect(page.locator("tr[data-agreement]").first().locator('[data-cell="items"]')).toHaveText("0");
 
     // Every download answers, with what it says it holds.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterParams, parseResultsFilter } from "@/lib/results/results-filter";
+import { describeFilter, EVERY_JUDGMENT, filterParams, parseResultsFilter } from "@/lib/results/results-filter";
 
 describe("parseResultsFilter", () => {
   it("reads dates as whole UTC days, the end day included, and round-trips through its own parameters", () => {
@@ -24,5 +24,18 @@ describe("parseResultsFilter", () => {
         expect.stringMatching(/^raters\.0: is not a rater pseudonym/),
       ]);
     }
+  });
+
+  it("refuses a From after the To, and takes one day as a range", () => {
+    expect(parseResultsFilter(new URLSearchParams("from=2026-03-05&to=2026-03-04"))).toEqual({ ok: false, problems: ["to: is before From: the range would hold no judgment"] });
+    expect(parseResultsFilter(new URLSearchParams("from=2026-03-05&to=2026-03-05")).ok).toBe(true);
+  });
+});
+
+describe("describeFilter", () => {
+  it("says what a filtered page counts, and nothing for every judgment", () => {
+    expect(describeFilter(EVERY_JUDGMENT)).toBeNull();
+    const parsed = parseResultsFilter(new URLSearchParams("from=2026-03-01&to=2026-03-02&rater=rater-0123456789&gold=with"));
+    expect(parsed.ok && describeFilter(parsed.filter)).toBe("from 2026-03-01, to 2026-03-02, 1 rater only, gold pairs counted");
   });
 });

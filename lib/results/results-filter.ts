@@ -45,7 +45,7 @@ const filterSchema = z.object({
   to: instant(true).optional().default(null),
   raters: z.array(z.string().regex(/^rater-[0-9a-f]{10}$/, "is not a rater pseudonym")).max(500).default([]),
   gold: z.enum(["with", "without"]).optional().default("without"),
-});
+}).refine((filter) => !filter.from || !filter.to || filter.from < filter.to, { path: ["to"], message: "is before From: the range would hold no judgment" });
 
 export type FilterParse = { ok: true; filter: ResultsFilter } | { ok: false; problems: string[] };
 
@@ -98,4 +98,17 @@ export function countedJudgments(studyId: string, filter: ResultsFilter, { withE
     conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId")`);
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/** What the filter leaves out, in words, for a page that must say it is filtered; null for every judgment. */
+export function describeFilter(filter: ResultsFilter): string | null {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const parts = [
+    filter.from && `from ${day(filter.from)}`,
+    // The day before the stored end, which is the start of the day after the last one counted.
+    filter.to && `to ${day(new Date(filter.to.getTime() - 1))}`,
+    filter.raters.length > 0 && `${filter.raters.length} ${filter.raters.length === 1 ? "rater" : "raters"} only`,
+    filter.gold && "gold pairs counted",
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
 }

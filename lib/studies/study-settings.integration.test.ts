@@ -7,6 +7,7 @@ import { studyEvents } from "@/lib/studies/study-events";
 import { studySettings, updateStudySettings } from "@/lib/studies/study-settings";
 import { changeStudyStatus } from "@/lib/studies/study-status";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
+import { studySettingsSchema } from "@/lib/validation/study";
 
 describe("a study's settings", () => {
   it("saves what changed, writes each change to the history, and refuses a k below what pairs hold", async () => {
@@ -33,6 +34,16 @@ describe("a study's settings", () => {
 
     await changeStudyStatus(study.id, "closed", owner.id);
     await expect(updateStudySettings(study.id, before, owner.id)).rejects.toThrow(/closed: its settings and results are final/);
+  });
+
+  it("keeps the instructions' line endings: a form's CRLF saves the text unchanged, with nothing in the history", async () => {
+    const owner = await makeUser("researcher");
+    const study = await seedStudy({ prompts: 1, baselines: ["Bard"], createdById: owner.id });
+    await db().study.update({ where: { id: study.id }, data: { instructions: "First line.\n\n- one\n- two" } });
+    const sent = studySettingsSchema.parse({ ...(await studySettings(study.id)), instructions: "First line.\r\n\r\n- one\r\n- two\r\n" });
+    expect(await updateStudySettings(study.id, sent, owner.id)).toEqual({});
+    expect((await db().study.findUniqueOrThrow({ where: { id: study.id } })).instructions).toBe("First line.\n\n- one\n- two");
+    expect((await studyEvents(study.id)).filter((event) => event.what === "instructions")).toEqual([]);
   });
 
   it("makes a baseline inactive: raters get no pair with it while it is, and its pairs come back after", async () => {

@@ -30,7 +30,11 @@ const studyFields = z.object({
       .regex(SLUG, "may hold only lower-case letters, digits and single hyphens"),
     raterTitle: z.string().trim().max(200, "must be at most 200 characters").default(""),
     description: z.string().trim().max(2000, "must be at most 2,000 characters").default(""),
-    instructions: z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
+    // A browser sends a textarea's line breaks as CRLF: stored as typed, an unchanged text would differ on every save.
+    instructions: z.preprocess(
+      (value) => (typeof value === "string" ? value.replace(/\r\n?/g, "\n") : value),
+      z.string().trim().max(20_000, "must be at most 20,000 characters").default(""),
+    ),
     target: systemName,
     baselines: nameList.default([]),
     kind: z.enum(KIND_NAMES, `must be ${KIND_NAMES.slice(0, -1).join(", ")} or ${KIND_NAMES.at(-1)}`).default(DEFAULT_KIND),
