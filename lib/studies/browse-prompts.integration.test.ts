@@ -123,6 +123,16 @@ describe("promptWithResponses", () => {
     expect(found?.missingSystems).toEqual(["Alpaca 65B"]);
   });
 
+  it("links each prompt to the ones before and after it in the study's order", async () => {
+    const study = await seedBrowsable();
+    const prompts = await db().prompt.findMany({ where: { studyId: study.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    const links = await Promise.all(prompts.map(async ({ id }) => {
+      const found = await promptWithResponses(study.id, id);
+      return [found?.previousId, found?.nextId];
+    }));
+    expect(links).toEqual(prompts.map((_, i) => [prompts[i - 1]?.id ?? null, prompts[i + 1]?.id ?? null]));
+  });
+
   it("is null for another study's prompt or an unknown id", async () => {
     const [study, other] = await Promise.all([seedBrowsable(), seedStudy({ prompts: 1 })]);
     const othersPrompt = await db().prompt.findFirstOrThrow({ where: { studyId: other.id } });

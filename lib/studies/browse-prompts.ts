@@ -99,7 +99,7 @@ export async function promptWithResponses(studyId: string, promptId: string) {
   const [prompt, systems] = await Promise.all([
     db().prompt.findFirst({
       where: { id: promptId, studyId },
-      select: { id: true, externalId: true, text: true, history: true, source: true, tags: true },
+      select: { id: true, externalId: true, text: true, history: true, source: true, tags: true, position: true },
     }),
     db().system.findMany({
       where: { studyId },
@@ -108,9 +108,19 @@ export async function promptWithResponses(studyId: string, promptId: string) {
     }),
   ]);
   if (!prompt) return null;
+  // The prompts on either side in the study's order (position, then id for ties), for previous and next links.
+  const [[previous], [next]] = await Promise.all([
+    db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Prompt" WHERE "studyId" = ${studyId} AND (position, id) < (${prompt.position}, ${prompt.id}) ORDER BY position DESC, id DESC LIMIT 1`,
+    db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Prompt" WHERE "studyId" = ${studyId} AND (position, id) > (${prompt.position}, ${prompt.id}) ORDER BY position, id LIMIT 1`,
+  ]);
 
+  const { id, externalId, text, history, source, tags } = prompt;
   return {
-    prompt: { ...prompt, history: historySchema.parse(prompt.history) ?? [] },
+    prompt: { id, externalId, text, history: historySchema.parse(history) ?? [], source, tags },
+    previousId: previous?.id ?? null,
+    nextId: next?.id ?? null,
     responses: systems
       .filter((system) => system.responses.length > 0)
       .map((system) => ({ system: system.name, isTarget: system.targetOf !== null, text: system.responses[0].text })),

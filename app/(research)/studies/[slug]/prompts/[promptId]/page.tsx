@@ -26,9 +26,21 @@ export default async function PromptPage({ params }: { params: Promise<{ slug: s
 
   return (
     <div className="space-y-6">
-      <Link href={`/studies/${slug}/prompts`} className="text-sm text-blue-700 underline">
-        ← All prompts of {study.title}
-      </Link>
+      <nav aria-label="Prompts" className="flex flex-wrap gap-4 text-sm">
+        <Link href={`/studies/${slug}/prompts`} className="text-blue-700 underline">
+          ← All prompts of {study.title}
+        </Link>
+        {found.previousId && (
+          <Link href={`/studies/${slug}/prompts/${found.previousId}`} rel="prev" className="text-blue-700 underline">
+            Previous prompt
+          </Link>
+        )}
+        {found.nextId && (
+          <Link href={`/studies/${slug}/prompts/${found.nextId}`} rel="next" className="text-blue-700 underline">
+            Next prompt
+          </Link>
+        )}
+      </nav>
       <div>
         <h1 className="text-xl font-semibold">Prompt {prompt.externalId}</h1>
         <p className="mt-1 text-sm text-slate-700">
