@@ -1,3 +1,5 @@
+import { GoldImportForm } from "@/components/studies/gold-import-form";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
@@ -43,6 +45,7 @@ export default async function PromptsPage({
         ← {study.title}
       </Link>
       <h1 className="text-xl font-semibold">Prompts</h1>
+      {comparesTwoAnswers(study.kind) && study.status !== "closed" && <GoldImportForm slug={slug} />}
 
       <Form action={base} role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex min-w-60 flex-1 flex-col gap-1">
