@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <SiteHeader user={user ? { email: user.email, role: user.role } : null} signOut={signOutAction} />
+        <SiteHeader user={user ? { email: user.email, role: user.role, participant: user.participant } : null} signOut={signOutAction} />
         <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>

@@ -25,7 +25,7 @@ function Row({ label, agreement }: { label: string; agreement: Agreement }) {
 export function AgreementSummary({ agreement, baselines, positionBias }: Pick<StudyResults, "agreement" | "positionBias"> & { baselines: BaselineResult[] }) {
   return (
     <div className="space-y-3 text-sm">
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rater agreement, scrollable">
         <table className="w-full min-w-[40rem] max-w-4xl border-collapse">
           <caption className="mb-1 text-left text-slate-700">
             Agreement on the pairs judged by two raters or more. Tie-discounted accuracy is the paper&apos;s; Fleiss&apos; κ (as Gwet generalises it to

@@ -22,7 +22,7 @@ export function AnswerAgreementTable({ figures }: { figures: AnswerFigures }) {
   const unit = figures.measure.shape === "labels" && figures.measure.turns === "each" ? "turns" : "answers";
   const rows: [string, AnswerAgreement][] = [["All systems", figures.agreement], ...figures.systems.map((system) => [system.system, system.agreement] as [string, AnswerAgreement])];
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rater agreement, scrollable">
       <table className="w-full min-w-[36rem] max-w-4xl border-collapse text-sm">
         <caption className="mb-1 text-left text-slate-700">
           Agreement among the raters of the same {unit}, on the {unit} judged by two raters or more (1 is full agreement, 0 what chance

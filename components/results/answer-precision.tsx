@@ -11,7 +11,7 @@ export function AnswerPrecision({ figures }: { figures: AnswerFigures }) {
   const width = (value: number) => (Number.isFinite(value) ? (scores ? `±${value.toFixed(2)}` : `±${(value * 100).toFixed(1)} points`) : "–");
   const target = scores ? SCORE_HALF_WIDTH : LABEL_HALF_WIDTH;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Precision per system, scrollable">
       <table className="w-full min-w-[36rem] max-w-4xl border-collapse text-sm">
         <caption className="mb-1 text-left text-slate-700">
           Precision per system: the 95% interval of the {scores ? "mean score" : "share of pass or better"} now, and the {unit} it needs for{" "}

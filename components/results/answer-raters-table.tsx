@@ -25,7 +25,7 @@ export function AnswerRatersTable({
 }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Raters, scrollable">
       <table className="w-full min-w-[44rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Raters by pseudonym (the same as in the downloads). An excluded rater&apos;s judgments are left out of every number on this page and

@@ -6,7 +6,7 @@ const percent = (share: number) => `${Math.round(share)}%`;
 export function BreakdownTable({ rows, target }: { rows: BreakdownRow[]; target: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="By prompt source and tag, scrollable">
       <table className="w-full min-w-[36rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           {target} wins / ties / loses, by prompt source and by tag

@@ -14,7 +14,7 @@ const shares = (counts: Record<Verdict, number>) => {
  */
 export function JudgeComparison({ name, baselines }: { name: string; baselines: JudgeBaselineResult[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="The judge beside the raters, scrollable">
       <table className="w-full min-w-[52rem] border-collapse text-sm" aria-label={`${name} beside the raters`}>
         <caption className="mb-2 text-left text-slate-700">
           {name}: the target&apos;s win / tie / loss by the raters and by the judge (one label a pair: its verdict when both orders agree, a tie

@@ -7,7 +7,7 @@ const range = (interval: Interval | undefined) => (interval ? `${Math.round(inte
 /** An absolute study's labels per system: Excellent / Pass / Fail shares with counts and 95% intervals clustered by prompt (the figure above draws them). */
 export function LabelBars({ systems }: { systems: ({ system: string } & LabelSummary)[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Labels per system, scrollable">
       <table className="w-full min-w-[48rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Each system&apos;s answers: share of labels (count), and 95% intervals (Wilson&apos;s, on the labels divided by the design effect of their clustering by prompt)

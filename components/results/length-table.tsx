@@ -9,7 +9,7 @@ const percent = (share: number) => `${Math.round(100 * share)}%`;
  */
 export function LengthTable({ target, sources }: { target: string; sources: { name: string; rows: BaselineLengthEffect[] }[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Answer length, scrollable">
       <table className="w-full min-w-[44rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Among decided judgments (ties left out): how often the longer answer won, {target}&apos;s plain win rate, and its win rate with length

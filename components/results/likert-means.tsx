@@ -5,7 +5,7 @@ const fixed = (value: number) => value.toFixed(2);
 /** A Likert study's mean helpfulness per system, with 95% t and bootstrap intervals over answers, clamped to the scale. */
 export function LikertMeans({ systems, scale }: { systems: SystemScores[]; scale: { min: number; max: number } }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Helpfulness per system, scrollable">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Mean helpfulness ({scale.min} not helpful – {scale.max} highly helpful) of each system&apos;s answers (each answer&apos;s scores averaged

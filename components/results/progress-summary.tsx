@@ -24,7 +24,7 @@ export function ProgressSummary({
   return (
     <div className="space-y-4 text-sm">
       <Completion progress={progress} />
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Precision per baseline, scrollable">
         <table className="w-full min-w-[40rem] max-w-4xl border-collapse">
           <caption className="mb-1 text-left text-slate-700">
             Precision per baseline: the win rate&apos;s 95% interval now, and the {unit} it needs for ±5 points, allowing for the clustering of{" "}

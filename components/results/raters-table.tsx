@@ -14,7 +14,7 @@ const share = (part: number, whole: number) => (whole ? `${Math.round((100 * par
 export function RatersTable({ raters, slug, exclude }: { raters: RaterRow[]; slug: string; exclude: PlainFormAction }) {
   if (raters.length === 0) return <p className="text-sm text-slate-700">No judgments yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Raters, scrollable">
       <table className="w-full min-w-[52rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           Raters by pseudonym (the same as in the CSV export). An excluded rater&apos;s judgments are left out of every number on this page

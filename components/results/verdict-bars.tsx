@@ -12,7 +12,7 @@ const range = (interval: Interval | undefined) => (interval ? `${Math.round(inte
  */
 export function VerdictBars({ target, baselines, unit }: { target: string; baselines: BaselineResult[]; unit: "judgments" | "pairs" }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Win, tie and loss per baseline, scrollable">
       <table className="w-full min-w-[52rem] border-collapse text-sm">
         <caption className="mb-2 text-left text-slate-700">
           {target} against each baseline: share (count), and 95% intervals (Wilson&apos;s, on the judgments divided by the design effect of their

@@ -10,7 +10,7 @@ import "highlight.js/styles/github.css";
 const components: Components = {
   // A wide table scrolls inside its box instead of widening the page or a response's column.
   table: ({ children }) => (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="A table, scrollable">
       <table>{children}</table>
     </div>
   ),

@@ -27,6 +27,9 @@ test("a crowd participant comes in through the study's link, judges their quota 
   await participant.goto(participantLink);
   await expect(participant).toHaveURL(new RegExp(`/rate/${study.slug}$`));
   await expect(participant.getByText("0 judged · 2 to go")).toBeVisible();
+  // Their account's address is made up from the platform id: it is not shown, and there is no signing out.
+  await expect(participant.getByRole("banner")).not.toContainText("@");
+  await expect(participant.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   await participant.getByRole("button", { name: "Answer A is significantly better" }).click();
   await expect(participant.getByText("1 judged · 1 to go")).toBeVisible();
   await participant.getByRole("button", { name: "Neither is significantly better" }).click();

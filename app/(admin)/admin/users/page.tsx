@@ -30,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         {listing.total} {listing.total === 1 ? "person" : "people"}
         {search && ` matching "${search}"`}. A disabled person cannot sign in; their judgments stay in every study.
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="People, scrollable">
         <table className="w-full min-w-[48rem] border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-300 text-left">
