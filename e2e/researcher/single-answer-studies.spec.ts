@@ -110,6 +110,7 @@ test("an absolute study: made and imported, each answer labelled Fail / Pass / E
     "participant_id",
     "participant_session_id",
     "excluded",
+    "removed",
     "redacted",
     "time_on_task_ms",
     "created_at",

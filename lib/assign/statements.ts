@@ -135,7 +135,7 @@ const candidate = (wait: boolean) => `SELECT p.id
         AND (p."goldVerdict" IS NOT NULL) = $5::boolean
         AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
-        AND p.active
+        AND p.active AND p."removedAt" IS NULL
         AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
                                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
       ORDER BY p."heldCount", p."shuffleKey"
@@ -247,9 +247,9 @@ const raterCounts = (rules: string) => `
   WITH rules AS (${rules}),
   roomy AS (
     SELECT p.id, p."promptId" FROM "Pair" p, rules
-     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active),
+     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL),
   had AS (
-    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AS room
+    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL AS room
       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
      WHERE a."raterId" = $2 AND p."studyId" = $1),
   mine AS (SELECT * FROM had WHERE NOT gold),
@@ -271,7 +271,7 @@ const raterCounts = (rules: string) => `
     (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
     -- Read only in a study with gold pairs: it passes over all of the study's pairs.
     (CASE WHEN (SELECT rate FROM rules) > 0
-          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active) ELSE 0 END)::int AS "goldPairs"),
+          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL) ELSE 0 END)::int AS "goldPairs"),
   expected AS (
     SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)

@@ -43,6 +43,8 @@ function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): Expor
     { name: "participant_session_id", sql: `CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END` },
     ...(gold ? [{ name: "gold", sql: `(p."goldVerdict" IS NOT NULL)::text` }] : []),
     { name: "excluded", sql: `EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = p."studyId" AND x."raterId" = j."raterId")::text` },
+    // The item a researcher took out of the study: its judgments are listed, and counted in no figure.
+    { name: "removed", sql: `(p."removedAt" IS NOT NULL)::text` },
     // Whether the rater saw the answers with their self-naming hidden.
     { name: "redacted", sql: "a.redacted::text" },
     { name: "time_on_task_ms", sql: 'j."timeOnTaskMs"' },
@@ -62,7 +64,7 @@ function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): Expor
       LEFT JOIN "System" bs ON bs.id = p."baselineSystemId"
      WHERE p."studyId" = ${pg.escapeLiteral(studyId)}
      ORDER BY j."createdAt", j.id${perTurn ? ", turn.position" : ""}`;
-  const typed: ExportTable["typed"] = { gold: asBoolean, excluded: asBoolean, redacted: asBoolean, time_on_task_ms: Number };
+  const typed: ExportTable["typed"] = { gold: asBoolean, excluded: asBoolean, removed: asBoolean, redacted: asBoolean, time_on_task_ms: Number };
   for (const column of answer) if (column.json) typed[column.name] = JSON_TYPES[column.json];
   return { columns: columns.map((column) => column.name), select, typed };
 }

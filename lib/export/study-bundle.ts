@@ -5,8 +5,9 @@
 // labels per turn), LLM judge and judge's verdict, then every figure the results page shows,
 // unfiltered, each as a "figure" record with its name: for a preference between two answers the
 // summary every judgment and by majority with its planner, agreement, position bias, ranking,
-// raters, length, judges; for one answer at a time the answers' figures and the raters. Raters
-// appear only by their pseudonym. Streamed page by page, so memory stays flat.
+// raters, length, judges; for one answer at a time the answers' figures and the raters. A pair
+// the researchers removed is marked `removed` (its judgments are listed, and no figure counts
+// them). Raters appear only by their pseudonym. Streamed page by page, so memory stays flat.
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -76,7 +77,7 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
     kind: "pair",
     sql: (studyId, after) => Prisma.sql`
       SELECT p.id, p."promptId", p."targetResponseId", ts.name AS target, p."baselineResponseId", bs.name AS baseline,
-             p."goldVerdict" AS "goldVerdict"
+             p."goldVerdict" AS "goldVerdict", p."removedAt" IS NOT NULL AS removed
         FROM "Pair" p
         JOIN "Response" tr ON tr.id = p."targetResponseId" JOIN "System" ts ON ts.id = tr."systemId"
         LEFT JOIN "Response" br ON br.id = p."baselineResponseId" LEFT JOIN "System" bs ON bs.id = br."systemId"
@@ -108,7 +109,7 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
   },
 ];
 
-/** Every figure of the page, unfiltered (gold pairs and excluded raters left out), one record each. */
+/** Every figure of the page, unfiltered (gold pairs, removed pairs and excluded raters left out), one record each. */
 async function figureRecords(studyId: string) {
   const study = await readDb().study.findUniqueOrThrow({ where: { id: studyId }, select: { id: true, kind: true, scaleMin: true, scaleMax: true } });
   if (studyMeasure(study.kind, study).shape === "preference") {

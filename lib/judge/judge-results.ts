@@ -13,7 +13,7 @@ export interface JudgeBaselineResult {
 
 type GroupRow = JudgedPairGroup & { baseline: string };
 
-/** One row per baseline of the judge's study, in the study's order; gold pairs are left out, as in the raters' results. */
+/** One row per baseline of the judge's study, in the study's order; gold pairs and removed ones are left out, as in the raters' results. */
 export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult[]> {
   const rows = await readDb().$queryRaw<GroupRow[]>`
     WITH judged AS (
@@ -21,7 +21,7 @@ export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult
              max(v.verdict::text) FILTER (WHERE v."targetSide" = 'left') AS "targetLeft",
              max(v.verdict::text) FILTER (WHERE v."targetSide" = 'right') AS "targetRight"
         FROM "Judge" jg
-        JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineSystemId" IS NOT NULL AND p."goldVerdict" IS NULL
+        JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineSystemId" IS NOT NULL AND p."goldVerdict" IS NULL AND p."removedAt" IS NULL
         LEFT JOIN "JudgeVerdict" v ON v."pairId" = p.id AND v."judgeId" = jg.id
        WHERE jg.id = ${judgeId}
        GROUP BY p.id

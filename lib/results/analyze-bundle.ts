@@ -9,9 +9,12 @@ import { studyMeasure } from "@/lib/kinds/study-measure";
 import { answersFromJudgments, namedAnswerFigures, type AnswerRecords, type AnswerStudyFigures } from "@/lib/results/answers-from-judgments";
 import { figuresFromJudgments, namedFigures, type StudyFigures, type StudyRecords } from "@/lib/results/figures-from-judgments";
 
-/** Any kind of study; version 2 was "pairwise-study-bundle", of pairwise studies only (still read). */
+/**
+ * Any kind of study; version 2 was "pairwise-study-bundle", of pairwise studies only, and version 3
+ * had no `removed` on its pairs (both still read: no pair of theirs was removed).
+ */
 export const BUNDLE_FORMAT = "study-bundle";
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 const PAIRWISE_FORMAT_V2 = "pairwise-study-bundle";
 
 const verdict = z.enum(["win", "tie", "loss"]);
@@ -25,7 +28,7 @@ const formatSchema = z.object({ kind: z.literal("bundle"), format: z.enum([BUNDL
 const settings = { target: z.string().nullable(), systems: z.array(z.string()) };
 const headerSchemas = {
   [BUNDLE_FORMAT]: z.object({
-    version: z.literal(BUNDLE_VERSION),
+    version: z.union([z.literal(3), z.literal(BUNDLE_VERSION)]),
     study: z.object({ kind: z.enum(KIND_NAMES), judgmentsPerPair: z.number().int().positive(), scaleMin: z.number().int().nullable(), scaleMax: z.number().int().nullable() }),
     measure: measureSchema,
     ...settings,
@@ -34,6 +37,8 @@ const headerSchemas = {
 };
 
 const timeOnTaskMs = z.number().int().nonnegative();
+/** A pair a researcher took out of the study: in no figure. */
+const removed = z.boolean().default(false);
 const schemas = {
   response: z.object({ id: z.string(), promptId: z.string(), system: z.string(), text: z.string(), turns: z.unknown().optional() }),
   judge: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }),
@@ -42,7 +47,7 @@ const schemas = {
 };
 /** A preference's pairs hold two answers, and its judgments a side and a verdict. */
 const preferenceSchemas = {
-  pair: z.object({ id: z.string(), promptId: z.string(), target: z.string(), baseline: z.string(), goldVerdict: verdict.nullable() }),
+  pair: z.object({ id: z.string(), promptId: z.string(), target: z.string(), baseline: z.string(), goldVerdict: verdict.nullable(), removed }),
   judgment: z.object({
     pairId: z.string(),
     rater: z.string(),
@@ -55,7 +60,7 @@ const preferenceSchemas = {
 };
 /** One answer at a time: a pair holds the target's response alone, a judgment a label, a score or labels per turn. */
 const answerSchemas = {
-  pair: z.object({ id: z.string(), promptId: z.string(), target: z.string(), targetResponseId: z.string(), goldVerdict: verdict.nullable() }),
+  pair: z.object({ id: z.string(), promptId: z.string(), target: z.string(), targetResponseId: z.string(), goldVerdict: verdict.nullable(), removed }),
   judgment: z.object({
     pairId: z.string(),
     rater: z.string(),
@@ -267,7 +272,7 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
     const recomputed = figuresFromJudgments(records);
     return { shape: "preference", kind: header.kind, recomputed, ...compare(namedFigures(recomputed), stored) };
   }
-  // A measure other than a preference's comes only with a version 3 header, which names the kind.
+  // A measure other than a preference's comes only with a version 3 or later header, which names the kind.
   const kind = header.kind!;
   const records: AnswerRecords = { kind, measure, systems: header.systems, judgmentsPerPair: header.judgmentsPerPair, responses, pairs: answerPairs, judgments: answerJudgments };
   const recomputed = answersFromJudgments(records);

@@ -1,8 +1,8 @@
 // The figures of a study whose raters judge one answer at a time, recomputed from a bundle's raw
 // records in plain TypeScript, apart from the SQL that counts them for the page
 // (./answer-results, ./answer-raters): what `npm run analyze` holds such a bundle's figures
-// against. Unfiltered, as the bundle's figures are: gold pairs and excluded raters left out of
-// the answers' figures, excluded raters still listed among the raters.
+// against. Unfiltered, as the bundle's figures are: gold pairs, removed ones and excluded raters
+// left out of the answers' figures, excluded raters still listed among the raters.
 import { KIND_VALUES, valueKeys, type JudgmentValues } from "@/lib/kinds/judgment-values";
 import type { KindName } from "@/lib/kinds";
 import { answerFigures, type AnswerFigures, type AnswerUnit, type SystemSupply } from "@/lib/results/answer-figures";
@@ -16,8 +16,8 @@ export interface AnswerRecords {
   systems: readonly string[];
   judgmentsPerPair: number;
   responses: readonly { id: string; turns?: unknown }[];
-  /** Each holds one answer: the target's response and its system. */
-  pairs: readonly { id: string; target: string; targetResponseId: string; goldVerdict: string | null }[];
+  /** Each holds one answer: the target's response and its system; `removed` as in a pairwise study's records. */
+  pairs: readonly { id: string; target: string; targetResponseId: string; goldVerdict: string | null; removed?: boolean }[];
   judgments: readonly (JudgmentValues & { pairId: string; rater: string; excluded: boolean; timeOnTaskMs: number })[];
 }
 
@@ -47,8 +47,8 @@ export function answersFromJudgments(records: AnswerRecords): AnswerStudyFigures
   const { measure } = records;
   const keys = valueKeys(measure);
   const { valuesOf } = KIND_VALUES[records.kind];
-  // Gold pairs are left out of every figure, the raters' too (SQL's countedPairs).
-  const ordinary = new Map(records.pairs.filter((pair) => pair.goldVerdict === null).map((pair) => [pair.id, pair]));
+  // Gold pairs and removed ones are left out of every figure, the raters' too (SQL's countedPairs).
+  const ordinary = new Map(records.pairs.filter((pair) => pair.goldVerdict === null && !pair.removed).map((pair) => [pair.id, pair]));
 
   // Each answer's (or turn's) counted values: the judgments of raters not excluded.
   const units = new Map<string, AnswerUnit>();

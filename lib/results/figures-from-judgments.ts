@@ -1,7 +1,8 @@
 // Every figure of a pairwise study's results page recomputed from its raw records in plain
 // TypeScript, apart from the SQL that counts them for the page: what `npm run analyze` holds a
 // bundle's figures against. Unfiltered, as the bundle's figures are: gold pairs and excluded
-// raters left out of the results, excluded raters still listed among the raters.
+// raters left out of the results, excluded raters still listed among the raters, and removed
+// pairs left out of everything (SQL's countedPairs).
 import type { Verdict } from "@/lib/assign/policy";
 import { judgeAgreement, judgeLabel, type JudgeAgreement } from "@/lib/judge/judge-agreement";
 import { studyAgreement, type Agreement, type LabelGroup } from "@/lib/stats/agreement";
@@ -20,7 +21,8 @@ export interface StudyRecords {
   systems: readonly string[];
   judgmentsPerPair: number;
   responses: readonly { promptId: string; system: string; text: string }[];
-  pairs: readonly { id: string; promptId: string; target: string; baseline: string; goldVerdict: Verdict | null }[];
+  /** `removed`: taken out of the study by a researcher (absent before bundle version 4: none was). */
+  pairs: readonly { id: string; promptId: string; target: string; baseline: string; goldVerdict: Verdict | null; removed?: boolean }[];
   judgments: readonly { pairId: string; rater: string; choice: Choice; verdict: Verdict; goldCorrect: boolean | null; excluded: boolean; timeOnTaskMs: number }[];
   /** In the page's order. */
   judges: readonly { id: string; name: string }[];
@@ -114,7 +116,7 @@ function median(values: number[]): number | null {
 
 export function figuresFromJudgments(records: StudyRecords): StudyFigures {
   const baselines = records.systems.filter((name) => name !== records.target);
-  const ordinary = records.pairs.filter((pair) => pair.goldVerdict === null);
+  const ordinary = records.pairs.filter((pair) => pair.goldVerdict === null && !pair.removed);
   const pairOf = new Map(records.pairs.map((pair) => [pair.id, pair]));
   // Each ordinary pair's counted verdicts: the judgments of raters not excluded.
   const counts = new Map<string, Counts>(ordinary.map((pair) => [pair.id, { w: 0, t: 0, l: 0 }]));
@@ -220,10 +222,12 @@ export function figuresFromJudgments(records: StudyRecords): StudyFigures {
   };
 }
 
-/** The raters table: every rater who judged, excluded ones too, each compared with the other counted raters of a pair. */
+/** The raters table: every rater who judged a pair still in the study, excluded ones too, each compared with the other counted raters of a pair. */
 function raterSummaries(records: StudyRecords, pairOf: Map<string, StudyRecords["pairs"][number]>, counts: Map<string, Counts>): RaterRow[] {
   const rows = new Map<string, RaterRow & { times: number[] }>();
   for (const j of records.judgments) {
+    // A removed pair's judgments count in no figure, the raters' included.
+    if (pairOf.get(j.pairId)?.removed) continue;
     const row = rows.get(j.rater) ?? { rater: j.rater, excluded: j.excluded, judgments: 0, medianSeconds: null, left: 0, right: 0, neither: 0, goldJudged: 0, goldCorrect: 0, withMajority: 0, onSharedPairs: 0, times: [] };
     rows.set(j.rater, row);
     row.times.push(j.timeOnTaskMs);

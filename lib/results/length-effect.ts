@@ -6,7 +6,7 @@ import type { Verdict } from "@/lib/assign/policy";
 import { readDb } from "@/lib/db";
 import { judgeLabel } from "@/lib/judge/judge-agreement";
 import { pairVerdicts } from "@/lib/results/pair-verdicts";
-import type { ResultsFilter } from "@/lib/results/results-filter";
+import { countedPairs, EVERY_JUDGMENT, type ResultsFilter } from "@/lib/results/results-filter";
 import { lengthEffect, type LengthEffect, type PairLengths } from "@/lib/stats/length-control";
 import type { Tally } from "@/lib/stats/rates";
 
@@ -69,8 +69,8 @@ export async function lengthEffectByBaseline(studyId: string, filter: ResultsFil
 /**
  * One LLM judge of the study, per baseline in the study's order: each pair it gave a verdict on
  * counts once, with the label its results use (judgeLabel: the verdict when both orders agree, a
- * tie when they do not). Gold pairs are left out, as in the judge's results; a judge of another
- * study gives no rows.
+ * tie when they do not). Gold pairs and removed ones are left out, as in the judge's results; a
+ * judge of another study gives no rows.
  */
 export async function judgeLengthEffect(studyId: string, judgeId: string): Promise<BaselineLengthEffect[]> {
   const rows = await readDb().$queryRaw<(PairRow & { targetLeft: Verdict | null; targetRight: Verdict | null })[]>`
@@ -89,7 +89,7 @@ export async function judgeLengthEffect(studyId: string, judgeId: string): Promi
       LEFT JOIN (
         SELECT p."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength", j."targetLeft", j."targetRight"
           FROM judged j
-          JOIN "Pair" p ON p.id = j."pairId" AND p."goldVerdict" IS NULL
+          JOIN "Pair" p ON p.id = j."pairId" AND ${countedPairs(EVERY_JUDGMENT)}
           JOIN "Response" tr ON tr.id = p."targetResponseId"
           JOIN "Response" br ON br.id = p."baselineResponseId"
       ) r ON r."baselineSystemId" = s.id

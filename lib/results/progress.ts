@@ -2,10 +2,10 @@ import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filtersJudgments } from "@/lib/results/pair-verdicts";
-import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/results/results-filter";
+import { countedJudgments, countedPairs, EVERY_JUDGMENT, type ResultsFilter } from "@/lib/results/results-filter";
 
 export interface StudyProgress {
-  /** Judgments on ordinary pairs so far, and the study's goal: every ordinary pair judged k times. */
+  /** Judgments on ordinary pairs so far, and the study's goal: every ordinary pair still in the study judged k times. */
   judged: number;
   goal: number;
   perDay: { day: string; judgments: number }[];
@@ -16,8 +16,9 @@ const NOT_EXCLUDED = (studyId: string, rater: Prisma.Sql) =>
 
 /**
  * Counted judgments per day (UTC). Without a time range or chosen raters, from the daily counts a
- * trigger keeps per rater, less the judgments on gold pairs (few, read through their pairs) unless
- * gold pairs count; otherwise from the judgments themselves.
+ * trigger keeps per rater, less the judgments on pairs the filter leaves out (gold pairs unless
+ * they count, and removed ones: few, read through their pairs); otherwise from the judgments
+ * themselves.
  */
 function perDay(studyId: string, filter: ResultsFilter): Prisma.Sql {
   if (filtersJudgments(filter)) {
@@ -27,23 +28,21 @@ function perDay(studyId: string, filter: ResultsFilter): Prisma.Sql {
        WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)} AND ${countedJudgments(studyId, filter)}
        GROUP BY 1 ORDER BY 1`;
   }
-  const gold = filter.gold
-    ? Prisma.sql`SELECT NULL::date AS day, 0 AS n WHERE FALSE`
-    : Prisma.sql`
-        SELECT j."createdAt"::date AS day, count(*) AS n
-          FROM "Pair" p JOIN "Judgment" j ON j."pairId" = p.id
-         WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NOT NULL AND ${NOT_EXCLUDED(studyId, Prisma.sql`j."raterId"`)}
-         GROUP BY 1`;
   return Prisma.sql`
     WITH every_day AS (
       SELECT d.day, sum(d.judgments) AS n
         FROM "JudgmentDay" d
        WHERE d."studyId" = ${studyId} AND ${NOT_EXCLUDED(studyId, Prisma.sql`d."raterId"`)}
        GROUP BY d.day
-    ), gold_day AS (${gold})
-    SELECT to_char(e.day, 'YYYY-MM-DD') AS day, (e.n - coalesce(g.n, 0))::int AS judgments
-      FROM every_day e LEFT JOIN gold_day g ON g.day = e.day
-     WHERE e.n - coalesce(g.n, 0) > 0
+    ), uncounted_day AS (
+      SELECT j."createdAt"::date AS day, count(*) AS n
+        FROM "Pair" p JOIN "Judgment" j ON j."pairId" = p.id
+       WHERE p."studyId" = ${studyId} AND NOT (${countedPairs(filter)}) AND ${NOT_EXCLUDED(studyId, Prisma.sql`j."raterId"`)}
+       GROUP BY 1
+    )
+    SELECT to_char(e.day, 'YYYY-MM-DD') AS day, (e.n - coalesce(u.n, 0))::int AS judgments
+      FROM every_day e LEFT JOIN uncounted_day u ON u.day = e.day
+     WHERE e.n - coalesce(u.n, 0) > 0
      ORDER BY 1`;
 }
 
@@ -55,7 +54,7 @@ export async function studyProgress(studyId: string, filter: ResultsFilter): Pro
   const [[totals], days] = await Promise.all([
     readDb().$queryRaw<{ goal: number }[]>`
       SELECT (SELECT (count(*) * s."judgmentsPerPair")::int FROM "Pair" p JOIN "Study" s ON s.id = p."studyId"
-               WHERE p."studyId" = ${studyId} AND p."goldVerdict" IS NULL GROUP BY s."judgmentsPerPair") AS goal`,
+               WHERE p."studyId" = ${studyId} AND ${countedPairs(EVERY_JUDGMENT)} GROUP BY s."judgmentsPerPair") AS goal`,
     readDb().$queryRaw<{ day: string; judgments: number }[]>(perDay(studyId, filter)),
   ]);
   return { judged: days.reduce((sum, day) => sum + day.judgments, 0), goal: totals.goal ?? 0, perDay: days };

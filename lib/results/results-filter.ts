@@ -1,6 +1,6 @@
 // Which judgments a study's results count: a time range, chosen raters, gold pairs in or out, and
-// never a rater the researchers have excluded. One filter for the page, its live refresh and the
-// summary downloads, so they always show the same numbers.
+// never a rater the researchers have excluded nor an item they removed. One filter for the page,
+// its live refresh and the summary downloads, so they always show the same numbers.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -79,9 +79,12 @@ export function filterParams(filter: ResultsFilter): URLSearchParams {
   return params;
 }
 
-/** Gold pairs in or out, over a pair aliased `p`. */
+/**
+ * The pairs counted, over a pair aliased `p`: never one a researcher took out of the study (its
+ * judgments stay in the data, out of every figure), and gold pairs only when asked for.
+ */
 export function countedPairs(filter: ResultsFilter): Prisma.Sql {
-  return filter.gold ? Prisma.sql`TRUE` : Prisma.sql`p."goldVerdict" IS NULL`;
+  return filter.gold ? Prisma.sql`p."removedAt" IS NULL` : Prisma.sql`p."removedAt" IS NULL AND p."goldVerdict" IS NULL`;
 }
 
 /**

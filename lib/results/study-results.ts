@@ -113,21 +113,61 @@ export async function raterRows(studyId: string, filter: ResultsFilter): Promise
 const EXCLUDED = (studyId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "RaterExclusion" x WHERE x."studyId" = ${studyId} AND x."raterId" = j."raterId")`;
 
 /**
- * Every rater's row as triggers keep it in "RaterTally", and their median time from the middle
- * one or two of their judgments in the index on (study, rater, time on task).
+ * Every rater's row as triggers keep it in "RaterTally", less what their judgments on removed
+ * items added to it (the tallies count every pair; a removed one is out of every figure), and
+ * their median time from the middle one or two of their judgments in the index on (study, rater,
+ * time on task), or, for a rater who judged a removed item, from their other judgments.
  */
 const raterRowsOfTallies = (studyId: string) => Prisma.sql`
+  WITH removed AS (
+    -- A tally is the sum of each judgment's part, so a removed pair's part is taken out exactly:
+    -- counted as recount_rater_tallies() counts, over the removed pairs alone.
+    SELECT j."raterId",
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL) AS judgments,
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND j.choice = 'left') AS left,
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND j.choice = 'right') AS right,
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND j.choice = 'neither') AS neither,
+           count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL) AS "goldJudged",
+           count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND j."goldCorrect") AS "goldCorrect",
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND m.majority IS NOT NULL) AS "onSharedPairs",
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND j.verdict = m.majority) AS "withMajority"
+      FROM "Pair" p
+      JOIN "Judgment" j ON j."pairId" = p.id
+      LEFT JOIN "RaterExclusion" x ON x."studyId" = p."studyId" AND x."raterId" = j."raterId"
+     CROSS JOIN LATERAL (SELECT majority_of_others(j.verdict, x."raterId" IS NULL, p.wins, p.ties, p.losses) AS majority) m
+     WHERE p."studyId" = ${studyId} AND p."removedAt" IS NOT NULL
+     GROUP BY j."raterId"
+  ), kept AS (
+    SELECT t."studyId", t."raterId", r."raterId" IS NOT NULL AS "judgedRemoved",
+           (t.judgments - coalesce(r.judgments, 0))::int AS judgments,
+           (t.left - coalesce(r.left, 0))::int AS left,
+           (t.right - coalesce(r.right, 0))::int AS right,
+           (t.neither - coalesce(r.neither, 0))::int AS neither,
+           (t."goldJudged" - coalesce(r."goldJudged", 0))::int AS "goldJudged",
+           (t."goldCorrect" - coalesce(r."goldCorrect", 0))::int AS "goldCorrect",
+           (t."onSharedPairs" - coalesce(r."onSharedPairs", 0))::int AS "onSharedPairs",
+           (t."withMajority" - coalesce(r."withMajority", 0))::int AS "withMajority"
+      FROM "RaterTally" t LEFT JOIN removed r ON r."raterId" = t."raterId"
+     WHERE t."studyId" = ${studyId}
+  )
   SELECT ${raterPseudonym(studyId)} AS rater, ${EXCLUDED(studyId)} AS excluded, j.judgments, median.seconds AS "medianSeconds",
          j.left, j.right, j.neither, j."goldJudged", j."goldCorrect", j."withMajority", j."onSharedPairs"
-    FROM "RaterTally" j
+    FROM kept j
     CROSS JOIN LATERAL (
-      SELECT (avg(middle."timeOnTaskMs") / 1000)::float AS seconds
-        FROM (SELECT t."timeOnTaskMs" FROM "Judgment" t
-               WHERE t."studyId" = j."studyId" AND t."raterId" = j."raterId"
-               ORDER BY t."timeOnTaskMs"
-              OFFSET (j.judgments + j."goldJudged" - 1) / 2 LIMIT 2 - (j.judgments + j."goldJudged") % 2) middle
+      -- Only the branch taken is run: the index's middle for most raters.
+      SELECT CASE WHEN j."judgedRemoved" THEN (
+               SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY t."timeOnTaskMs") / 1000)::float
+                 FROM "Judgment" t JOIN "Pair" tp ON tp.id = t."pairId"
+                WHERE t."studyId" = j."studyId" AND t."raterId" = j."raterId" AND tp."removedAt" IS NULL)
+             ELSE (
+               SELECT (avg(middle."timeOnTaskMs") / 1000)::float
+                 FROM (SELECT t."timeOnTaskMs" FROM "Judgment" t
+                        WHERE t."studyId" = j."studyId" AND t."raterId" = j."raterId"
+                        ORDER BY t."timeOnTaskMs"
+                       OFFSET (j.judgments + j."goldJudged" - 1) / 2 LIMIT 2 - (j.judgments + j."goldJudged") % 2) middle)
+             END AS seconds
     ) median
-   WHERE j."studyId" = ${studyId} AND j.judgments + j."goldJudged" > 0
+   WHERE j.judgments + j."goldJudged" > 0
    ORDER BY judgments DESC, rater`;
 
 /** The same, counted from the judgments the filter picks. */
