@@ -89,6 +89,8 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/studies/${s}/prompts`, allowed: research, showsPrompt: true },
     { path: `/studies/${s}/prompts/${promptId}`, allowed: research, showsPrompt: true },
     { path: `/studies/${s}/settings`, allowed: research },
+    { path: `/studies/${s}/review`, allowed: research },
+    { path: `/studies/${s}/preview`, allowed: research, showsPrompt: true },
     { path: "/admin/users", allowed: ["admin"] },
     { path: `/api/rate/${s}/next`, allowed: ["rater"], showsPrompt: true },
     { path: `/api/studies/${s}/export/judgments`, allowed: research, showsPrompt: true },
@@ -103,6 +105,7 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/api/studies/${s}/export/figure-2.png?judge=${judgeId}&view=combined`, allowed: research },
     { path: `/api/studies/${s}/export/results.tex`, allowed: research },
     { path: `/api/studies/${s}/export/missing-responses`, allowed: research },
+    { path: `/api/studies/${s}/export/review`, allowed: research },
   ];
 }
 

@@ -49,6 +49,21 @@ const CASES: Record<string, ActionCase> = {
   submitJudgmentAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), choice: "left" }] },
   skipAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), reason: "Other" }] },
   flagAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [study.slug, { assignmentId: await leaseFor("rater"), reason: "broken" }] },
+  undoJudgmentAction: {
+    path: () => `/rate/${study.slug}`,
+    allowed: ["rater"],
+    // A judgment of the rater's just made, which they may take back.
+    args: async () => {
+      const assignmentId = await leaseFor("rater");
+      const judged = await fetch(`${origin}/api/rate/${study.slug}/judgments`, {
+        method: "POST",
+        headers: { cookie: cookies.rater, "content-type": "application/json" },
+        body: JSON.stringify({ assignmentId, choice: "left" }),
+      });
+      expect(judged.status).toBe(200);
+      return [study.slug, { assignmentId }];
+    },
+  },
   // Each allowed call must change something, so these turn a setting the other way each time.
   setGoldAction: {
     path: () => `/studies/${study.slug}/prompts`,
@@ -150,6 +165,14 @@ const CASES: Record<string, ActionCase> = {
       const response = await db().response.findFirstOrThrow({ where: { prompt: { studyId: study.id } } });
       await db().response.update({ where: { id: response.id }, data: { selfNames: ["stale"] } });
       return [form({ slug: study.slug })];
+    },
+  },
+  reviewItemAction: {
+    path: () => `/studies/${study.slug}/review`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const pair = await db().pair.findFirstOrThrow({ where: { studyId: study.id }, orderBy: { id: "asc" } });
+      return [form({ slug: study.slug, pairId: pair.id, decision: pair.removedAt ? "restore" : "remove" })];
     },
   },
   // Refused credentials write nothing but the throttle's count.

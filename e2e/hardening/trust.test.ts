@@ -105,6 +105,44 @@ describe("a study takes a rater's write only while it allows it", () => {
     }
   });
 
+  const UNDO_STATES: { state: State; api: number; message: RegExp }[] = [
+    { state: "another study's address", api: 404, message: /not assigned to you in this study/ },
+    { state: "paused", api: 409, message: /This study is paused, so your judgment stays as it was/ },
+    { state: "closed", api: 410, message: /This study has ended, so your judgments stay as they are/ },
+    { state: "let out", api: 404, message: /no longer taking part in this study, so your judgments stay as they are/ },
+  ];
+
+  it.each(UNDO_STATES)("refuses to take back a judgment when the study is $state, through the API and the page, and writes nothing", async ({ state, api: status, message }) => {
+    for (const where of ["API", "page"] as const) {
+      const study = await seedStudy({ prompts: 2, createdById: researcher.id, openToAllRaters: false });
+      const other = await seedStudy({ prompts: 0, createdById: researcher.id, openToAllRaters: false });
+      await db().studyRater.createMany({ data: [{ studyId: study.id, raterId: rater.id }, { studyId: other.id, raterId: rater.id }] });
+      const { json } = await api(`/api/rate/${study.slug}/next`, raterCookie);
+      const assignmentId = json.pair.assignmentId as string;
+      expect((await api(`/api/rate/${study.slug}/judgments`, raterCookie, { assignmentId, choice: "left" })).status).toBe(200);
+      let slug = study.slug;
+      if (state === "another study's address") slug = other.slug;
+      if (state === "paused" || state === "closed") {
+        expect((await researcherAction("setStudyStatusAction", `/studies/${study.slug}`, [{}, form({ slug: study.slug, status: state })])).status).toBe(200);
+      }
+      if (state === "let out") {
+        expect((await researcherAction("letRaterOutAction", `/studies/${study.slug}/settings`, [form({ slug: study.slug, userId: rater.id })])).status).toBe(200);
+      }
+
+      const before = await databaseFingerprint();
+      const answer =
+        where === "API"
+          ? await api(`/api/rate/${slug}/undo`, raterCookie, { assignmentId })
+          : await invokeAction(origin, `/rate/${slug}`, actions.get("undoJudgmentAction")!, raterCookie, [slug, { assignmentId }]);
+      const context = `undo by the ${where} in a study ${state}: ${answer.status} ${answer.text.slice(0, 300)}`;
+      expect(answer.status, context).toBe(where === "API" ? status : 200);
+      expect(answer.text, context).toMatch(message);
+      const after = await databaseFingerprint();
+      expect(Object.keys(after).filter((table) => after[table] !== before[table]), `${context} wrote to`).toEqual([]);
+      expect(await db().judgment.count({ where: { assignmentId } })).toBe(1);
+    }
+  });
+
   it("keeps the held counts and the progress in agreement after a pause", async () => {
     const study = await seedStudy({ prompts: 4, createdById: researcher.id, judgmentsPerPair: 2 });
     const raters = await makeRaters(3, `pause-${uniqueSuffix()}`);

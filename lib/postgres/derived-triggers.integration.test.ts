@@ -11,7 +11,7 @@ import type { Choice } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { readMigrations } from "@/lib/postgres/migrate";
 import { excludeRater, includeRater } from "@/lib/results/rater-exclusion";
-import { judgeInOwnStudy } from "@/lib/testing/own-study";
+import { judgeInOwnStudy, undoInOwnStudy } from "@/lib/testing/own-study";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
 const DOCUMENT = path.resolve("prisma", "DERIVED.md");
@@ -358,6 +358,45 @@ describe("the derived columns", () => {
     await excludeRater(study.id, pseudonymOf(study.id, excluded.id), owner.id, null);
     await expectKept(study.id);
     await db().judgment.delete({ where: { id: (await db().judgment.findFirstOrThrow({ where: { studyId: study.id, raterId: excluded.id } })).id } });
+    await expectKept(study.id);
+    await includeRater(study.id, pseudonymOf(study.id, excluded.id), owner.id);
+    await expectKept(study.id);
+  });
+
+  it("equal a recount when raters take back their last judgment, judge again, and when an excluded rater takes one back", async () => {
+    const study = await seedStudy({ prompts: 4, baselines: ["Bard", "Claude"], judgmentsPerPair: 2 });
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { id: "asc" } });
+    await db().pair.update({ where: { id: pairs[0].id }, data: { goldVerdict: "loss" } });
+    const [owner, ...raters] = await Promise.all([makeUser("researcher"), ...Array.from({ length: 3 }, () => makeUser("rater"))]);
+    const choices: Choice[] = ["left", "right", "neither"];
+    // Every other judgment is taken back at once and judged again the other way; the rater then
+    // gets the same pair back, and the pair handed out meanwhile goes back to the pool.
+    let step = 0;
+    for (let given = true; given; ) {
+      given = false;
+      for (const rater of raters) {
+        const shown = await nextAssignment(study.id, rater.id);
+        if (!shown) continue;
+        given = true;
+        step++;
+        expect(await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: choices[step % 3] })).toBe("recorded");
+        if (step % 2 === 0) {
+          await nextAssignment(study.id, rater.id);
+          await undoInOwnStudy(rater.id, shown.assignmentId);
+          await expectKept(study.id);
+          expect((await nextAssignment(study.id, rater.id))?.assignmentId).toBe(shown.assignmentId);
+          expect(await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: choices[(step + 1) % 3] })).toBe("recorded");
+        }
+      }
+    }
+    await expectKept(study.id);
+
+    // Excluded, a rater takes back their last judgment: the pairs' counts never held it, their row did.
+    const [excluded, other] = raters;
+    await excludeRater(study.id, pseudonymOf(study.id, excluded.id), owner.id, null);
+    const latest = async (raterId: string) => (await db().judgment.findFirstOrThrow({ where: { studyId: study.id, raterId }, orderBy: { createdAt: "desc" } })).assignmentId;
+    await undoInOwnStudy(excluded.id, await latest(excluded.id));
+    await undoInOwnStudy(other.id, await latest(other.id));
     await expectKept(study.id);
     await includeRater(study.id, pseudonymOf(study.id, excluded.id), owner.id);
     await expectKept(study.id);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listStudiesForRater, requireStudyForRater, studyForRater } from "@/lib/studies/rater-access";
+import { nextAssignment } from "@/lib/assign/next-assignment";
+import { listStudiesForRater, requireStudyForRater, studyForRater, whyNotOpen } from "@/lib/studies/rater-access";
+import { changeStudyStatus } from "@/lib/studies/study-status";
 import { letRaterIn, letRaterOut, studyRaters } from "@/lib/studies/study-raters";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 
@@ -38,5 +40,71 @@ describe("which studies a rater may judge", () => {
     await letRaterIn(study.id, ` ${rater.email.toUpperCase()} `, owner.id);
     await expect(letRaterIn(study.id, rater.email, owner.id)).rejects.toThrow("That rater is let in already.");
     await expect(letRaterOut(study.id, researcher.id, owner.id)).rejects.toThrow("That rater is not let into this study.");
+  });
+
+  it("lists a rater's studies by the title for raters, with their kind and the rules their progress is counted by", async () => {
+    const owner = await makeUser("researcher");
+    const rater = await makeUser("rater");
+    const study = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: false, quotaPerRater: 1 });
+    await db().study.update({ where: { id: study.id }, data: { raterTitle: "Compare two answers" } });
+    await letRaterIn(study.id, rater.email, owner.id);
+    const [listed] = (await listStudiesForRater(rater)).filter((row) => row.slug === study.slug);
+    expect(listed).toMatchObject({ slug: study.slug, raterTitle: "Compare two answers", kind: "pairwise", id: study.id, quotaPerRater: 1 });
+    expect(listed).not.toHaveProperty("title");
+  });
+
+  it("says why a study is not open: paused or ended to raters let in, even before their first pair; let out to those who took part; nothing to anyone else", async () => {
+    const [owner, letIn, judged, stranger] = await Promise.all([makeUser("researcher"), makeUser("rater"), makeUser("rater"), makeUser("rater")]);
+    const study = await seedStudy({ prompts: 2, createdById: owner.id, openToAllRaters: false });
+    await letRaterIn(study.id, letIn.email, owner.id);
+    await letRaterIn(study.id, judged.email, owner.id);
+    await nextAssignment(study.id, judged.id);
+    const { raterTitle } = await db().study.findUniqueOrThrow({ where: { id: study.id } });
+
+    // Open: nothing to explain (the page shows the study).
+    expect(await whyNotOpen(study.slug, stranger)).toBeNull();
+
+    await changeStudyStatus(study.id, "paused", owner.id);
+    expect(await whyNotOpen(study.slug, letIn)).toEqual({ title: raterTitle, reason: "This study is paused for now: please come back later." });
+    expect(await whyNotOpen(study.slug, judged)).toEqual({ title: raterTitle, reason: "This study is paused. Nothing you judged is lost: please come back later." });
+    expect(await whyNotOpen(study.slug, stranger)).toBeNull();
+
+    // Open to every rater: every rater is told it is paused.
+    await db().study.update({ where: { id: study.id }, data: { openToAllRaters: true } });
+    expect((await whyNotOpen(study.slug, stranger))?.reason).toBe("This study is paused for now: please come back later.");
+    await db().study.update({ where: { id: study.id }, data: { openToAllRaters: false } });
+
+    await changeStudyStatus(study.id, "closed", owner.id);
+    expect((await whyNotOpen(study.slug, letIn))?.reason).toBe("This study has ended.");
+    expect((await whyNotOpen(study.slug, judged))?.reason).toBe("This study has ended. Thank you for taking part.");
+    expect(await whyNotOpen(study.slug, stranger)).toBeNull();
+
+    // Let out: told so if they took part, and nothing otherwise.
+    const other = await seedStudy({ prompts: 2, createdById: owner.id, openToAllRaters: false });
+    await letRaterIn(other.id, letIn.email, owner.id);
+    await letRaterIn(other.id, judged.email, owner.id);
+    await nextAssignment(other.id, judged.id);
+    await letRaterOut(other.id, letIn.id, owner.id);
+    await letRaterOut(other.id, judged.id, owner.id);
+    expect(await whyNotOpen(other.slug, letIn)).toBeNull();
+    expect((await whyNotOpen(other.slug, judged))?.reason).toMatch(/^You are no longer taking part in this study/);
+
+    // A draft is invisible, let in or not.
+    const draft = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: true });
+    await db().study.update({ where: { id: draft.id }, data: { status: "draft" } });
+    expect(await whyNotOpen(draft.slug, letIn)).toBeNull();
+  });
+
+  it("tells a crowd participant their own study is paused, and nothing of another", async () => {
+    const owner = await makeUser("researcher");
+    const study = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: false });
+    const elsewhere = await seedStudy({ prompts: 1, createdById: owner.id, openToAllRaters: true });
+    const participant = await makeUser("rater");
+    await db().user.update({ where: { id: participant.id }, data: { participantId: `p-${participant.id}`, participantOfStudyId: study.id } });
+    const asParticipant = { id: participant.id, participant: true };
+    await changeStudyStatus(study.id, "paused", owner.id);
+    await changeStudyStatus(elsewhere.id, "paused", owner.id);
+    expect((await whyNotOpen(study.slug, asParticipant))?.reason).toBe("This study is paused for now: please come back later.");
+    expect(await whyNotOpen(elsewhere.slug, asParticipant)).toBeNull();
   });
 });

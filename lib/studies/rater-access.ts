@@ -14,14 +14,22 @@ export interface Rater {
   participant: boolean;
 }
 
-const judgeableBy = (rater: Rater): Prisma.StudyWhereInput =>
-  rater.participant
-    ? { status: "open", participants: { some: { id: rater.id } } }
-    : { status: "open", OR: [{ openToAllRaters: true }, { raters: { some: { raterId: rater.id } } }] };
+/** The studies the rater is let into (whatever their status): a participant's own, or those open to every rater or that let them in. */
+const letInto = (rater: Rater): Prisma.StudyWhereInput =>
+  rater.participant ? { participants: { some: { id: rater.id } } } : { OR: [{ openToAllRaters: true }, { raters: { some: { raterId: rater.id } } }] };
 
-/** The studies a rater may judge now, by the names raters may see. */
+const judgeableBy = (rater: Rater): Prisma.StudyWhereInput => ({ status: "open", ...letInto(rater) });
+
+/**
+ * The studies a rater may judge now, by the names raters may see (never the researchers' title,
+ * which may name systems), with their kind and the rules their progress is counted by.
+ */
 export function listStudiesForRater(rater: Rater) {
-  return db().study.findMany({ where: judgeableBy(rater), orderBy: { createdAt: "desc" }, select: { slug: true, raterTitle: true } });
+  return db().study.findMany({
+    where: judgeableBy(rater),
+    orderBy: { createdAt: "desc" },
+    select: { slug: true, raterTitle: true, kind: true, ...RULE_FIELDS },
+  });
 }
 
 /** What a rating request reads of its study: what its page shows, and the rules its pairs are handed out by. */
@@ -44,22 +52,29 @@ export async function requireStudyForRater(slug: string, rater: Rater) {
 }
 
 /**
- * Why a study the rater took part in is not open to them now (paused, ended, or they were let
- * out), so that their page says so instead of "not found"; null for a study they never had a pair
- * of, which stays invisible.
+ * Why a study is not open to this rater now, so that their page says so instead of "not found":
+ * paused or ended, for a rater who took part in it or is let into it (a study open to every rater
+ * included) though they never had a pair of it yet; let out, for one who took part. Null for any
+ * other study (a draft, or one the rater was never let into), which stays invisible.
  */
 export async function whyNotOpen(slug: string, rater: Rater): Promise<{ title: string; reason: string } | null> {
   if (!isSlug(slug)) return null;
+  const tookPart: Prisma.StudyWhereInput = { pairs: { some: { assignments: { some: { raterId: rater.id } } } } };
   const study = await db().study.findFirst({
-    where: { slug, pairs: { some: { assignments: { some: { raterId: rater.id } } } } },
-    select: { raterTitle: true, status: true },
+    where: { slug, OR: [tookPart, { status: { in: ["paused", "closed"] }, ...letInto(rater) }] },
+    select: { raterTitle: true, status: true, pairs: { where: { assignments: { some: { raterId: rater.id } } }, select: { id: true }, take: 1 } },
   });
   if (!study) return null;
+  const judged = study.pairs.length > 0;
   const reason =
     study.status === "paused"
-      ? "This study is paused. Nothing you judged is lost: please come back later."
+      ? judged
+        ? "This study is paused. Nothing you judged is lost: please come back later."
+        : "This study is paused for now: please come back later."
       : study.status === "closed"
-        ? "This study has ended. Thank you for taking part."
+        ? judged
+          ? "This study has ended. Thank you for taking part."
+          : "This study has ended."
         : "You are no longer taking part in this study. Thank you for the judgments you made.";
   return { title: study.raterTitle, reason };
 }

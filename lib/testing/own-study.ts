@@ -4,6 +4,7 @@ import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { db } from "@/lib/db";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
+import { undoJudgment } from "@/lib/judgments/undo-judgment";
 import type { FlagInput, JudgmentInput } from "@/lib/validation/judgment";
 
 async function slugOf(assignmentId: string): Promise<string> {
@@ -14,3 +15,4 @@ async function slugOf(assignmentId: string): Promise<string> {
 export const judgeInOwnStudy = async (raterId: string, input: JudgmentInput) => submitJudgment(raterId, await slugOf(input.assignmentId), input);
 export const skipInOwnStudy = async (raterId: string, assignmentId: string, reason: string) => skipAssignment(raterId, await slugOf(assignmentId), assignmentId, reason);
 export const flagInOwnStudy = async (raterId: string, input: FlagInput) => flagPair(raterId, await slugOf(input.assignmentId), input);
+export const undoInOwnStudy = async (raterId: string, assignmentId: string) => undoJudgment(raterId, await slugOf(assignmentId), assignmentId);

@@ -65,3 +65,6 @@ export const flagSchema = z.object({
   note: z.string().trim().max(1000, "must be at most 1,000 characters").optional(),
 });
 export type FlagInput = z.infer<typeof flagSchema>;
+
+/** Taking back the rater's last judgment: the assignment it was made on. */
+export const undoSchema = z.object({ assignmentId });

@@ -8,7 +8,8 @@ import { skipAssignment } from "@/lib/assign/skip-assignment";
 import { AppError } from "@/lib/errors";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
-import { flagSchema, judgmentSchema, skipSchema } from "@/lib/validation/judgment";
+import { undoJudgment } from "@/lib/judgments/undo-judgment";
+import { flagSchema, judgmentSchema, skipSchema, undoSchema } from "@/lib/validation/judgment";
 import { isSlug } from "@/lib/validation/study";
 
 const refreshRatingPage = () => revalidatePath("/rate/[slug]", "page");
@@ -48,4 +49,8 @@ export async function skipAction(slug: unknown, input: unknown) {
 
 export async function flagAction(slug: unknown, input: unknown) {
   return rateAction(slug, input, flagSchema, flagPair, "Thank you: the problem is reported. You can still judge it or skip it.");
+}
+
+export async function undoJudgmentAction(slug: unknown, input: unknown) {
+  return rateAction(slug, input, undoSchema, (raterId, studySlug, data) => undoJudgment(raterId, studySlug, data.assignmentId), "Your last choice was taken back: choose again.");
 }

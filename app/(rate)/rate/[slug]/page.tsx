@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
 import { KINDS } from "@/lib/kinds";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Answer, Question } from "@/components/rating/conversation";
 import { CompletionRedirect } from "@/components/rating/completion-redirect";
 import { JudgePair } from "@/components/rating/judge-pair";
+import { RatingSession } from "@/components/rating/rating-session";
 import { Markdown } from "@/components/ui/markdown";
 import { nextAssignment, raterProgress } from "@/lib/assign/next-assignment";
 import { requireRole } from "@/lib/auth";
 import { crowdLinkOf } from "@/lib/studies/crowd-link";
 import { studyForRater, whyNotOpen } from "@/lib/studies/rater-access";
 import { SKIP_REASONS } from "@/lib/validation/judgment";
-import { flagAction, skipAction, submitJudgmentAction } from "./actions";
+import { flagAction, skipAction, submitJudgmentAction, undoJudgmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Judge answers" };
+
+/** A phone's browser, by its client hint or its user agent: there, the instructions start folded so the item and its choices come first. */
+async function onPhone(): Promise<boolean> {
+  const request = await headers();
+  return request.get("sec-ch-ua-mobile") === "?1" || /\bMobi|\biPhone\b/.test(request.get("user-agent") ?? "");
+}
 
 export default async function RatePage({ params }: { params: Promise<{ slug: string }> }) {
   const rater = await requireRole("rater");
@@ -43,6 +51,9 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
   const outOfWork = !pair && rater.participant && (quotaReached || progress.remaining === 0);
   const crowd = outOfWork ? await crowdLinkOf(study.id) : null;
   const earned = quotaReached || progress.done > 0;
+  // Open before the first item, folded after it; on a phone folded from the start, so that the
+  // choices are not a screen of instructions away.
+  const phone = await onPhone();
 
   return (
     <div className="space-y-4">
@@ -52,65 +63,69 @@ export default async function RatePage({ params }: { params: Promise<{ slug: str
           {progress.done} judged · {progress.remaining} to go
         </p>
       </div>
-      <details open={progress.done === 0} className="rounded-lg border border-slate-300 bg-white p-4">
-        <summary className="cursor-pointer font-medium">Instructions</summary>
+      <details open={progress.done === 0 && !phone} className="rounded-lg border border-slate-300 bg-white p-4">
+        <summary className="cursor-pointer font-medium">
+          Instructions{phone && progress.done === 0 && <span className="font-normal text-slate-700"> (tap to read them before your first choice)</span>}
+        </summary>
         <div className="mt-3">
           <Markdown>{study.instructions}</Markdown>
         </div>
       </details>
-      {pair ? (
-        <JudgePair
-          kind={study.kind}
-          scale={study.scaleMin !== null && study.scaleMax !== null ? { min: study.scaleMin, max: study.scaleMax } : undefined}
-          key={pair.assignmentId}
-          assignmentId={pair.assignmentId}
-          question={<Question prompt={pair.prompt} />}
-          answerA={<Answer answer={"answer" in pair ? pair.answer : pair.left} />}
-          answerB={"answer" in pair ? undefined : <Answer answer={pair.right} />}
-          turns={"answer" in pair ? (pair.answer.turns ?? [pair.answer.text]).map((turn, i) => <Markdown key={i}>{turn}</Markdown>) : undefined}
-          rationaleMode={study.rationaleMode}
-          skipReasons={SKIP_REASONS}
-          actions={{ submit: submitJudgmentAction.bind(null, slug), skip: skipAction.bind(null, slug), flag: flagAction.bind(null, slug) }}
-          takeFocus={progress.done > 0}
-        />
-      ) : crowd && !earned ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
-          <h2 className="text-lg font-semibold">No work left for you</h2>
-          <p className="mt-2 text-slate-800">
-            Every {item.one} of this study has been taken by other participants, so there is nothing for you to judge, and no completion code to give.
-          </p>
-          <p className="mt-2 text-slate-800">
-            Please return the study on your platform (on Prolific, &ldquo;Return&rdquo; on the study&apos;s page), so that your place goes to someone else and
-            nothing counts against you.
-          </p>
-          {crowd.noWorkCode && (
-            <p className="mt-3 text-slate-900">
-              If your platform asks for a code, give this one: <strong className="font-mono text-lg">{crowd.noWorkCode}</strong>
+      <RatingSession undo={undoJudgmentAction.bind(null, slug)}>
+        {pair ? (
+          <JudgePair
+            kind={study.kind}
+            scale={study.scaleMin !== null && study.scaleMax !== null ? { min: study.scaleMin, max: study.scaleMax } : undefined}
+            key={pair.assignmentId}
+            assignmentId={pair.assignmentId}
+            question={<Question prompt={pair.prompt} />}
+            answerA={<Answer answer={"answer" in pair ? pair.answer : pair.left} />}
+            answerB={"answer" in pair ? undefined : <Answer answer={pair.right} />}
+            turns={"answer" in pair ? (pair.answer.turns ?? [pair.answer.text]).map((turn, i) => <Markdown key={i}>{turn}</Markdown>) : undefined}
+            rationaleMode={study.rationaleMode}
+            skipReasons={SKIP_REASONS}
+            actions={{ submit: submitJudgmentAction.bind(null, slug), skip: skipAction.bind(null, slug), flag: flagAction.bind(null, slug) }}
+            takeFocus={progress.done > 0}
+          />
+        ) : crowd && !earned ? (
+          <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
+            <h2 className="text-lg font-semibold">No work left for you</h2>
+            <p className="mt-2 text-slate-800">
+              Every {item.one} of this study has been taken by other participants, so there is nothing for you to judge, and no completion code to give.
             </p>
-          )}
-        </div>
-      ) : (
-        <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
-          <h2 className="text-lg font-semibold">All done, thank you!</h2>
-          <p className="mt-2 text-slate-800">
-            {quotaReached ? `You have judged the ${progress.quota} ${item.many} this study asks of each rater.` : `There are no more ${item.many} for you in this study right now.`}
-          </p>
-          {crowd ? (
-            <>
-              {crowd.completionCode && (
-                <p className="mt-3 text-slate-900">
-                  Your completion code: <strong className="font-mono text-lg">{crowd.completionCode}</strong>
-                </p>
-              )}
-              {crowd.completionUrl && <CompletionRedirect url={crowd.completionUrl} />}
-            </>
-          ) : (
-            <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
-              Back to your studies
-            </Link>
-          )}
-        </div>
-      )}
+            <p className="mt-2 text-slate-800">
+              Please return the study on your platform (on Prolific, &ldquo;Return&rdquo; on the study&apos;s page), so that your place goes to someone else and
+              nothing counts against you.
+            </p>
+            {crowd.noWorkCode && (
+              <p className="mt-3 text-slate-900">
+                If your platform asks for a code, give this one: <strong className="font-mono text-lg">{crowd.noWorkCode}</strong>
+              </p>
+            )}
+          </div>
+        ) : (
+          <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
+            <h2 className="text-lg font-semibold">All done, thank you!</h2>
+            <p className="mt-2 text-slate-800">
+              {quotaReached ? `You have judged the ${progress.quota} ${item.many} this study asks of each rater.` : `There are no more ${item.many} for you in this study right now.`}
+            </p>
+            {crowd ? (
+              <>
+                {crowd.completionCode && (
+                  <p className="mt-3 text-slate-900">
+                    Your completion code: <strong className="font-mono text-lg">{crowd.completionCode}</strong>
+                  </p>
+                )}
+                {crowd.completionUrl && <CompletionRedirect url={crowd.completionUrl} />}
+              </>
+            ) : (
+              <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
+                Back to your studies
+              </Link>
+            )}
+          </div>
+        )}
+      </RatingSession>
     </div>
   );
 }

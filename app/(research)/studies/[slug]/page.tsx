@@ -38,6 +38,7 @@ import { studyProgress } from "@/lib/results/progress";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
 import { systemRanking } from "@/lib/results/system-ranking";
+import { openReviewCount } from "@/lib/review/review-queue";
 import { findStudyFor } from "@/lib/studies/study-access";
 import { answerFigureSvg, judgeFigure, pairwiseFigureOne } from "@/lib/figures/study-figures";
 import { studyEvents } from "@/lib/studies/study-events";
@@ -65,7 +66,7 @@ export default async function StudyResultsPage({
   // What a button of the page (exclude, the self-naming controls) refused.
   const refused = readRefusal(`/studies/${study.slug}`, search);
   if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} refused={refused} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length] = await Promise.all([
+  const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length, toReview] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -77,6 +78,7 @@ export default async function StudyResultsPage({
     studyJudgeResults(study.id),
     selfNamingOverview(study.id),
     lengthEffectByBaseline(study.id, filter),
+    openReviewCount(study.id),
   ]);
   const judgeLengths = await Promise.all(judges.map(async (judge) => ({ name: judge.name, rows: await judgeLengthEffect(study.id, judge.id) })));
   const aggregationQuery: Record<string, string> = aggregation === "majority" ? { aggregation: "majority" } : {};
@@ -93,6 +95,7 @@ export default async function StudyResultsPage({
       <RefusalNotice message={refused} />
       <StudyHeader
         study={study}
+        toReview={toReview}
         downloads={
           <>
             <a
@@ -230,8 +233,8 @@ export default async function StudyResultsPage({
 
 type Study = NonNullable<Awaited<ReturnType<typeof findStudyFor>>>;
 
-/** The heading of a study's page: its name, status, and what can be done with it. */
-function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode }) {
+/** The heading of a study's page: its name, status, and what can be done with it (`toReview`: reported items waiting for a decision). */
+function StudyHeader({ study, toReview, downloads }: { study: Study; toReview: number; downloads: ReactNode }) {
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-3">
       <div>
@@ -249,8 +252,14 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
         <Link href={`/studies/${study.slug}/prompts`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
           Browse prompts
         </Link>
+        <Link href={`/studies/${study.slug}/review`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Review flags ({toReview})
+        </Link>
         <Link href={`/studies/${study.slug}/settings`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
           Settings
+        </Link>
+        <Link href={`/studies/${study.slug}/preview`} className="rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Preview as a rater
         </Link>
         {downloads}
       </div>
@@ -264,13 +273,14 @@ function StudyHeader({ study, downloads }: { study: Study; downloads: ReactNode 
  * raters' agreement, the raters, and the history.
  */
 async function AnswerStudyPage({ study, filter, problems, refused }: { study: Study; filter: ResultsFilter; problems: string[]; refused: string | null }) {
-  const [figures, progress, raters, everyRater, history, selfNaming] = await Promise.all([
+  const [figures, progress, raters, everyRater, history, selfNaming, toReview] = await Promise.all([
     answerResults(study, filter),
     studyProgress(study.id, filter),
     answerRaterRows(study, filter),
     raterPseudonyms(study.id),
     studyEvents(study.id),
     selfNamingOverview(study.id),
+    openReviewCount(study.id),
   ]);
   const { measure } = figures;
   const scores = measure.shape === "scores";
@@ -286,6 +296,7 @@ async function AnswerStudyPage({ study, filter, problems, refused }: { study: St
       <RefusalNotice message={refused} />
       <StudyHeader
         study={study}
+        toReview={toReview}
         downloads={
           <>
             <a href={`${api}/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
