@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
@@ -24,7 +24,6 @@ import { RefusalNotice } from "@/components/ui/refusal-notice";
 import { FigurePanel } from "@/components/results/figure-panel";
 import { LengthTable } from "@/components/results/length-table";
 import { readRefusal } from "@/lib/actions/refusal";
-import { requireRole } from "@/lib/auth";
 import { selfNamingOverview } from "@/lib/blind/study-self-naming";
 import { studyJudgeResults } from "@/lib/judge/judge-results";
 import { breakdownBySourceAndTag } from "@/lib/results/breakdown";
@@ -54,15 +53,13 @@ export default async function StudyResultsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
+  const { study } = await studyPageFor(slug);
   const search = await searchParams;
   const query = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => [value ?? []].flat().map((one) => [key, one])));
   const aggregation: Aggregation = query.get("aggregation") === "majority" ? "majority" : "every";
   const parsed = parseResultsFilter(query);
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
   // What a button of the page (exclude, the self-naming controls) refused.
   const refused = readRefusal(`/studies/${study.slug}`, search);
   if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} refused={refused} />;

@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/studies/import-form";
-import { requireRole } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const systems = await db().system.findMany({ where: { studyId: study.id }, orderBy: { position: "asc" }, select: { name: true } });
   const prompts = await db().prompt.count({ where: { studyId: study.id } });
 

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Answer, Question } from "@/components/rating/conversation";
 import { PreviewPair } from "@/components/rating/preview-pair";
 import { Markdown } from "@/components/ui/markdown";
-import { requireRole } from "@/lib/auth";
 import { KINDS } from "@/lib/kinds";
 import { previewItem } from "@/lib/studies/preview-item";
-import { findStudyFor } from "@/lib/studies/study-access";
 import { SKIP_REASONS } from "@/lib/validation/judgment";
 
 export const metadata: Metadata = { title: "Preview" };
@@ -25,10 +23,8 @@ export default async function StudyPreviewPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const asked = Number([(await searchParams).example].flat()[0] ?? 1);
   const preview = await previewItem(study.id, Number.isFinite(asked) ? asked : 1);
   const { item } = KINDS[study.kind];

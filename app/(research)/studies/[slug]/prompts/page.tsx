@@ -1,12 +1,10 @@
 import { GoldImportForm } from "@/components/studies/gold-import-form";
+import { studyPageFor } from "@/lib/studies/study-page";
 import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth";
 import { listPrompts, promptQuerySchema } from "@/lib/studies/browse-prompts";
-import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -20,10 +18,8 @@ export default async function PromptsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const query = promptQuerySchema.parse(await searchParams);
   const list = await listPrompts(study.id, query);
 

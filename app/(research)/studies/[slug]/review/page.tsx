@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ReviewItemCard } from "@/components/studies/review-item";
 import { RefusalNotice } from "@/components/ui/refusal-notice";
 import { readRefusal } from "@/lib/actions/refusal";
-import { requireRole } from "@/lib/auth";
 import { KINDS } from "@/lib/kinds";
 import { REPORTS_SHOWN, reviewQueue } from "@/lib/review/review-queue";
-import { findStudyFor } from "@/lib/studies/study-access";
 import { REVIEW_STATES, reviewQuerySchema, type ReviewQuery } from "@/lib/validation/review";
 import { reviewItemAction } from "./actions";
 
@@ -23,10 +21,8 @@ export default async function ReviewPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const search = await searchParams;
   const base = `/studies/${study.slug}/review`;
   const refused = readRefusal(base, search);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CrowdLinkForm } from "@/components/studies/crowd-link-form";
 import { StudyInvitations } from "@/components/studies/study-invitations";
 import { StudyJudges } from "@/components/studies/study-judges";
@@ -23,8 +23,6 @@ import {
   withdrawInvitationAction,
 } from "./actions";
 import { readRefusal } from "@/lib/actions/refusal";
-import { requireRole } from "@/lib/auth";
-import { findStudyFor } from "@/lib/studies/study-access";
 import { studyResearchers } from "@/lib/studies/collaborators";
 import { env } from "@/lib/env";
 import { crowdEntryCounts, crowdLinkOf, PROLIFIC_QUERY } from "@/lib/studies/crowd-link";
@@ -51,10 +49,8 @@ export default async function StudySettingsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const researchers = await studyResearchers(study.id);
   const origin = await siteOrigin();
   // What a button below (remove, withdraw, run) refused.

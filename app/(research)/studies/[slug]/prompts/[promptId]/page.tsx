@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
+import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/ui/markdown";
-import { requireRole } from "@/lib/auth";
 import { promptWithResponses } from "@/lib/studies/browse-prompts";
 import { pairsOfPrompt } from "@/lib/studies/gold-pairs";
 import { GoldPairForm } from "@/components/studies/gold-pair-form";
 import { setGoldAction } from "./actions";
-import { findStudyFor } from "@/lib/studies/study-access";
 
 export const metadata: Metadata = { title: "Prompt" };
 
@@ -15,10 +14,8 @@ const box = "rounded-lg border border-slate-200 bg-white p-4";
 const label = "mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600";
 
 export default async function PromptPage({ params }: { params: Promise<{ slug: string; promptId: string }> }) {
-  const viewer = await requireRole("researcher", "admin");
   const { slug, promptId } = await params;
-  const study = await findStudyFor(slug, viewer);
-  if (!study) notFound();
+  const { study } = await studyPageFor(slug);
   const found = await promptWithResponses(study.id, promptId);
   if (!found) notFound();
   const { prompt, responses, missingSystems } = found;
