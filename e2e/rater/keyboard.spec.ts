@@ -7,6 +7,7 @@ test("the keyboard help lists this study's keys, opens with ? or H, closes with 
   const rater = await seed.user("rater");
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { name: "Answer A" })).toBeVisible();
 
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -41,6 +42,7 @@ test("a single-answer study's help lists its own options' keys", async ({ page }
   const study = await seed.study({ prompts: 1, baselines: ["Claude"], kind: "absolute" });
   await signIn(page, await seed.user("rater"));
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toContainText("Fail: it does not meet the request");
@@ -53,6 +55,7 @@ test("S opens the skip form and R the report form, their first field focused, an
   const rater = await seed.user("rater");
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByText("0 judged · 2 to go")).toBeVisible();
   await page.waitForLoadState("networkidle");
 
@@ -77,6 +80,7 @@ test("key badges show beside the options with a mouse and keyboard, and not on a
   const rater = await seed.user("rater");
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   const option = page.getByRole("button", { name: "Answer A is significantly better" });
   await expect(option.locator("kbd")).toBeVisible();
   await expect(page.getByRole("button", { name: "Keyboard shortcuts" })).toBeVisible();
@@ -85,6 +89,7 @@ test("key badges show beside the options with a mouse and keyboard, and not on a
   const tab = await phone.newPage();
   await signIn(tab, rater);
   await tab.goto(`/rate/${study.slug}`);
+  await tab.waitForLoadState("networkidle");
   const tapped = tab.getByRole("button", { name: "Answer A is significantly better" });
   await expect(tapped).toBeVisible();
   await expect(tapped.locator("kbd")).toBeHidden();

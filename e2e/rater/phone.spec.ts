@@ -12,6 +12,7 @@ test("on a phone the instructions start folded, the choices come without scrolli
   const page = await context.newPage();
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
 
   await expect(page.getByText("0 judged · 3 to go")).toBeVisible();
   await expect(page.getByText("Instruction paragraph 1.")).toBeHidden();

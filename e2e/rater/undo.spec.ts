@@ -6,6 +6,7 @@ test("after a choice the page offers Undo, by button or U: the judgment is taken
   const rater = await seed.user("rater");
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   const question = page.getByRole("heading", { name: "Question" }).locator("..");
   const undo = page.getByRole("button", { name: "Undo" });
   await expect(undo).toHaveCount(0);
@@ -38,6 +39,7 @@ test("after a choice the page offers Undo, by button or U: the judgment is taken
   await page.keyboard.press("n");
   await expect(undo).toBeVisible();
   await page.getByText("Skip this pair").click();
+  await expect(page.getByRole("button", { name: "Skip", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Skip", exact: true }).click();
   await expect(page.getByText("All done, thank you!")).toBeVisible();
   await expect(undo).toHaveCount(0);
@@ -48,6 +50,7 @@ test("the last choice of a study can be undone from the end screen; a late undo 
   const rater = await seed.user("rater");
   await signIn(page, rater);
   await page.goto(`/rate/${study.slug}`);
+  await page.waitForLoadState("networkidle");
   // Keys work once the page's script runs.
   await expect(page.getByText("0 judged · 2 to go")).toBeVisible();
   await page.waitForLoadState("networkidle");
