@@ -37,6 +37,7 @@ test("after a choice the page offers Undo, by button or U: the judgment is taken
 
   // Skipping (or reporting) the pair after a choice ends its undo.
   await page.keyboard.press("n");
+  await expect(page.getByText("2 judged · 1 to go")).toBeVisible();
   await expect(undo).toBeVisible();
   await page.getByText("Skip this pair").click();
   await expect(page.getByRole("button", { name: "Skip", exact: true })).toBeVisible();
