@@ -9,6 +9,9 @@ import { uniqueSuffix } from "@/lib/testing/seed-study";
 import { verifyPassword } from "@/lib/users/passwords";
 import { readLimaTestSet } from "@/lib/studies/lima-test-set";
 
+// Each run starts a process that loads TypeScript; a test runs several, slow on a busy machine.
+const CLI = { timeout: 180_000 };
+
 function run(script: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
     encoding: "utf8",
@@ -18,7 +21,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout + result.stderr };
 }
 
-describe("npm run user:create", () => {
+describe("npm run user:create", CLI, () => {
   it("creates an account from flags, or with the password from USER_PASSWORD", async () => {
     const email = `cli-${uniqueSuffix()}@test.local`;
     const created = run("scripts/user-create.ts", ["--email", email, "--role", "researcher", "--password", "a password of length"]);
@@ -47,7 +50,7 @@ describe("npm run user:create", () => {
   });
 });
 
-describe("npm start", () => {
+describe("npm start", CLI, () => {
   it("refuses to start in production without NEXTAUTH_SECRET, saying what to do", () => {
     const result = run("scripts/serve.ts", ["start"], { NEXTAUTH_SECRET: "", NODE_ENV: "production" });
     expect(result.code).toBe(1);
@@ -55,7 +58,7 @@ describe("npm start", () => {
   });
 });
 
-describe("npm run import", () => {
+describe("npm run import", CLI, () => {
   it("imports the LIMA test set and six systems' responses, in every file layout, into a new study", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "import-cli-"));
     const prompts = readLimaTestSet();
@@ -129,7 +132,7 @@ describe("npm run import", () => {
   });
 });
 
-describe("npm run analyze", () => {
+describe("npm run analyze", CLI, () => {
   it("prints its usage on --help, and refuses a missing bundle or a stray argument", () => {
     const help = run("scripts/analyze.ts", ["--help"]);
     expect(help.code).toBe(0);
