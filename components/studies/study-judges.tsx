@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field } from "@/components/ui/field";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
@@ -15,7 +15,13 @@ interface Props {
   /** Done: the name of the judge added. */
   add: FormAction<string>;
   start: PlainFormAction;
+  /** A run that asks every pair afresh, the earlier answers kept in the history. */
+  runAgain: PlainFormAction;
   cancel: PlainFormAction;
+  /** Done: the judge's name, and what was saved in `message`. */
+  edit: FormAction<string>;
+  /** Deletes a judge: `answers` keep (retired) or delete. */
+  remove: PlainFormAction;
 }
 
 const POLL_MS = 2_000;
@@ -31,15 +37,171 @@ function useRefreshWhile(running: boolean) {
   }, [running, router]);
 }
 
-function RunButton({ slug, judge, action, label }: { slug: string; judge: JudgeSummary; action: PlainFormAction; label: string }) {
+/** A button's submit, asked first: cancelled unless the person confirms. */
+const askFirst = (question: string) => (event: MouseEvent<HTMLButtonElement>) => {
+  if (!window.confirm(question)) event.preventDefault();
+};
+
+function RunButton({ slug, judge, action, label, confirm }: { slug: string; judge: JudgeSummary; action: PlainFormAction; label: string; confirm?: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="judgeId" value={judge.id} />
-      <button type="submit" className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100" aria-label={`${label} ${judge.name}`}>
+      <button
+        type="submit"
+        onClick={confirm ? askFirst(confirm) : undefined}
+        className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+        aria-label={`${label} ${judge.name}`}
+      >
         {label}
       </button>
     </form>
+  );
+}
+
+const verdictsCsv = (slug: string, judge: JudgeSummary) => `/api/studies/${slug}/export/judge-verdicts?judge=${judge.id}`;
+
+/**
+ * A judge's settings, changed: its name and, for one that calls an endpoint, the endpoint, model,
+ * prompt and sampling. The key is never shown: a new one replaces it, an empty field keeps it.
+ */
+function EditJudge({ slug, judge, running, edit }: { slug: string; judge: JudgeSummary; running: boolean; edit: FormAction<string> }) {
+  const [state, action, pending] = useActionState<FormState<string>, FormData>(edit, {});
+  const errors = state.fieldErrors ?? {};
+  const apiKey = useRef<HTMLInputElement>(null);
+  // A key saved is not left in the page.
+  useEffect(() => {
+    if (state.ok && apiKey.current) apiKey.current.value = "";
+  }, [state]);
+  const id = (field: string) => `judge-${judge.id}-${field}`;
+  return (
+    <form onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-2" aria-label={`Change ${judge.name}`}>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="judgeId" value={judge.id} />
+      <Field id={id("name")} label="Name" error={errors.name}>
+        <input id={id("name")} name="name" required maxLength={100} defaultValue={judge.name} className={input} />
+      </Field>
+      {judge.baseUrl && (
+        <>
+          <Field id={id("model")} label="Model" error={errors.model}>
+            <input id={id("model")} name="model" required defaultValue={judge.model ?? ""} className={input} />
+          </Field>
+          <Field id={id("base-url")} label="Endpoint base URL" hint="…/v1; /chat/completions is added." error={errors.baseUrl}>
+            <input id={id("base-url")} name="baseUrl" type="url" required defaultValue={judge.baseUrl} className={input} />
+          </Field>
+          <Field id={id("api-key")} label="New API key (optional)" hint="Empty keeps the key it has, which is never shown." error={errors.apiKey}>
+            <input id={id("api-key")} ref={apiKey} name="apiKey" type="password" autoComplete="off" className={input} />
+          </Field>
+          <div className="sm:col-span-2">
+            <Field id={id("prompt")} label="Prompt" hint="{instructions}, {prompt}, {answer_a} and {answer_b} are filled in for each pair." error={errors.prompt}>
+              <textarea id={id("prompt")} name="prompt" rows={8} defaultValue={judge.prompt ?? ""} className={`${input} font-mono text-sm`} />
+            </Field>
+          </div>
+          <Field id={id("temperature")} label="Temperature (optional)" error={errors.temperature}>
+            <input id={id("temperature")} name="temperature" type="number" step="0.1" min={0} max={2} defaultValue={judge.temperature ?? ""} className={input} />
+          </Field>
+          <Field id={id("top-p")} label="Top p (optional)" error={errors.topP}>
+            <input id={id("top-p")} name="topP" type="number" step="0.05" min={0} max={1} defaultValue={judge.topP ?? ""} className={input} />
+          </Field>
+          <Field id={id("max-tokens")} label="Most tokens per answer (optional)" error={errors.maxTokens}>
+            <input id={id("max-tokens")} name="maxTokens" type="number" min={1} defaultValue={judge.maxTokens ?? ""} className={input} />
+          </Field>
+          <Field id={id("concurrency")} label="Calls at a time" error={errors.concurrency}>
+            <input id={id("concurrency")} name="concurrency" type="number" min={1} max={32} defaultValue={judge.concurrency} className={input} />
+          </Field>
+        </>
+      )}
+      <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending || running} className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+          Save changes
+        </button>
+        <ActionMessage error={state.error} done={state.ok ? state.message : undefined} />
+      </div>
+    </form>
+  );
+}
+
+/** Deleting a judge, asked first: its answers kept in the history (the judge retired) or deleted with it. */
+function DeleteJudge({ slug, judge, running, remove }: { slug: string; judge: JudgeSummary; running: boolean; remove: PlainFormAction }) {
+  const ask = (event: MouseEvent<HTMLButtonElement>) => {
+    const keep = new FormData(event.currentTarget.form!).get("answers") !== "delete";
+    askFirst(
+      keep
+        ? `Delete ${judge.name}? It leaves the study's page and its figures; its ${judge.stored} answers stay in its verdicts download and the bundle, marked.`
+        : `Delete ${judge.name} and its ${judge.stored} answers? This cannot be undone.`,
+    )(event);
+  };
+  return (
+    <form action={remove} className="space-y-2" aria-label={`Delete ${judge.name}`}>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="judgeId" value={judge.id} />
+      <fieldset className="space-y-1 text-sm">
+        <legend className="font-medium">Delete the judge</legend>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="answers" value="keep" defaultChecked className="mt-1" />
+          <span>Keep its answers in the history: it leaves the study&apos;s page, its figures and the run controls; its verdicts download and the bundle keep them, marked.</span>
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="answers" value="delete" className="mt-1" />
+          <span>Delete its answers with it.</span>
+        </label>
+      </fieldset>
+      <button type="submit" disabled={running} onClick={ask} className="rounded border border-red-700 px-3 py-1 text-sm text-red-800 hover:bg-red-50 disabled:opacity-60">
+        Delete {judge.name}
+      </button>
+    </form>
+  );
+}
+
+/** What can be done to a judge besides running it, folded away under its name. */
+function ChangeJudge({ slug, judge, edit, remove }: { slug: string; judge: JudgeSummary; edit: FormAction<string>; remove: PlainFormAction }) {
+  const running = judge.run?.status === "running";
+  return (
+    <details className="rounded border border-slate-200 p-3">
+      <summary className="cursor-pointer font-medium">Change or delete {judge.name}</summary>
+      <div className="mt-3 space-y-4">
+        {running && <p className="text-sm text-amber-800">It is running: cancel its run, or wait for it to finish, to change or delete it.</p>}
+        <EditJudge slug={slug} judge={judge} running={running} edit={edit} />
+        <DeleteJudge slug={slug} judge={judge} running={running} remove={remove} />
+      </div>
+    </details>
+  );
+}
+
+/** Judges deleted with their answers kept: listed for their downloads, and to delete the answers for good. */
+function RetiredJudges({ slug, judges, remove }: { slug: string; judges: JudgeSummary[]; remove: PlainFormAction }) {
+  return (
+    <section aria-labelledby="retired-judges-heading" className="space-y-2">
+      <h3 id="retired-judges-heading" className="font-medium">
+        Deleted judges, their answers kept
+      </h3>
+      <p className="text-sm text-slate-700">In no figure and not on the study&apos;s page; their answers stay in their downloads and the bundle, marked retired.</p>
+      <ul className="space-y-1 text-sm">
+        {judges.map((judge) => (
+          <li key={judge.id} className="flex flex-wrap items-center gap-3">
+            <span>
+              <span className="font-medium">{judge.name}</span> ({judge.model ?? "verdicts imported"}), {judge.stored} answers
+            </span>
+            <a href={verdictsCsv(slug, judge)} download className="text-blue-700 underline">
+              {judge.name}: every answer (CSV)
+            </a>
+            <form action={remove}>
+              <input type="hidden" name="slug" value={slug} />
+              <input type="hidden" name="judgeId" value={judge.id} />
+              <input type="hidden" name="answers" value="delete" />
+              <button
+                type="submit"
+                onClick={askFirst(`Delete the ${judge.stored} answers of ${judge.name} for good? This cannot be undone.`)}
+                className="rounded border border-red-700 px-2 py-0.5 text-red-800 hover:bg-red-50"
+                aria-label={`Delete the answers of ${judge.name}`}
+              >
+                Delete its answers
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -104,10 +266,15 @@ function ImportVerdicts({ slug }: { slug: string }) {
   );
 }
 
-/** A study's LLM judges: added with their endpoint (the key is never shown again), run, followed, cancelled. */
-export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }: Props) {
+/**
+ * A study's LLM judges: added with their endpoint (the key is never shown again), run, followed,
+ * cancelled, run again, changed and deleted; deleted ones whose answers were kept listed apart.
+ */
+export function StudyJudges({ slug, judges: all, defaultPrompt, add, start, runAgain, cancel, edit, remove }: Props) {
   const [state, action, pending] = useActionState<FormState<string>, FormData>(add, {});
   const errors = state.fieldErrors ?? {};
+  const judges = all.filter((judge) => !judge.retiredAt);
+  const retired = all.filter((judge) => judge.retiredAt);
   useRefreshWhile(judges.some((judge) => judge.run?.status === "running"));
   return (
     <section aria-labelledby="judges-heading" className="max-w-3xl space-y-3">
@@ -144,6 +311,10 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
                   </span>
                   {judge.unparseable > 0 && <span className="block text-amber-800">{judge.unparseable} unreadable</span>}
                   {judge.failed > 0 && <span className="block text-red-800">{judge.failed} failed calls</span>}
+                  {judge.superseded > 0 && <span className="block text-slate-600">{judge.superseded} earlier answers in the history</span>}
+                  <a href={verdictsCsv(slug, judge)} download className="block text-blue-700 underline" aria-label={`${judge.name}: every answer (CSV)`}>
+                    CSV
+                  </a>
                 </td>
                 <td className="py-1 pr-3">
                   {judge.run ? (
@@ -155,11 +326,24 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
                     "never run"
                   )}
                 </td>
-                <td className="py-1">
+                <td className="space-y-1 py-1">
                   {judge.run?.status === "running" ? (
                     <RunButton slug={slug} judge={judge} action={cancel} label="Cancel" />
                   ) : (
-                    judge.baseUrl && judge.answered < judge.items && <RunButton slug={slug} judge={judge} action={start} label={judge.answered ? "Resume" : "Run"} />
+                    judge.baseUrl && (
+                      <>
+                        {judge.answered < judge.items && <RunButton slug={slug} judge={judge} action={start} label={judge.answered ? "Resume" : "Run"} />}
+                        {(judge.run || judge.stored > 0) && (
+                          <RunButton
+                            slug={slug}
+                            judge={judge}
+                            action={runAgain}
+                            label="Run again"
+                            confirm={`Run ${judge.name} again? It asks all ${judge.items} pairs and orders afresh; its current answers leave the figures and stay in its verdicts download, marked superseded.`}
+                          />
+                        )}
+                      </>
+                    )
                   )}
                 </td>
               </tr>
@@ -167,6 +351,10 @@ export function StudyJudges({ slug, judges, defaultPrompt, add, start, cancel }:
           </tbody>
         </table>
       )}
+      {judges.map((judge) => (
+        <ChangeJudge key={judge.id} slug={slug} judge={judge} edit={edit} remove={remove} />
+      ))}
+      {retired.length > 0 && <RetiredJudges slug={slug} judges={retired} remove={remove} />}
       <ImportVerdicts slug={slug} />
       <form onSubmit={keepValuesOnSubmit(action)} className="grid gap-3 sm:grid-cols-2" aria-label="New LLM judge">
         <input type="hidden" name="slug" value={slug} />

@@ -47,9 +47,9 @@ export async function importJudgeVerdicts(studyId: string, file: ImportFile): Pr
      WHERE p."studyId" = ${studyId}`;
   const byId = new Set(pairs.map((pair) => pair.id));
   const byPrompt = new Map(pairs.map((pair) => [`${pair.promptId}\u0000${pair.baseline}`, pair.id]));
-  const endpointJudges = new Set(
-    (await db().judge.findMany({ where: { studyId, baseUrl: { not: null } }, select: { name: true } })).map((judge) => judge.name),
-  );
+  const existing = await db().judge.findMany({ where: { studyId, OR: [{ baseUrl: { not: null } }, { retiredAt: { not: null } }] }, select: { name: true, retiredAt: true } });
+  const endpointJudges = new Set(existing.filter((judge) => !judge.retiredAt).map((judge) => judge.name));
+  const retiredJudges = new Set(existing.filter((judge) => judge.retiredAt).map((judge) => judge.name));
 
   const errors: VerdictImportReport["errors"] = [];
   const rows: Row[] = [];
@@ -66,6 +66,10 @@ export async function importJudgeVerdicts(studyId: string, file: ImportFile): Pr
       continue;
     }
     const row = parsed.data;
+    if (retiredJudges.has(row.judge)) {
+      errors.push({ line: raw.line, field: "judge", reason: `names a judge of this study that was deleted with its answers kept; give these verdicts a name of their own` });
+      continue;
+    }
     if (endpointJudges.has(row.judge)) {
       errors.push({ line: raw.line, field: "judge", reason: `names a judge of this study that calls an endpoint; give imported verdicts a name of their own` });
       continue;
@@ -105,7 +109,7 @@ export async function importJudgeVerdicts(studyId: string, file: ImportFile): Pr
     await tx.$executeRaw`
       DELETE FROM "JudgeVerdict" v
        USING unnest(${data.map((row) => row.judgeId)}::text[], ${data.map((row) => row.pairId)}::text[], ${data.map((row) => row.targetSide)}::"Side"[]) AS r(judge, pair, side)
-       WHERE v."judgeId" = r.judge AND v."pairId" = r.pair AND v."targetSide" = r.side`;
+       WHERE v."judgeId" = r.judge AND v."pairId" = r.pair AND v."targetSide" = r.side AND v."supersededAt" IS NULL`;
     await tx.judgeVerdict.createMany({ data });
   });
   return { committed: true, verdicts: rows.length, judges: names, errors: [] };

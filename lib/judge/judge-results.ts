@@ -13,7 +13,10 @@ export interface JudgeBaselineResult {
 
 type GroupRow = JudgedPairGroup & { baseline: string };
 
-/** One row per baseline of the judge's study, in the study's order; gold pairs and removed ones are left out, as in the raters' results. */
+/**
+ * One row per baseline of the judge's study, in the study's order; gold pairs and removed ones are
+ * left out, as in the raters' results, and so are answers a run started again superseded.
+ */
 export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult[]> {
   const rows = await readDb().$queryRaw<GroupRow[]>`
     WITH judged AS (
@@ -22,7 +25,7 @@ export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult
              max(v.verdict::text) FILTER (WHERE v."targetSide" = 'right') AS "targetRight"
         FROM "Judge" jg
         JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineSystemId" IS NOT NULL AND p."goldVerdict" IS NULL AND p."removedAt" IS NULL
-        LEFT JOIN "JudgeVerdict" v ON v."pairId" = p.id AND v."judgeId" = jg.id
+        LEFT JOIN "JudgeVerdict" v ON v."pairId" = p.id AND v."judgeId" = jg.id AND v."supersededAt" IS NULL
        WHERE jg.id = ${judgeId}
        GROUP BY p.id
     )
@@ -40,8 +43,8 @@ export async function judgeResults(judgeId: string): Promise<JudgeBaselineResult
   return [...byBaseline].map(([baseline, groups]) => ({ baseline, agreement: judgeAgreement(groups) }));
 }
 
-/** Every judge of a study with its results, for the study's page. */
+/** Every judge of a study with its results, for the study's page; a retired judge (deleted, its answers kept) is in the history only. */
 export async function studyJudgeResults(studyId: string): Promise<{ id: string; name: string; baselines: JudgeBaselineResult[] }[]> {
-  const judges = await readDb().judge.findMany({ where: { studyId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  const judges = await readDb().judge.findMany({ where: { studyId, retiredAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } });
   return Promise.all(judges.map(async (judge) => ({ ...judge, baselines: await judgeResults(judge.id) })));
 }

@@ -2,11 +2,14 @@
 // judged in both orders (the target as answer A, then as answer B) to cancel position bias. Each
 // answer is stored as soon as it arrives, so a run that stops (cancelled, or its process killed)
 // loses at most the calls in flight; whichever process finds the run's heartbeat stale takes it
-// over and asks only for what has no stored answer.
+// over and asks only for what has no current answer. A run started again first marks the judge's
+// answers superseded (kept in the history, out of every figure), so it asks every pair afresh.
+// Pairs a researcher removed from the study are never asked.
 import "server-only";
 import { verdictFor } from "@/lib/assign/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Side } from "@/lib/generated/prisma/enums";
 import { complete, JudgeCallError, type CallOptions } from "@/lib/judge/chat-completions";
 import { fillJudgePrompt } from "@/lib/judge/judge-prompt";
@@ -24,12 +27,45 @@ const HEARTBEAT_MS = 5_000;
 /** A run unheard of for this long has lost its process. */
 export const STALE_AFTER_MS = 30_000;
 
-/** Starts a run of the judge; the database refuses a second one while one runs. */
-export async function startJudgeRun(judgeId: string): Promise<string> {
+export interface OpenedRun {
+  runId: string;
+  /** The judge's answers the run superseded when it began (a run started again), else 0. */
+  superseded: number;
+}
+
+/**
+ * Opens a run of the judge inside `tx`, which has locked the judge's row: refused while one runs
+ * (the database refuses a second one too). A run started `again` asks every pair afresh: the
+ * judge's current answers are marked superseded in the same transaction, so they leave the
+ * figures at once and stay in the history.
+ */
+export async function openRun(tx: Prisma.TransactionClient, judgeId: string, again = false): Promise<OpenedRun> {
+  if (await tx.judgeRun.count({ where: { judgeId, status: "running" } })) throw new AppError("conflict", ALREADY_RUNNING);
+  const { id: runId } = await tx.judgeRun.create({ data: { judgeId }, select: { id: true } });
+  const superseded = again
+    ? await tx.$executeRaw`UPDATE "JudgeVerdict" SET "supersededAt" = now() WHERE "judgeId" = ${judgeId} AND "supersededAt" IS NULL`
+    : 0;
+  return { runId, superseded };
+}
+
+const ALREADY_RUNNING = "This judge is already running; cancel it first or wait for it to finish.";
+
+/** Locks a judge's row for the rest of `tx`, so that starting a run, changing and deleting the judge take turns. */
+export async function lockJudge(tx: Prisma.TransactionClient, judgeId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Judge" WHERE id = ${judgeId} FOR UPDATE`;
+}
+
+/** Starts a run of the judge (`again`: of every pair afresh); the database refuses a second one while one runs. */
+export async function startJudgeRun(judgeId: string, again = false): Promise<string> {
   try {
-    return (await db().judgeRun.create({ data: { judgeId }, select: { id: true } })).id;
+    return (
+      await db().$transaction(async (tx) => {
+        await lockJudge(tx, judgeId);
+        return openRun(tx, judgeId, again);
+      })
+    ).runId;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "This judge is already running; cancel it first or wait for it to finish.");
+    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", ALREADY_RUNNING);
     throw error;
   }
 }
@@ -46,41 +82,41 @@ interface WorkItem {
   baselineText: string;
 }
 
-/** Every (pair, order) of the study with no stored answer: never asked, or asked and failed for good. */
+/**
+ * Every (pair, order) of the study with no current answer: never asked, asked and failed for good,
+ * or asked by an earlier run that a run started again superseded. Pairs a researcher removed from
+ * the study are not asked.
+ */
 function workFor(judgeId: string) {
   return db().$queryRaw<WorkItem[]>`
     SELECT p.id AS "pairId", side."targetSide", pr.text AS prompt, t.text AS "targetText", b.text AS "baselineText"
       FROM "Judge" jg
-      JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineResponseId" IS NOT NULL
+      JOIN "Pair" p ON p."studyId" = jg."studyId" AND p."baselineResponseId" IS NOT NULL AND p."removedAt" IS NULL
       JOIN "Prompt" pr ON pr.id = p."promptId"
       JOIN "Response" t ON t.id = p."targetResponseId"
       JOIN "Response" b ON b.id = p."baselineResponseId"
       CROSS JOIN (VALUES ('left'::"Side"), ('right'::"Side")) AS side("targetSide")
      WHERE jg.id = ${judgeId}
        AND NOT EXISTS (SELECT 1 FROM "JudgeVerdict" v
-                        WHERE v."judgeId" = jg.id AND v."pairId" = p.id AND v."targetSide" = side."targetSide" AND v.answer IS NOT NULL)
+                        WHERE v."judgeId" = jg.id AND v."pairId" = p.id AND v."targetSide" = side."targetSide"
+                          AND v."supersededAt" IS NULL AND v.answer IS NOT NULL)
      ORDER BY pr.position, p.id, side."targetSide"`;
 }
 
 async function store(runId: string, judgeId: string, item: WorkItem, outcome: { answer: string | null; choice: ReturnType<typeof parseVerdict> | null; problem?: string; attempts: number; promptTokens?: number; completionTokens?: number }) {
   const read = outcome.choice && "choice" in outcome.choice ? outcome.choice.choice : null;
   const problem = read ? null : (outcome.problem ?? (outcome.choice && "unparseable" in outcome.choice ? `unparseable: ${outcome.choice.unparseable}` : "no answer"));
-  const data = {
-    choice: read,
-    verdict: read ? verdictFor(read, item.targetSide) : null,
-    problem,
-    answer: outcome.answer,
-    runId,
-    attempts: outcome.attempts,
-    promptTokens: outcome.promptTokens ?? null,
-    completionTokens: outcome.completionTokens ?? null,
-  };
+  const verdict = read ? verdictFor(read, item.targetSide) : null;
   await db().$transaction([
-    db().judgeVerdict.upsert({
-      where: { judgeId_pairId_targetSide: { judgeId, pairId: item.pairId, targetSide: item.targetSide } },
-      create: { judgeId, pairId: item.pairId, targetSide: item.targetSide, ...data },
-      update: data,
-    }),
+    // The current answer of this (pair, order), replacing a failed call's row of the same run or
+    // an earlier one; superseded answers are never touched.
+    db().$executeRaw`
+      INSERT INTO "JudgeVerdict" (id, "judgeId", "pairId", "targetSide", choice, verdict, problem, answer, "runId", attempts, "promptTokens", "completionTokens")
+      VALUES (gen_random_uuid()::text, ${judgeId}, ${item.pairId}, ${item.targetSide}::"Side", ${read}::"Choice", ${verdict}::"Verdict", ${problem},
+              ${outcome.answer}, ${runId}, ${outcome.attempts}, ${outcome.promptTokens ?? null}::int, ${outcome.completionTokens ?? null}::int)
+      ON CONFLICT ("judgeId", "pairId", "targetSide") WHERE "supersededAt" IS NULL
+      DO UPDATE SET choice = EXCLUDED.choice, verdict = EXCLUDED.verdict, problem = EXCLUDED.problem, answer = EXCLUDED.answer, "runId" = EXCLUDED."runId",
+                    attempts = EXCLUDED.attempts, "promptTokens" = EXCLUDED."promptTokens", "completionTokens" = EXCLUDED."completionTokens"`,
     db().judgeRun.update({
       where: { id: runId },
       data: { calls: { increment: outcome.attempts }, promptTokens: { increment: outcome.promptTokens ?? 0 }, completionTokens: { increment: outcome.completionTokens ?? 0 } },

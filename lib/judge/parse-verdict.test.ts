@@ -29,6 +29,10 @@ describe("parseVerdict", () => {
     ["Verdict: A\nVerdict: B", "names none of the three options, or more than one"],
     ['{"verdict": "maybe"}', "the JSON answer names no single option"],
     ["As an AI, I'd rather not judge.", "names none of the three options, or more than one"],
+    // A study's raters may have a fourth option; a judge is asked for the three only, and an
+    // answer of the fourth is not read as one of them.
+    ["Both are bad", "names none of the three options, or more than one"],
+    ['{"verdict": "both_bad"}', "the JSON answer names no single option"],
   ])("does not guess from %j", (answer, reason) => {
     expect(parseVerdict(answer)).toEqual({ unparseable: reason });
   });

@@ -69,8 +69,8 @@ export async function lengthEffectByBaseline(studyId: string, filter: ResultsFil
 /**
  * One LLM judge of the study, per baseline in the study's order: each pair it gave a verdict on
  * counts once, with the label its results use (judgeLabel: the verdict when both orders agree, a
- * tie when they do not). Gold pairs and removed ones are left out, as in the judge's results; a
- * judge of another study gives no rows.
+ * tie when they do not). Gold pairs and removed ones are left out, as in the judge's results, and
+ * so are superseded answers; a judge of another study gives no rows.
  */
 export async function judgeLengthEffect(studyId: string, judgeId: string): Promise<BaselineLengthEffect[]> {
   const rows = await readDb().$queryRaw<(PairRow & { targetLeft: Verdict | null; targetRight: Verdict | null })[]>`
@@ -79,7 +79,7 @@ export async function judgeLengthEffect(studyId: string, judgeId: string): Promi
              max(v.verdict::text) FILTER (WHERE v."targetSide" = 'left') AS "targetLeft",
              max(v.verdict::text) FILTER (WHERE v."targetSide" = 'right') AS "targetRight"
         FROM "JudgeVerdict" v
-       WHERE v."judgeId" = ${judgeId} AND v.verdict IS NOT NULL
+       WHERE v."judgeId" = ${judgeId} AND v.verdict IS NOT NULL AND v."supersededAt" IS NULL
        GROUP BY v."pairId"
     )
     SELECT s.name AS baseline, r."targetLength", r."baselineLength", r."targetLeft", r."targetRight"
