@@ -14,7 +14,7 @@ import { rates } from "@/lib/stats/rates";
 const percent = (share: number | undefined | null) => (share === undefined || share === null ? "–" : `${(100 * share).toFixed(1)}%`);
 const fixed = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
-function printPreference({ summary, agreement, positionBias, ranking, raters, length, judges }: StudyFigures) {
+function printPreference({ summary, bothBad, agreement, positionBias, ranking, raters, length, judges }: StudyFigures) {
   for (const aggregation of ["every", "majority"] as const) {
     console.log(aggregation === "every" ? "\nEvery judgment:" : "\nOne verdict per pair, by majority:");
     for (const row of summary[aggregation]) {
@@ -26,6 +26,10 @@ function printPreference({ summary, agreement, positionBias, ranking, raters, le
           `sign test ${r.total ? formatP(row.signTestP) : "–"}; ${row.plan.additional} more for ±5 points${row.fewPrompts && r.total ? "; few prompts" : ""}`,
       );
     }
+  }
+  if (bothBad) {
+    console.log('\n"Both are bad", among the ties (every judgment):');
+    for (const row of bothBad) console.log(`  ${row.baseline}: ${row.bothBad} of ${row.ties} tied judgments, ${percent(row.share)} of ${row.judgments}`);
   }
   console.log(`\nAgreement over ${agreement.items} pairs judged twice or more: tie-discounted accuracy ${percent(agreement.tieDiscountedAccuracy)}, Fleiss' κ ${fixed(agreement.fleissKappa)}, Krippendorff's α ${fixed(agreement.krippendorffAlpha)}`);
   console.log(`Position bias: ${percent(positionBias.leftShare)} of ${positionBias.decided} decided votes to the left answer (${formatP(positionBias.pValue)})`);

@@ -130,6 +130,25 @@ describe("npm run import", CLI, () => {
     expect(study.openToAllRaters).toBe(true);
     expect(study.events.map((event) => [event.what, event.after])).toContainEqual(["openToAllRaters", "every rater"]);
   });
+
+  it('offers "Both are bad" in a study it makes, and in an existing one through its history', async () => {
+    const made = `both-bad-${uniqueSuffix()}`;
+    expect(run("scripts/import.ts", ["--study", made, "--target", "LIMA", "--offer-both-bad", "prisma/data/samples/prompts.jsonl"]).code).toBe(0);
+    expect((await db().study.findUniqueOrThrow({ where: { slug: made } })).offerBothBad).toBe(true);
+
+    const slug = `both-bad-${uniqueSuffix()}`;
+    expect(run("scripts/import.ts", ["--study", slug, "--target", "LIMA", "prisma/data/samples/prompts.jsonl"]).code).toBe(0);
+    expect(run("scripts/import.ts", ["--study", slug, "--preview", "--offer-both-bad", "prisma/data/samples/prompts.jsonl"]).out).toContain(
+      `Would offer the raters of the study "${slug}" a fourth option, "Both are bad".`,
+    );
+    expect((await db().study.findUniqueOrThrow({ where: { slug } })).offerBothBad).toBe(false);
+    const offered = run("scripts/import.ts", ["--study", slug, "--offer-both-bad", "prisma/data/samples/prompts.jsonl"]);
+    expect(offered.code).toBe(0);
+    expect(offered.out).toContain(`The raters of the study "${slug}" are offered a fourth option, "Both are bad".`);
+    const study = await db().study.findUniqueOrThrow({ where: { slug }, include: { events: true } });
+    expect(study.offerBothBad).toBe(true);
+    expect(study.events.map((event) => [event.what, event.before, event.after])).toContainEqual(["offerBothBad", "not offered", "offered"]);
+  });
 });
 
 describe("npm run analyze", CLI, () => {

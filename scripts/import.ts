@@ -31,6 +31,8 @@ const USAGE = `Usage: npm run import -- --study SLUG [options] FILE... [SYSTEM=F
                      which tells the rater which side is the target)
   --open-to-all-raters  let every rater account judge the study (new or existing), without
                      inviting them one by one
+  --offer-both-bad   offer the study's raters a fourth option, "Both are bad" (new or existing;
+                     a tie in every figure, counted on its own beside the ties)
   --preview          report what would be imported (and whether the study would be created or
                      opened), and change nothing`;
 
@@ -47,6 +49,7 @@ const { values, positionals } = parseArgs({
     "repeat-prompts": { type: "boolean" },
     preview: { type: "boolean" },
     "open-to-all-raters": { type: "boolean" },
+    "offer-both-bad": { type: "boolean" },
     help: { type: "boolean" },
   },
 });
@@ -85,6 +88,7 @@ async function findOrCreateStudy(slug: string): Promise<{ id: string; created: b
     promptOncePerRater: !values["repeat-prompts"],
     prompts: values["lima-test-set"] ? "lima-test-set" : "own",
     openToAllRaters: Boolean(values["open-to-all-raters"]),
+    offerBothBad: Boolean(values["offer-both-bad"]),
   });
   if (!parsed.success) {
     throw new AppError("invalid", parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
@@ -104,6 +108,19 @@ async function openToAllRaters(studyId: string, slug: string) {
   }
   await updateStudySettings(studyId, { ...settings, openToAllRaters: true }, null);
   console.log(`Opened the study "${slug}" to every rater.`);
+}
+
+/** Offers an existing study's raters "Both are bad", through the settings so that its history says so. */
+async function offerBothBad(studyId: string, slug: string) {
+  const settings = await studySettings(studyId);
+  if (settings.offerBothBad) return;
+  if (values.preview) {
+    console.log(`Would offer the raters of the study "${slug}" a fourth option, "Both are bad".`);
+    return;
+  }
+  const refused = await updateStudySettings(studyId, { ...settings, offerBothBad: true }, null);
+  if (refused.offerBothBad) throw new AppError("invalid", `--offer-both-bad: ${refused.offerBothBad}.`);
+  console.log(`The raters of the study "${slug}" are offered a fourth option, "Both are bad".`);
 }
 
 function print(report: ImportReport) {
@@ -128,6 +145,7 @@ await runCommand(async () => {
     const study = await findOrCreateStudy(values.study!);
     const studyId = study.id;
     if (values["open-to-all-raters"] && !study.created) await openToAllRaters(studyId, values.study!);
+    if (values["offer-both-bad"] && !study.created) await offerBothBad(studyId, values.study!);
     const totalBytes = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
     // A bar only where someone watches a terminal; logs get the summary alone.
     const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: "Reading {bar} {percentage}% | {value}/{total} bytes" }, cliProgress.Presets.shades_classic) : undefined;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition, type ReactNode, type Ref } from "react";
 import type { FormState } from "@/lib/actions/form-state";
-import { KINDS, type Answer, type KindName, type LabelName } from "@/lib/kinds";
+import { KINDS, ratingOptions, type Answer, type KindName, type LabelName } from "@/lib/kinds";
 import { RATER_KEYS, raterActionOf } from "@/lib/kinds/rater-keys";
 import { KeyboardHelp } from "./keyboard-help";
 import { useRatingSession } from "./rating-session";
@@ -35,13 +35,15 @@ const button =
 
 /**
  * The rater's view of one item, as its study's kind has it: the question, the two answers and
- * the paper's three options; or one answer and its labels or scores; or a conversation and a
+ * the paper's three options (and "Both are bad" where the study offers it); or one answer and
+ * its labels or scores; or a conversation and a
  * label per assistant turn. Then skip and flag. Each option has its key, as do skip (S), report
  * (R) and the keyboard help (? or H), which lists them all.
  */
 export function JudgePair({
   kind,
   scale,
+  bothBad = false,
   assignmentId,
   question,
   answerA,
@@ -55,6 +57,8 @@ export function JudgePair({
   kind: KindName;
   /** A study of scores: its own scale, when it states one. */
   scale?: { min: number; max: number };
+  /** Whether the study offers a fourth option beside two answers, "Both are bad". */
+  bothBad?: boolean;
   assignmentId: string;
   question: ReactNode;
   answerA: ReactNode;
@@ -95,7 +99,7 @@ export function JudgePair({
   const view = KINDS[kind].rating;
   const single = view.shows !== "pair";
   const { turnLabels: perTurn } = view;
-  const { question: asked, options } = scale && view.onScale ? view.onScale(scale) : view;
+  const { question: asked, options } = ratingOptions(kind, { scale, offers: { bothBad } });
   const [turnLabels, setTurnLabels] = useState<(LabelName | null)[]>(() => turns.map(() => null));
 
   function choose(input: Answer) {

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
+import { BothBadBox } from "@/components/studies/both-bad-box";
 import { Field } from "@/components/ui/field";
 import type { FormAction } from "@/lib/actions/form-state";
 import { capitalised, DEFAULT_KIND, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
@@ -126,6 +127,12 @@ export function NewStudyForm({ action }: { action: FormAction }) {
                 : "Off, a rater may meet the same prompt against several baselines. The target's answer is then the one text that repeats, so after a few pairs a rater can tell which side is the target, and the blind no longer holds for them."}
           </p>
         </div>
+        {/* Only where raters compare two answers: a study of another kind sends no box at all. */}
+        {pairs && (
+          <div className="sm:col-span-2">
+            <BothBadBox error={errors.offerBothBad} hint="Left empty, the instructions list it." />
+          </div>
+        )}
         <label className="flex items-center gap-2 sm:col-span-2">
           <input type="checkbox" name="openToAllRaters" /> Every rater account may judge (otherwise only the raters you let in, in its settings)
         </label>

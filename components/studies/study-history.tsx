@@ -8,6 +8,7 @@ const NAMES: Record<string, string> = {
   quotaPerRater: "pairs per rater at most",
   activeBaselines: "active baselines",
   openToAllRaters: "who may judge",
+  offerBothBad: '"Both are bad"',
   raterTitle: "title for raters",
   instructions: "instructions",
 };

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 import { Field } from "@/components/ui/field";
+import { BothBadBox } from "@/components/studies/both-bad-box";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import type { StudySettings } from "@/lib/validation/study";
 import { KINDS, type KindName } from "@/lib/kinds";
@@ -62,6 +63,7 @@ export function StudySettingsForm({ slug, kind, settings, baselines, save }: { s
           )}
         </fieldset>
       )}
+      {comparesTwoAnswers(kind) && <BothBadBox checked={settings.offerBothBad} error={errors.offerBothBad} hint="Applies to judgments from now on; those made with it stay. Say so in the instructions if they list the options." />}
       <label className="flex items-center gap-2">
         <input type="checkbox" name="openToAllRaters" defaultChecked={settings.openToAllRaters} /> Every rater account may judge this study
         (otherwise only the raters let in below)

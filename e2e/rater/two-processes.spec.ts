@@ -70,7 +70,7 @@ test("the JSON API refuses bad bodies, other raters' assignments and other roles
 
   const bad = await api.post(`/api/rate/${study.slug}/judgments`, { data: { assignmentId: pair.assignmentId, choice: "both" } });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ problems: [{ field: "choice", reason: "must be left, right or neither" }] });
+  expect(await bad.json()).toMatchObject({ problems: [{ field: "choice", reason: "must be left, right, neither or both_bad" }] });
   expect((await api.post(`/api/rate/${study.slug}/judgments`, { headers: { "content-type": "application/json" }, data: "{not json" })).status()).toBe(400);
   expect((await api.post(`/api/rate/${study.slug}/judgments`, { data: { assignmentId: "x".repeat(70_000), choice: "left" } })).status()).toBe(413);
 

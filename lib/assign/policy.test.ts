@@ -10,6 +10,11 @@ describe("verdictFor", () => {
     expect(verdictFor("neither", "left")).toBe("tie");
     expect(verdictFor("neither", "right")).toBe("tie");
   });
+
+  it('counts "Both are bad" as a tie, whichever side the target was on', () => {
+    expect(verdictFor("both_bad", "left")).toBe("tie");
+    expect(verdictFor("both_bad", "right")).toBe("tie");
+  });
 });
 
 describe("pickTargetSide", () => {

@@ -1,7 +1,10 @@
 // Pure rules of the pairwise protocol: which side the target is shown on, when a gold pair is
 // due, and what a rater's click means in the target's terms.
 export type Side = "left" | "right";
-export type Choice = "left" | "right" | "neither";
+/** The paper's three options, as shown: A (left), B (right), or neither significantly better. */
+export type SideChoice = "left" | "right" | "neither";
+/** What a rater may choose: the paper's three, or "Both are bad" where the study offers it (a tie in the target's terms). */
+export type Choice = SideChoice | "both_bad";
 export type Verdict = "win" | "tie" | "loss";
 
 /**
@@ -38,6 +41,6 @@ export function goldDue(goldToCome: number, ordinaryLeft: number, random: () => 
 }
 
 export function verdictFor(choice: Choice, targetSide: Side): Verdict {
-  if (choice === "neither") return "tie";
+  if (choice === "neither" || choice === "both_bad") return "tie";
   return choice === targetSide ? "win" : "loss";
 }

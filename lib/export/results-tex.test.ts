@@ -17,6 +17,7 @@ const baseline = (name: string, wins: number, ties: number, losses: number) => (
     { capacity: wins + ties + losses, promptsAvailable: wins + ties + losses },
   ),
   agreement: studyAgreement([]),
+  bothBad: null,
 });
 
 describe("resultsTex", () => {

@@ -59,7 +59,7 @@ describe("the study bundle", () => {
     expect(records[0]).toMatchObject({
       kind: "bundle",
       format: "study-bundle",
-      version: 4,
+      version: 5,
       study: { kind: "pairwise", judgmentsPerPair: 3 },
       measure: { shape: "preference" },
       target: "LIMA",
@@ -141,7 +141,7 @@ async function checkedAnswerBundle(studyId: string, kind: KindName) {
   const lines = await bundleLines(studyId);
   const records = lines.map((line) => JSON.parse(line));
   const of = (recordKind: string) => records.filter((record) => record.kind === recordKind);
-  expect(records[0]).toMatchObject({ kind: "bundle", format: "study-bundle", version: 4, study: { kind }, target: "LIMA" });
+  expect(records[0]).toMatchObject({ kind: "bundle", format: "study-bundle", version: 5, study: { kind }, target: "LIMA" });
   const settings = await db().study.findUniqueOrThrow({ where: { id: studyId }, select: { id: true, kind: true, scaleMin: true, scaleMax: true } });
   expect(records[0].measure).toEqual(JSON.parse(JSON.stringify(studyMeasure(kind, settings))));
   // Every answer is a pair of its own, with no baseline, its response listed.

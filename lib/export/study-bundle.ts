@@ -4,10 +4,13 @@
 // in a study whose raters judge one answer at a time), judgment (its verdict, label, score or
 // labels per turn), LLM judge and judge's verdict, then every figure the results page shows,
 // unfiltered, each as a "figure" record with its name: for a preference between two answers the
-// summary every judgment and by majority with its planner, agreement, position bias, ranking,
+// summary every judgment and by majority with its planner, the ties that were "Both are bad" (where
+// the study offers it or has some, and the header says whether it offers it), agreement, position bias, ranking,
 // raters, length, judges; for one answer at a time the answers' figures and the raters. A pair
 // the researchers removed is marked `removed` (its judgments are listed, and no figure counts
-// them). Raters appear only by their pseudonym. Streamed page by page, so memory stays flat.
+// them), as are a judge deleted with its answers kept (`retired`) and a judge's answer that a run
+// started again superseded (`superseded`, with its `runId`): listed, in no figure. Raters appear
+// only by their pseudonym. Streamed page by page, so memory stays flat.
 import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +42,7 @@ async function header(studyId: string) {
     where: { id: studyId },
     select: {
       kind: true, scaleMin: true, scaleMax: true, slug: true, title: true, description: true, instructions: true, status: true, pairDesign: true, judgmentsPerPair: true,
-      promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, simulated: true, createdAt: true,
+      promptOncePerRater: true, rationaleMode: true, goldRate: true, leaseSeconds: true, offerBothBad: true, simulated: true, createdAt: true,
       targetSystem: { select: { name: true } },
       systems: { select: { name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
     },
@@ -97,13 +100,13 @@ const SECTIONS: { kind: string; sql: (studyId: string, after: string) => Prisma.
   {
     kind: "judge",
     sql: (studyId, after) => Prisma.sql`
-      SELECT id, name, model, temperature, "topP", "maxTokens", prompt, "createdAt" FROM "Judge"
+      SELECT id, name, model, temperature, "topP", "maxTokens", prompt, "createdAt", "retiredAt" IS NOT NULL AS retired FROM "Judge"
        WHERE "studyId" = ${studyId} AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
   },
   {
     kind: "judgeVerdict",
     sql: (studyId, after) => Prisma.sql`
-      SELECT v.id, v."judgeId" AS judge, v."pairId", v."targetSide", v.choice, v.verdict, v.problem
+      SELECT v.id, v."judgeId" AS judge, v."pairId", v."targetSide", v.choice, v.verdict, v.problem, v."runId", v."supersededAt" IS NOT NULL AS superseded
         FROM "JudgeVerdict" v JOIN "Judge" jg ON jg.id = v."judgeId"
        WHERE jg."studyId" = ${studyId} AND v.id > ${after} ORDER BY v.id LIMIT ${PAGE}`,
   },
@@ -114,7 +117,7 @@ async function figureRecords(studyId: string) {
   const study = await readDb().study.findUniqueOrThrow({ where: { id: studyId }, select: { id: true, kind: true, scaleMin: true, scaleMax: true } });
   if (studyMeasure(study.kind, study).shape === "preference") {
     const figures = namedFigures(await allFigures(studyId));
-    return FIGURES.map((name) => ({ kind: "figure", name, value: figures[name] }));
+    return FIGURES.filter((name) => name in figures).map((name) => ({ kind: "figure", name, value: figures[name] }));
   }
   const [answers, raters] = await Promise.all([answerResults(study, EVERY_JUDGMENT), answerRaterRows(study, EVERY_JUDGMENT)]);
   const figures = namedAnswerFigures({ answers, raters });

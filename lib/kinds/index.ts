@@ -2,7 +2,7 @@
 // the kind. A kind is a folder beside these four (its wording, its judgment, its results) and
 // its entry here. This module works in the browser; the results of each kind are in ./results.
 import { ABSOLUTE } from "./absolute";
-import type { KindName, StudyKind } from "./kind";
+import type { KindName, RatingOption, StudyKind, StudyOffers } from "./kind";
 import { LIKERT } from "./likert";
 import { MULTITURN } from "./multiturn";
 import { PAIRWISE } from "./pairwise";
@@ -24,6 +24,7 @@ export {
   type RatingOption,
   type RatingView,
   type StudyKind,
+  type StudyOffers,
 } from "./kind";
 export { LIKERT_SCALE } from "./likert/wording";
 
@@ -31,3 +32,16 @@ export const KINDS: Record<KindName, StudyKind> = { pairwise: PAIRWISE, absolute
 
 /** Capitalised, for a label that starts with the item: "Pairs per rater". */
 export const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * What a study's raters are asked and the options they get: its kind's, on the study's own scale
+ * for a study of scores, then "Both are bad" where the kind has it and the study offers it.
+ */
+export function ratingOptions(
+  kind: KindName,
+  study: { scale?: { min: number; max: number }; offers?: StudyOffers } = {},
+): { question: string; options: readonly RatingOption[] } {
+  const view = KINDS[kind].rating;
+  const { question, options } = study.scale && view.onScale ? view.onScale(study.scale) : view;
+  return { question, options: study.offers?.bothBad && view.bothBad ? [...options, view.bothBad] : options };
+}

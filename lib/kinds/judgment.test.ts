@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KIND_NAMES, KINDS, LIKERT_SCALE } from "@/lib/kinds";
+import { KIND_NAMES, KINDS, LIKERT_SCALE, ratingOptions } from "@/lib/kinds";
 import { answerOf, judgmentSchema, ONE_ANSWER } from "@/lib/validation/judgment";
 
 const assignmentId = "a1";
@@ -19,7 +19,7 @@ describe("a rater's answer, one union of every kind's", () => {
   });
 
   it("names the field that is wrong and why", () => {
-    expect(issues({ assignmentId, kind: "pairwise", choice: "up" })).toEqual([{ path: ["choice"], message: "must be left, right or neither" }]);
+    expect(issues({ assignmentId, kind: "pairwise", choice: "up" })).toEqual([{ path: ["choice"], message: "must be left, right, neither or both_bad" }]);
     expect(issues({ assignmentId, kind: "absolute", label: "great" })).toEqual([{ path: ["label"], message: "must be fail, pass or excellent" }]);
     expect(issues({ assignmentId, kind: "likert", score: "4" })).toEqual([{ path: ["score"], message: "must be a whole number on the study's scale" }]);
     expect(issues({ assignmentId, kind: "likert", score: 2.5 })).toEqual([{ path: ["score"], message: "must be a whole number" }]);
@@ -45,7 +45,7 @@ describe("a rater's answer, one union of every kind's", () => {
   });
 
   it("refuses no answer, or the answers of two kinds, as before kinds were named", () => {
-    const refused = [{ path: ["choice"], message: "give one of a choice (left, right or neither), a label (fail, pass or excellent), a score (a whole number on the study's scale) or a label per turn" }];
+    const refused = [{ path: ["choice"], message: "give one of a choice (left, right, neither or both_bad), a label (fail, pass or excellent), a score (a whole number on the study's scale) or a label per turn" }];
     expect(ONE_ANSWER).toBe(refused[0].message);
     expect(issues({ assignmentId })).toEqual(refused);
     expect(issues({ assignmentId, choice: "left", score: 3 })).toEqual(refused);
@@ -82,6 +82,7 @@ describe("each kind's judgment in the registry", () => {
     expect(pairwise.judgment.columns({ kind: "pairwise", choice: "left" }, { targetSide: "left" })).toEqual({ choice: "left", verdict: "win" });
     expect(pairwise.judgment.columns({ kind: "pairwise", choice: "left" }, { targetSide: "right" })).toEqual({ choice: "left", verdict: "loss" });
     expect(pairwise.judgment.columns({ kind: "pairwise", choice: "neither" }, { targetSide: "right" })).toEqual({ choice: "neither", verdict: "tie" });
+    expect(pairwise.judgment.columns({ kind: "pairwise", choice: "both_bad" }, { targetSide: "left" })).toEqual({ choice: "both_bad", verdict: "tie" });
     expect(absolute.judgment.columns({ kind: "absolute", label: "pass" }, { targetSide: "left" })).toEqual({ label: "pass" });
     expect(likert.judgment.columns({ kind: "likert", score: 2 }, { targetSide: "left" })).toEqual({ score: 2 });
     expect(multiturn.judgment.columns({ kind: "multiturn", turnLabels: ["pass"] }, { targetSide: "left" })).toEqual({ turnLabels: ["pass"] });
@@ -108,6 +109,31 @@ describe("each kind's judgment in the registry", () => {
     expect(KINDS.pairwise.rating.shows).toBe("pair");
     expect(KINDS.multiturn.rating.shows).toBe("turns");
     expect(KINDS.likert.rating.options.map((option) => option.key)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  });
+
+  it('takes "Both are bad" only from a study that offers it, as a fourth option with its own key', () => {
+    expect(judgmentSchema.parse({ assignmentId, choice: "both_bad" })).toEqual({ assignmentId, kind: "pairwise", choice: "both_bad" });
+    const { checkOffered } = KINDS.pairwise.judgment;
+    expect(checkOffered!({ kind: "pairwise", choice: "both_bad" }, { bothBad: false })).toBe(
+      'This study does not offer "Both are bad", so nothing was recorded: choose answer A, answer B or neither.',
+    );
+    expect(checkOffered!({ kind: "pairwise", choice: "both_bad" }, { bothBad: true })).toBeNull();
+    expect(checkOffered!({ kind: "pairwise", choice: "neither" }, { bothBad: false })).toBeNull();
+    // Only a kind of two answers has it.
+    expect(KIND_NAMES.filter((name) => KINDS[name].rating.bothBad)).toEqual(["pairwise"]);
+    expect(KIND_NAMES.filter((name) => KINDS[name].judgment.checkOffered)).toEqual(["pairwise"]);
+    expect(ratingOptions("pairwise").options.map((option) => option.key)).toEqual(["A", "B", "N"]);
+    const offered = ratingOptions("pairwise", { offers: { bothBad: true } });
+    expect(offered.options.map((option) => [option.label, option.key])).toEqual([
+      ["Answer A is significantly better", "A"],
+      ["Answer B is significantly better", "B"],
+      ["Neither is significantly better", "N"],
+      ["Both are bad", "X"],
+    ]);
+    expect(judgmentSchema.parse({ assignmentId, ...offered.options[3].answer })).toMatchObject({ choice: "both_bad" });
+    // Another kind's options are its own whatever the study asks.
+    expect(ratingOptions("absolute", { offers: { bothBad: true } }).options).toEqual(KINDS.absolute.rating.options);
+    expect(ratingOptions("likert", { scale: { min: 0, max: 3 }, offers: { bothBad: true } }).options.map((option) => option.key)).toEqual(["0", "1", "2", "3"]);
   });
 
   it("says what each kind asks for when an answer of another kind comes", () => {

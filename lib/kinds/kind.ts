@@ -28,6 +28,8 @@ export interface KindWording {
   instructions: string;
   /** For a kind of scores: the instructions on a study's own scale. */
   instructionsOn?(scale: { min: number; max: number }): string;
+  /** For a kind of two answers: the instructions of a study that offers "Both are bad" too. */
+  instructionsWithBothBad?: string;
 }
 
 /** The paper's framing of every kind's question. */
@@ -71,7 +73,7 @@ export interface KindJudgment {
   schema: AnswerSchema;
   /** The answer's field, by which an answer sent without its kind is told apart. */
   field: string;
-  /** The field as the refusal of an answer without one says it: "a choice (left, right or neither)". */
+  /** The field as the refusal of an answer without one says it: "a choice (left, right, neither or both_bad)". */
   described: string;
   /** Said when an answer of another kind comes for this kind's item. */
   asks: string;
@@ -82,8 +84,16 @@ export interface KindJudgment {
   checkTurns?(answer: Answer, turns: number): string | null;
   /** Present when the answer lies on the study's scale: what is wrong with it, or null. */
   checkScale?(answer: Answer, scale: { min: number; max: number }): string | null;
+  /** Present when an answer may be one the study offers or not ("Both are bad"): why it is refused, or null. */
+  checkOffered?(answer: Answer, offers: StudyOffers): string | null;
   /** The answer's columns; `targetSide` is where the target's answer was shown. */
   columns(answer: Answer, context: { targetSide: Side }): JudgmentColumns;
+}
+
+/** What a study may offer its raters beyond its kind's own options. */
+export interface StudyOffers {
+  /** "Both are bad": a fourth option beside two answers, stored as a tie in the target's terms. */
+  bothBad: boolean;
 }
 
 /** One of the rater's options: a button that sends its answer, also chosen by its key. */
@@ -102,6 +112,8 @@ export interface RatingView {
   questionShown: boolean;
   /** One button each, in order. */
   options: readonly RatingOption[];
+  /** For a kind of two answers: the option a study may add after the others, "Both are bad". */
+  bothBad?: RatingOption;
   /** For a study of scores: the question and the options on the study's own scale. */
   onScale?(scale: { min: number; max: number }): { question: string; options: readonly RatingOption[] };
   /** In a view of turns: the labels each turn is given (radio buttons), all sent by one button. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KIND_NAMES, KINDS } from "@/lib/kinds";
+import { KIND_NAMES, ratingOptions } from "@/lib/kinds";
 import { keysOf, RATER_KEYS, raterActionOf } from "@/lib/kinds/rater-keys";
 
 const own = Object.values(RATER_KEYS).flatMap((key) => [...key.keys]);
@@ -10,7 +10,10 @@ describe("the rater's own keys", () => {
     const scales = [undefined, { min: 1, max: 6 }, { min: 0, max: 10 }, { min: 0, max: 20 }, { min: 1, max: 21 }];
     for (const kind of KIND_NAMES) {
       for (const scale of scales) {
-        const options = scale && KINDS[kind].rating.onScale ? KINDS[kind].rating.onScale(scale).options : KINDS[kind].rating.options;
+        // "Both are bad" among them, where a study offers it.
+        const { options } = ratingOptions(kind, { scale, offers: { bothBad: true } });
+        const keyed = options.filter((option) => option.key !== "");
+        expect(new Set(keyed.map((option) => option.key.toUpperCase())).size, kind).toBe(keyed.length);
         for (const option of options) {
           expect(own, `${kind} option "${option.label}"`).not.toContain(option.key.toUpperCase());
           expect(raterActionOf(option.key), `${kind} option "${option.label}"`).toBeUndefined();
@@ -32,6 +35,8 @@ describe("the rater's own keys", () => {
 
   it("list a kind's option keys for its help, on the study's own scale, without keyless options", () => {
     expect(keysOf("pairwise").options.map((option) => option.key)).toEqual(["A", "B", "N"]);
+    expect(keysOf("pairwise", undefined, { bothBad: true }).options.map((option) => option.key)).toEqual(["A", "B", "N", "X"]);
+    expect(keysOf("absolute", undefined, { bothBad: true }).options.map((option) => option.key)).toEqual(["F", "P", "E"]);
     expect(keysOf("absolute").options.map((option) => option.key)).toEqual(["F", "P", "E"]);
     expect(keysOf("likert", { min: 1, max: 6 }).options.map((option) => option.key)).toEqual(["1", "2", "3", "4", "5", "6"]);
     expect(keysOf("likert", { min: 5, max: 12 }).options.map((option) => option.key)).toEqual(["5", "6", "7", "8", "9"]);

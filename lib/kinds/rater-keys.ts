@@ -1,8 +1,8 @@
 // The rating page's own keys, the same in every kind of study: beside the options' keys (each
 // kind's, in its judgment.ts), never one of them (kinds.test.ts holds every kind, on every scale
 // a study may state, to that). Plain data, for the browser.
-import { KINDS } from "./index";
-import type { KindName, RatingOption } from "./kind";
+import { ratingOptions } from "./index";
+import type { KindName, RatingOption, StudyOffers } from "./kind";
 
 export interface RaterKey {
   /** The keys as `KeyboardEvent.key` gives them, upper case for letters; the first is the one shown. */
@@ -27,9 +27,11 @@ export function raterActionOf(key: string): RaterAction | undefined {
   return (Object.keys(RATER_KEYS) as RaterAction[]).find((action) => (RATER_KEYS[action].keys as readonly string[]).includes(pressed));
 }
 
-/** The keys a kind's raters are shown in the keyboard help: its options' (on the study's scale), then the rater's own. */
-export function keysOf(kind: KindName, scale?: { min: number; max: number }): { options: readonly RatingOption[]; own: typeof RATER_KEYS } {
-  const view = KINDS[kind].rating;
-  const options = scale && view.onScale ? view.onScale(scale).options : view.options;
+/**
+ * The keys a kind's raters are shown in the keyboard help: its options' (on the study's scale,
+ * "Both are bad" among them where the study offers it), then the rater's own.
+ */
+export function keysOf(kind: KindName, scale?: { min: number; max: number }, offers?: StudyOffers): { options: readonly RatingOption[]; own: typeof RATER_KEYS } {
+  const { options } = ratingOptions(kind, { scale, offers });
   return { options: options.filter((option) => option.key !== ""), own: RATER_KEYS };
 }

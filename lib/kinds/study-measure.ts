@@ -1,5 +1,5 @@
 import { KINDS } from "./index";
-import type { KindName, Measure } from "./kind";
+import type { KindName, Measure, StudyOffers } from "./kind";
 
 /** What a study states of its own measure beside its kind: a study of scores, its scale. */
 export interface StudyScale {
@@ -22,9 +22,13 @@ export function scaleColumns(kind: KindName, scale: StudyScale = {}): { scaleMin
   return { scaleMin: scale.scaleMin ?? measure.scale.min, scaleMax: scale.scaleMax ?? measure.scale.max };
 }
 
-/** The instructions a study gets when the researcher leaves them empty: its kind's, on its own scale. */
-export function defaultInstructions(kind: KindName, scale: StudyScale = {}): string {
+/**
+ * The instructions a study gets when the researcher leaves them empty: its kind's, on its own
+ * scale, listing "Both are bad" where the study offers it.
+ */
+export function defaultInstructions(kind: KindName, scale: StudyScale = {}, offers?: StudyOffers): string {
   const measure = studyMeasure(kind, scale);
-  const { instructions, instructionsOn } = KINDS[kind];
+  const { instructions, instructionsOn, instructionsWithBothBad } = KINDS[kind];
+  if (offers?.bothBad && instructionsWithBothBad) return instructionsWithBothBad;
   return measure.shape === "scores" && instructionsOn ? instructionsOn(measure.scale) : instructions;
 }

@@ -26,6 +26,7 @@ export async function allFigures(studyId: string): Promise<StudyFigures> {
     }));
   return {
     summary: { every: summary(every), majority: summary(majority) },
+    bothBad: every.bothBadShown ? every.baselines.map(({ baseline, bothBad }) => ({ baseline, ...bothBad! })) : null,
     agreement: every.agreement,
     positionBias: every.positionBias,
     ranking,

@@ -10,11 +10,13 @@ import { answersFromJudgments, namedAnswerFigures, type AnswerRecords, type Answ
 import { figuresFromJudgments, namedFigures, type StudyFigures, type StudyRecords } from "@/lib/results/figures-from-judgments";
 
 /**
- * Any kind of study; version 2 was "pairwise-study-bundle", of pairwise studies only, and version 3
- * had no `removed` on its pairs (both still read: no pair of theirs was removed).
+ * Any kind of study; version 2 was "pairwise-study-bundle", of pairwise studies only, version 3
+ * had no `removed` on its pairs, and version 4 no `retired` on its judges nor `superseded` on
+ * their verdicts, nor `offerBothBad` in its header or "both_bad" choices (all still read: none
+ * of theirs was).
  */
 export const BUNDLE_FORMAT = "study-bundle";
-export const BUNDLE_VERSION = 4;
+export const BUNDLE_VERSION = 5;
 const PAIRWISE_FORMAT_V2 = "pairwise-study-bundle";
 
 const verdict = z.enum(["win", "tie", "loss"]);
@@ -28,8 +30,14 @@ const formatSchema = z.object({ kind: z.literal("bundle"), format: z.enum([BUNDL
 const settings = { target: z.string().nullable(), systems: z.array(z.string()) };
 const headerSchemas = {
   [BUNDLE_FORMAT]: z.object({
-    version: z.union([z.literal(3), z.literal(BUNDLE_VERSION)]),
-    study: z.object({ kind: z.enum(KIND_NAMES), judgmentsPerPair: z.number().int().positive(), scaleMin: z.number().int().nullable(), scaleMax: z.number().int().nullable() }),
+    version: z.union([z.literal(3), z.literal(4), z.literal(BUNDLE_VERSION)]),
+    study: z.object({
+      kind: z.enum(KIND_NAMES),
+      judgmentsPerPair: z.number().int().positive(),
+      scaleMin: z.number().int().nullable(),
+      scaleMax: z.number().int().nullable(),
+      offerBothBad: z.boolean().default(false),
+    }),
     measure: measureSchema,
     ...settings,
   }),
@@ -41,8 +49,10 @@ const timeOnTaskMs = z.number().int().nonnegative();
 const removed = z.boolean().default(false);
 const schemas = {
   response: z.object({ id: z.string(), promptId: z.string(), system: z.string(), text: z.string(), turns: z.unknown().optional() }),
-  judge: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }),
-  judgeVerdict: z.object({ judge: z.string(), pairId: z.string(), targetSide: z.enum(["left", "right"]), verdict: verdict.nullable() }),
+  /** `retired`: deleted by a researcher who kept its answers; in no figure. */
+  judge: z.object({ id: z.string(), name: z.string(), createdAt: z.string(), retired: z.boolean().default(false) }),
+  /** `superseded`: an earlier run's answer, asked again by a later run; in no figure. */
+  judgeVerdict: z.object({ judge: z.string(), pairId: z.string(), targetSide: z.enum(["left", "right"]), verdict: verdict.nullable(), superseded: z.boolean().default(false) }),
   figure: z.object({ name: z.string(), value: z.unknown() }),
 };
 /** A preference's pairs hold two answers, and its judgments a side and a verdict. */
@@ -51,7 +61,7 @@ const preferenceSchemas = {
   judgment: z.object({
     pairId: z.string(),
     rater: z.string(),
-    choice: z.enum(["left", "right", "neither"]),
+    choice: z.enum(["left", "right", "neither", "both_bad"]),
     verdict,
     goldCorrect: z.boolean().nullable(),
     excluded: z.boolean(),
@@ -161,13 +171,14 @@ interface Header {
   target: string | null;
   systems: string[];
   judgmentsPerPair: number;
+  offersBothBad: boolean;
 }
 
 function readHeader(record: unknown, line: number): Header {
   const { format } = parse(formatSchema, record, line);
   if (format === PAIRWISE_FORMAT_V2) {
     const header = parse(headerSchemas[PAIRWISE_FORMAT_V2], record, line);
-    return { kind: null, measure: { shape: "preference" }, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair };
+    return { kind: null, measure: { shape: "preference" }, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair, offersBothBad: false };
   }
   const header = parse(headerSchemas[BUNDLE_FORMAT], record, line);
   // The measure the header states must be the one its kind and its scale give, or every count would be read against the wrong values.
@@ -175,7 +186,14 @@ function readHeader(record: unknown, line: number): Header {
   if (firstDifference(header.measure, expected) !== null) {
     throw new BundleError(`line ${line}: measure: a ${header.study.kind} study of this scale measures ${JSON.stringify(expected)}, not ${JSON.stringify(header.measure)}`);
   }
-  return { kind: header.study.kind, measure: header.measure, target: header.target, systems: header.systems, judgmentsPerPair: header.study.judgmentsPerPair };
+  return {
+    kind: header.study.kind,
+    measure: header.measure,
+    target: header.target,
+    systems: header.systems,
+    judgmentsPerPair: header.study.judgmentsPerPair,
+    offersBothBad: header.study.offerBothBad,
+  };
 }
 
 export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<string>): Promise<Analysis> {
@@ -257,17 +275,19 @@ export async function analyzeBundle(lines: AsyncIterable<string> | Iterable<stri
 
   const { measure } = header;
   if (measure.shape === "preference") {
-    // Judges in the page's order, oldest first (the bundle lists them by id).
-    const judges = [...judgeRecords].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Judges in the page's order, oldest first (the bundle lists them by id); retired ones and
+    // superseded answers are in the history only.
+    const judges = judgeRecords.filter((judge) => !judge.retired).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const records: StudyRecords = {
       responses,
       pairs: preferencePairs,
       judgments: preferenceJudgments,
       judges,
-      judgeVerdicts,
+      judgeVerdicts: judgeVerdicts.filter((record) => !record.superseded),
       target: header.target,
       systems: header.systems,
       judgmentsPerPair: header.judgmentsPerPair,
+      offersBothBad: header.offersBothBad,
     };
     const recomputed = figuresFromJudgments(records);
     return { shape: "preference", kind: header.kind, recomputed, ...compare(namedFigures(recomputed), stored) };

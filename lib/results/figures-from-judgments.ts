@@ -3,7 +3,8 @@
 // bundle's figures against. Unfiltered, as the bundle's figures are: gold pairs and excluded
 // raters left out of the results, excluded raters still listed among the raters, and removed
 // pairs left out of everything (SQL's countedPairs).
-import type { Verdict } from "@/lib/assign/policy";
+import type { Choice, Verdict } from "@/lib/assign/policy";
+import { bothBadOf, type BothBad } from "@/lib/results/both-bad";
 import { judgeAgreement, judgeLabel, type JudgeAgreement } from "@/lib/judge/judge-agreement";
 import { studyAgreement, type Agreement, type LabelGroup } from "@/lib/stats/agreement";
 import { baselineFigures, type BaselineFigures } from "@/lib/stats/baseline-summary";
@@ -13,13 +14,15 @@ import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
 import { rankSystems, type Ranking } from "@/lib/stats/ranking";
 
 export type Aggregation = "every" | "majority";
-export type Choice = "left" | "right" | "neither";
+export type { Choice };
 
 export interface StudyRecords {
   target: string | null;
   /** Every system, in the study's order. */
   systems: readonly string[];
   judgmentsPerPair: number;
+  /** Whether the study offers "Both are bad" (absent before bundle version 5: none did). */
+  offersBothBad?: boolean;
   responses: readonly { promptId: string; system: string; text: string }[];
   /** `removed`: taken out of the study by a researcher (absent before bundle version 4: none was). */
   pairs: readonly { id: string; promptId: string; target: string; baseline: string; goldVerdict: Verdict | null; removed?: boolean }[];
@@ -59,6 +62,8 @@ export interface RaterRow {
 
 export interface StudyFigures {
   summary: Record<Aggregation, BaselineSummary[]>;
+  /** Per baseline, how many tied judgments were "Both are bad"; null when the study neither offers it nor has any. */
+  bothBad: ({ baseline: string } & BothBad)[] | null;
   agreement: Agreement;
   positionBias: PositionBias;
   ranking: Ranking | null;
@@ -68,14 +73,15 @@ export interface StudyFigures {
   judges: { name: string; baselines: { baseline: string; agreement: JudgeAgreement }[]; length: ({ baseline: string } & LengthEffect)[] }[];
 }
 
-/** The figures as a bundle holds them, one record each, in this order. */
-export const FIGURES = ["summary-every", "summary-majority", "agreement", "position-bias", "ranking", "raters", "length", "judges"] as const;
+/** The figures as a bundle holds them, one record each, in this order ("both-bad" only where the study has its figures). */
+export const FIGURES = ["summary-every", "summary-majority", "both-bad", "agreement", "position-bias", "ranking", "raters", "length", "judges"] as const;
 export type FigureName = (typeof FIGURES)[number];
 
-export function namedFigures(figures: StudyFigures): Record<FigureName, unknown> {
+export function namedFigures(figures: StudyFigures): Partial<Record<FigureName, unknown>> {
   return {
     "summary-every": figures.summary.every,
     "summary-majority": figures.summary.majority,
+    ...(figures.bothBad ? { "both-bad": figures.bothBad } : {}),
     agreement: figures.agreement,
     "position-bias": figures.positionBias,
     ranking: figures.ranking,
@@ -121,12 +127,22 @@ export function figuresFromJudgments(records: StudyRecords): StudyFigures {
   // Each ordinary pair's counted verdicts: the judgments of raters not excluded.
   const counts = new Map<string, Counts>(ordinary.map((pair) => [pair.id, { w: 0, t: 0, l: 0 }]));
   const leftVotes = { left: 0, right: 0, neither: 0 };
+  // Each baseline's counted "Both are bad", among its ties.
+  const bothBadVotes = new Map<string, number>();
   for (const judgment of records.judgments) {
     const pair = counts.get(judgment.pairId);
     if (!pair || judgment.excluded) continue;
     pair[judgment.verdict === "win" ? "w" : judgment.verdict === "tie" ? "t" : "l"] += 1;
-    leftVotes[judgment.choice] += 1;
+    // Position bias counts the ties as "neither" (no side), "Both are bad" among them.
+    leftVotes[judgment.choice === "both_bad" ? "neither" : judgment.choice] += 1;
+    if (judgment.choice === "both_bad") {
+      const { baseline } = pairOf.get(judgment.pairId)!;
+      bothBadVotes.set(baseline, (bothBadVotes.get(baseline) ?? 0) + 1);
+    }
   }
+  // Shown where the study offers it, or an ordinary pair (removed or not) holds one: the rater
+  // tallies' test, which counts excluded raters too.
+  const bothBadShown = !!records.offersBothBad || records.judgments.some((j) => j.choice === "both_bad" && pairOf.get(j.pairId)?.goldVerdict === null);
   const judged = ordinary.filter((pair) => {
     const c = counts.get(pair.id)!;
     return c.w + c.t + c.l > 0;
@@ -179,8 +195,12 @@ export function figuresFromJudgments(records: StudyRecords): StudyFigures {
       return { baseline, ...lengthEffect(rows) };
     });
 
+  const every = summary("every");
   return {
-    summary: { every: summary("every"), majority: summary("majority") },
+    summary: { every, majority: summary("majority") },
+    bothBad: bothBadShown
+      ? every.map(({ baseline, wins, ties, losses }) => ({ baseline, ...bothBadOf({ judgments: wins + ties + losses, ties, bothBad: bothBadVotes.get(baseline) ?? 0 }) }))
+      : null,
     agreement: studyAgreement(groupsOf(ordinary)),
     positionBias: positionBias(leftVotes),
     ranking: rankSystems([...promptComparisons.values()]),
@@ -237,7 +257,8 @@ function raterSummaries(records: StudyRecords, pairOf: Map<string, StudyRecords[
       continue;
     }
     row.judgments += 1;
-    row[j.choice] += 1;
+    // The raters' tallies count the three sides and "neither"; "Both are bad" is in `judgments` only.
+    if (j.choice !== "both_bad") row[j.choice] += 1;
     const majority = majorityOfOthers(j.verdict, !j.excluded, counts.get(j.pairId)!);
     if (majority !== null) {
       row.onSharedPairs += 1;

@@ -102,7 +102,7 @@ describe("a removed item", () => {
     // The bundle marks the pairs, lists their judgments, and its figures are recomputed alike.
     const bundle = await bundleLines(study.id);
     const records = bundle.map((line) => JSON.parse(line));
-    expect(records[0]).toMatchObject({ version: 4 });
+    expect(records[0]).toMatchObject({ version: 5 });
     expect(records.filter((record) => record.kind === "pair" && record.removed).map((record) => record.id).sort()).toEqual([gold.id, removed.id].sort());
     expect(records.filter((record) => record.kind === "judgment")).toHaveLength(rows.length);
     const analysis = await analyzeBundle(bundle);

@@ -4,6 +4,7 @@ import "server-only";
 import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { tallyByBaseline, type BaselineTally } from "@/lib/results/tally-by-baseline";
+import { bothBadOf, type BothBad } from "@/lib/results/both-bad";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { filtersJudgments, pairVerdicts } from "@/lib/results/pair-verdicts";
 import { countedJudgments, type ResultsFilter } from "@/lib/results/results-filter";
@@ -16,9 +17,11 @@ import { positionBias, type PositionBias } from "@/lib/stats/position-bias";
 /** Every judgment counts (as the paper reports), or each pair counts once, by its majority. */
 export type Aggregation = "every" | "majority";
 
-export interface BaselineResult extends BaselineTally, BaselineFigures {
+export interface BaselineResult extends Omit<BaselineTally, "bothBad">, BaselineFigures {
   /** This baseline's agreement, on its own pairs judged by two raters or more. */
   agreement: Agreement;
+  /** How many of its tied judgments were "Both are bad"; null when the study neither offers it nor has any. */
+  bothBad: BothBad | null;
 }
 
 
@@ -27,6 +30,8 @@ export interface StudyResults {
   baselines: BaselineResult[];
   agreement: Agreement;
   positionBias: PositionBias;
+  /** Whether the figures say how many ties were "Both are bad": the study offers it, or has some. */
+  bothBadShown: boolean;
 }
 
 // The judgments the filter counts, each pair's verdicts counted. Under "majority" a pair
@@ -72,8 +77,10 @@ async function baselineResults(studyId: string, aggregation: Aggregation, filter
     readDb().study.findUniqueOrThrow({ where: { id: studyId }, select: { judgmentsPerPair: true } }),
   ]);
   const labelGroups = groups.map((group) => ({ baseline: group.baseline, counts: [group.w, group.t, group.l], times: group.pairs }));
-  const results: BaselineResult[] = baselines.map((baseline) => ({
+  const results: BaselineResult[] = baselines.map(({ bothBad, ...baseline }) => ({
     ...baseline,
+    // Over every judgment counted (the tally's), whatever the aggregation below.
+    bothBad: bothBad === null ? null : bothBadOf({ judgments: baseline.wins + baseline.ties + baseline.losses, ties: baseline.ties, bothBad }),
     ...baselineFigures(
       votes.filter((row) => row.baseline === baseline.baseline),
       // By majority a pair counts once; otherwise each of its k judgments does.
@@ -95,7 +102,7 @@ async function sideVotes(studyId: string, filter: ResultsFilter): Promise<Positi
 
 export async function studyResults(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<StudyResults> {
   const [{ baselines, agreement }, bias] = await Promise.all([baselineResults(studyId, aggregation, filter), sideVotes(studyId, filter)]);
-  return { aggregation, baselines, agreement, positionBias: bias };
+  return { aggregation, baselines, agreement, positionBias: bias, bothBadShown: baselines.some((baseline) => baseline.bothBad !== null) };
 }
 
 export type { RaterRow } from "@/lib/results/figures-from-judgments";

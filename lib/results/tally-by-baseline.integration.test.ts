@@ -18,8 +18,9 @@ describe("tallyByBaseline", () => {
       await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: targetSide });
     }
     expect(await tallyByBaseline(study.id, EVERY_JUDGMENT)).toEqual([
-      { baseline: "Alpaca 65B", pairs: 2, prompts: 2, wins: 2, ties: 0, losses: 0 },
-      { baseline: "GPT-4", pairs: 1, prompts: 1, wins: 1, ties: 0, losses: 0 },
+      // "Both are bad" is none of this study's figures: it neither offers it nor has any.
+      { baseline: "Alpaca 65B", pairs: 2, prompts: 2, wins: 2, ties: 0, losses: 0, bothBad: null },
+      { baseline: "GPT-4", pairs: 1, prompts: 1, wins: 1, ties: 0, losses: 0, bothBad: null },
     ]);
   });
 });

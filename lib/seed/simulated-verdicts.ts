@@ -1,7 +1,7 @@
 // Verdicts for the simulated demo study, drawn so that its results page shows the LIMA paper's
 // Figure 1 (human raters) and Figure 2 (GPT-4 as judge): each baseline's verdicts come in the
 // paper's proportions, exactly as far as whole judgments allow, in a seeded random order.
-import type { Choice, Side, Verdict } from "@/lib/assign/policy";
+import type { Side, SideChoice, Verdict } from "@/lib/assign/policy";
 
 /** LIMA's win / tie / loss against one baseline, in percent. */
 export type Shares = Record<Verdict, number>;
@@ -108,7 +108,7 @@ export function judgeLabels(raters: readonly Verdict[], shares: Shares, coupled:
 }
 
 /** The choice shown that gives this verdict with the target on this side. */
-export function choiceFor(verdict: Verdict, targetSide: Side): Choice {
+export function choiceFor(verdict: Verdict, targetSide: Side): SideChoice {
   if (verdict === "tie") return "neither";
   return (verdict === "win") === (targetSide === "left") ? "left" : "right";
 }

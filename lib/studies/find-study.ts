@@ -17,6 +17,7 @@ export const STUDY_FIELDS = {
   scaleMax: true,
   judgmentsPerPair: true,
   rationaleMode: true,
+  offerBothBad: true,
   simulated: true,
 } satisfies Prisma.StudySelect;
 

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { StudySettings } from "@/lib/validation/study";
+import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
+import { BOTH_BAD_NEEDS_TWO_ANSWERS, type StudySettings } from "@/lib/validation/study";
 import { KINDS, type KindName } from "@/lib/kinds";
 
 type RatingRules = Pick<StudySettings, "judgmentsPerPair" | "leaseMinutes" | "rationaleMode" | "goldPercent" | "quotaPerRater">;
@@ -26,6 +27,7 @@ function described(key: keyof StudySettings, settings: StudySettings): string {
   if (key === "quotaPerRater" && settings.quotaPerRater === null) return "no quota";
   if (key === "activeBaselines") return settings.activeBaselines.join(", ") || "none";
   if (key === "openToAllRaters") return settings.openToAllRaters ? "every rater" : "raters let in";
+  if (key === "offerBothBad") return settings.offerBothBad ? "offered" : "not offered";
   return String(settings[key]);
 }
 
@@ -44,7 +46,7 @@ export async function studyBaselines(studyId: string, client: Prisma.Transaction
 export async function studySettings(studyId: string, client: Prisma.TransactionClient = db()): Promise<StudySettings> {
   const study = await client.study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true, openToAllRaters: true },
+    select: { raterTitle: true, instructions: true, judgmentsPerPair: true, leaseSeconds: true, rationaleMode: true, goldRate: true, quotaPerRater: true, openToAllRaters: true, offerBothBad: true },
   });
   const baselines = await studyBaselines(studyId, client);
   return {
@@ -57,6 +59,7 @@ export async function studySettings(studyId: string, client: Prisma.TransactionC
     goldPercent: Math.round(study.goldRate * 1000) / 10,
     quotaPerRater: study.quotaPerRater,
     openToAllRaters: study.openToAllRaters,
+    offerBothBad: study.offerBothBad,
   };
 }
 
@@ -72,6 +75,8 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
     if (study.status === "closed") throw new AppError("conflict", "This study is closed: its settings and results are final.");
     const [{ held }] = await tx.$queryRaw<{ held: number }[]>`
       SELECT coalesce(max("heldCount"), 0)::int AS held FROM "Pair" WHERE "studyId" = ${studyId} AND "goldVerdict" IS NULL`;
+    // The form offers it only where raters compare two answers; a request may still ask.
+    if (settings.offerBothBad && !comparesTwoAnswers(study.kind)) return { offerBothBad: BOTH_BAD_NEEDS_TWO_ANSWERS };
     if (settings.judgmentsPerPair < held) {
       return { judgmentsPerPair: `must be at least ${held}: a pair already has ${held} raters' judgments or leases` };
     }
@@ -92,6 +97,7 @@ export async function updateStudySettings(studyId: string, settings: StudySettin
         raterTitle: settings.raterTitle || KINDS[study.kind].raterTitle,
         instructions: settings.instructions,
         openToAllRaters: settings.openToAllRaters,
+        offerBothBad: settings.offerBothBad,
         ...ratingColumns(settings),
       },
     });

@@ -57,6 +57,8 @@ export async function seedStudy(options: {
   goldRate?: number;
   quotaPerRater?: number;
   kind?: StudyKind;
+  /** Whether its raters may answer "Both are bad". */
+  offerBothBad?: boolean;
 }): Promise<SeededStudy> {
   const target = options.target ?? "LIMA";
   const baselines = options.baselines ?? ["Alpaca 65B", "GPT-4"];
@@ -77,6 +79,7 @@ export async function seedStudy(options: {
       goldRate: options.goldRate,
       quotaPerRater: options.quotaPerRater,
       kind: options.kind,
+      offerBothBad: options.offerBothBad,
       ...scaleColumns(options.kind ?? DEFAULT_KIND),
       // Tests judge as raters made on the spot; the ones about access close the study to them.
       openToAllRaters: options.openToAllRaters ?? true,

@@ -20,6 +20,9 @@ const scalePoint = z.preprocess(
   z.number("must be a whole number").int("must be a whole number").min(0, "must be at least 0").max(100, "must be at most 100").optional(),
 );
 
+/** Why a study of answers rated one at a time cannot offer "Both are bad". */
+export const BOTH_BAD_NEEDS_TWO_ANSWERS = "only a study whose raters compare two answers can offer \"Both are bad\"";
+
 const studyFields = z.object({
     title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
     slug: z
@@ -60,6 +63,8 @@ const studyFields = z.object({
       .transform((value) => value === true || value === "on")
       .optional(),
     openToAllRaters: z.union([z.boolean(), z.literal("on")]).transform(Boolean).default(false),
+    // A fourth option beside two answers, "Both are bad" (a tie in the target's terms).
+    offerBothBad: z.union([z.boolean(), z.literal("on")], "must be on or off").transform(Boolean).default(false),
     prompts: z.enum(["lima-test-set", "own"], "must be lima-test-set or own").default("own"),
     // A study of scores states its scale; empty fields take the kind's (the paper's 1 to 6).
     scaleMin: scalePoint,
@@ -69,6 +74,7 @@ const studyFields = z.object({
 export const newStudySchema = studyFields
   .refine((study) => !study.baselines.includes(study.target), { path: ["baselines"], message: "must not include the target system" })
   .refine((study) => new Set(study.baselines).size === study.baselines.length, { path: ["baselines"], message: "must not repeat a name" })
+  .refine((study) => !study.offerBothBad || comparesTwoAnswers(study.kind), { path: ["offerBothBad"], message: BOTH_BAD_NEEDS_TWO_ANSWERS })
   // One prompt per rater keeps a pairwise study blind: the target's answer would be the one text
   // that repeats. Answers rated alone have no such tell, and the paper's ablation gave raters
   // several answers to one prompt, so there it is off unless asked for.
@@ -103,6 +109,7 @@ export const studySettingsSchema = studyFields.pick({
   goldPercent: true,
   quotaPerRater: true,
   openToAllRaters: true,
+  offerBothBad: true,
 }).extend({
   /** The baselines raters get pairs with; the others' pairs wait. */
   activeBaselines: z.array(systemName).default([]),

@@ -71,6 +71,7 @@ export default async function StudyPreviewPage({
           key={preview.item.assignmentId}
           kind={study.kind}
           scale={study.scaleMin !== null && study.scaleMax !== null ? { min: study.scaleMin, max: study.scaleMax } : undefined}
+          bothBad={study.offerBothBad}
           assignmentId={preview.item.assignmentId}
           question={<Question prompt={preview.item.prompt} />}
           answerA={<Answer answer={"answer" in preview.item ? preview.item.answer : preview.item.left} />}
