@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RATER_SEARCH_PARAM } from "@/lib/results/rater-identity";
 import { describeFilter, type ResultsFilter } from "@/lib/results/results-filter";
 
 const day = (date: Date | null, end = false) => {
@@ -19,6 +20,8 @@ export function ResultsFilterForm({
   raters,
   problems,
   goldPairs = true,
+  raterLabels = {},
+  raterSearch = null,
 }: {
   slug: string;
   filter: ResultsFilter;
@@ -27,10 +30,15 @@ export function ResultsFilterForm({
   problems: string[];
   /** Whether the study can have gold pairs (only pairs have known verdicts). */
   goldPairs?: boolean;
+  /** Who each rater is, by pseudonym, shown beside it in the choices. */
+  raterLabels?: Record<string, string>;
+  /** The raters table's search, kept when the filter changes (it narrows the table, not the figures). */
+  raterSearch?: string | null;
 }) {
   return (
     <form method="get" action={`/studies/${slug}`} aria-label="Filter the results" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm">
       {aggregation === "majority" && <input type="hidden" name="aggregation" value="majority" />}
+      {raterSearch && <input type="hidden" name={RATER_SEARCH_PARAM} value={raterSearch} />}
       <label className="flex flex-col gap-1">
         <span className="font-medium">From (UTC)</span>
         <input type="date" name="from" defaultValue={day(filter.from)} className="rounded border border-slate-400 px-2 py-1" />
@@ -44,7 +52,7 @@ export function ResultsFilterForm({
         <select name="rater" multiple defaultValue={filter.raters} size={Math.min(4, Math.max(2, raters.length))} className="min-w-44 rounded border border-slate-400 px-2 py-1 font-mono">
           {raters.map((rater) => (
             <option key={rater} value={rater}>
-              {rater}
+              {raterLabels[rater] ? `${rater} · ${raterLabels[rater]}` : rater}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RaterWho } from "@/components/results/rater-who";
 import { Markdown } from "@/components/ui/markdown";
 import type { PlainFormAction } from "@/lib/actions/form-state";
 import type { ItemReport, ReviewItem } from "@/lib/review/review-queue";
@@ -157,7 +158,12 @@ export function ReviewItemCard({ slug, item, noun, reportsShown, decide }: { slu
                   <td className="py-1 pr-3">
                     <When at={report.at} />
                   </td>
-                  <td className="py-1 pr-3 font-mono text-xs">{report.rater}</td>
+                  <td className="py-1 pr-3" data-cell="rater">
+                    <span className="font-mono text-xs">{report.rater}</span>
+                    <span className="block text-xs">
+                      <RaterWho identity={report.identity} />
+                    </span>
+                  </td>
                   <td className="py-1 pr-3">
                     {report.kind === "flag" ? `Flag: ${FLAG_NAME[report.reason ?? ""] ?? report.reason}` : `Skip: ${report.reason ?? "(no reason given)"}`}
                   </td>

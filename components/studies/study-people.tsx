@@ -12,7 +12,8 @@ interface Props {
   intro: string;
   /** A line above the list (the owner, say). */
   first?: string;
-  people: { id: string; email: string }[];
+  /** Each person as shown (an email, or who a rater is), and `detail` beside it (a rater's pseudonym). */
+  people: { id: string; label: string; detail?: string }[];
   /** Done: the email added. */
   add: FormAction<string>;
   remove: PlainFormAction;
@@ -31,12 +32,13 @@ export function StudyPeople({ slug, heading, who, intro, first, people, add, rem
       <ul className="space-y-1">
         {first && <li>{first}</li>}
         {people.map((person) => (
-          <li key={person.id} className="flex items-center gap-3">
-            {person.email}
+          <li key={person.id} className="flex flex-wrap items-center gap-x-3">
+            <span className="break-all">{person.label}</span>
+            {person.detail && <span className="font-mono text-xs text-slate-600">{person.detail}</span>}
             <form action={remove}>
               <input type="hidden" name="slug" value={slug} />
               <input type="hidden" name="userId" value={person.id} />
-              <button type="submit" className="text-sm text-red-800 underline" aria-label={`Remove ${person.email}`}>
+              <button type="submit" className="text-sm text-red-800 underline" aria-label={`Remove ${person.label}`}>
                 Remove
               </button>
             </form>

@@ -22,6 +22,8 @@ const cookies = {} as Record<Persona, string>;
 const marker = `secret-${uniqueSuffix()}`;
 /** What only the study's researchers may read: its systems' names and ids. */
 let systemSecrets: string[] = [];
+/** Who the study's rater is: on its researchers' pages, and in a download only when asked for. */
+let raterEmail = "";
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
 beforeAll(async () => {
@@ -49,6 +51,7 @@ beforeAll(async () => {
   judgeId = (await db().judge.create({ data: { studyId: study.id, name: "judge", baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: `key-${marker}`, prompt: "{prompt} {answer_a} {answer_b}" } })).id;
   const systems = await db().system.findMany({ where: { studyId: study.id }, select: { id: true, name: true } });
   systemSecrets = systems.flatMap((system) => [system.id, system.name]);
+  raterEmail = rater.email;
 
   cookies.anonymous = "";
   for (const [persona, user] of Object.entries({ researcher, otherResearcher, admin, rater, otherRater })) {
@@ -76,7 +79,7 @@ async function get(path: string, persona: Persona) {
 
 type Expect = "ok" | "denied";
 /** Each route, and who may open it; everyone else is turned away. */
-function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[] {
+function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean; identity?: "shown" | "hidden" | "onPage" }[] {
   const s = study.slug;
   const research: Persona[] = ["researcher", "admin"];
   return [
@@ -84,20 +87,23 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/rate/${s}`, allowed: ["rater"], showsPrompt: true },
     { path: "/studies", allowed: ["researcher", "otherResearcher", "admin"] },
     { path: "/studies/new", allowed: ["researcher", "otherResearcher", "admin"] },
-    { path: `/studies/${s}`, allowed: research },
+    { path: `/studies/${s}`, allowed: research, identity: "onPage" },
     { path: `/studies/${s}/import`, allowed: research },
     { path: `/studies/${s}/prompts`, allowed: research, showsPrompt: true },
     { path: `/studies/${s}/prompts/${promptId}`, allowed: research, showsPrompt: true },
-    { path: `/studies/${s}/settings`, allowed: research },
+    { path: `/studies/${s}/settings`, allowed: research, identity: "onPage" },
     { path: `/studies/${s}/review`, allowed: research },
     { path: `/studies/${s}/preview`, allowed: research, showsPrompt: true },
     { path: "/admin/users", allowed: ["admin"] },
     { path: `/api/rate/${s}/next`, allowed: ["rater"], showsPrompt: true },
-    { path: `/api/studies/${s}/export/judgments`, allowed: research, showsPrompt: true },
-    { path: `/api/studies/${s}/export/judgments?format=jsonl`, allowed: research, showsPrompt: true },
-    { path: `/api/studies/${s}/export/raters`, allowed: research },
-    { path: `/api/studies/${s}/export/summary`, allowed: research },
-    { path: `/api/studies/${s}/export/bundle`, allowed: research, showsPrompt: true },
+    { path: `/api/studies/${s}/export/judgments`, allowed: research, showsPrompt: true, identity: "hidden" },
+    { path: `/api/studies/${s}/export/judgments?format=jsonl`, allowed: research, showsPrompt: true, identity: "hidden" },
+    { path: `/api/studies/${s}/export/judgments?identities=1`, allowed: research, showsPrompt: true, identity: "shown" },
+    { path: `/api/studies/${s}/export/judgments?format=jsonl&identities=1`, allowed: research, showsPrompt: true, identity: "shown" },
+    { path: `/api/studies/${s}/export/raters`, allowed: research, identity: "hidden" },
+    { path: `/api/studies/${s}/export/raters?identities=1`, allowed: research, identity: "shown" },
+    { path: `/api/studies/${s}/export/summary`, allowed: research, identity: "hidden" },
+    { path: `/api/studies/${s}/export/bundle`, allowed: research, showsPrompt: true, identity: "hidden" },
     { path: `/api/studies/${s}/export/judge-verdicts?judge=${judgeId}`, allowed: research },
     { path: `/api/studies/${s}/export/figure-1.svg`, allowed: research },
     { path: `/api/studies/${s}/export/figure-1.png`, allowed: research },
@@ -105,7 +111,7 @@ function routes(): { path: string; allowed: Persona[]; showsPrompt?: boolean }[]
     { path: `/api/studies/${s}/export/figure-2.png?judge=${judgeId}&view=combined`, allowed: research },
     { path: `/api/studies/${s}/export/results.tex`, allowed: research },
     { path: `/api/studies/${s}/export/missing-responses`, allowed: research },
-    { path: `/api/studies/${s}/export/review`, allowed: research },
+    { path: `/api/studies/${s}/export/review`, allowed: research, identity: "hidden" },
   ];
 }
 
@@ -119,6 +125,8 @@ describe("every route against every visitor", () => {
       if (expected === "ok") {
         expect(answer.status, context).toBe(200);
         if (route.showsPrompt) expect(answer.text, context).toContain(marker);
+        // Who the rater is: on the researchers' pages, and in a download only when it asked.
+        if (route.identity === "shown" || route.identity === "onPage") expect(answer.text, context).toContain(raterEmail);
       } else {
         expect(answer.status === 200 && answer.text.includes(marker), context).toBe(false);
         // Pages send people elsewhere or say there is nothing for them; the API says 401, 403 or 404.
@@ -129,6 +137,7 @@ describe("every route against every visitor", () => {
       if (expected === "denied" || persona === "rater" || persona === "otherRater") {
         for (const secret of systemSecrets) expect(answer.text, `${context} names a system`).not.toContain(secret);
       }
+      if (route.identity === "hidden" || (route.identity === "shown" && expected === "denied")) expect(answer.text, `${context} names the rater`).not.toContain(raterEmail);
       // A judge's API key is never shown or exported, to anyone.
       expect(answer.text, context).not.toContain(`key-${marker}`);
       expect(answer.headers.get("content-security-policy"), context).toContain("frame-ancestors 'none'");

@@ -44,8 +44,9 @@ test("a researcher reviews a flagged and skipped pair, removes it from the study
   await expect(item.locator('[data-reasons="flag"]')).toHaveText("Broken: 1");
   await expect(item.locator('[data-reasons="skip"]')).toHaveText("The content is broken: 1");
   await expect(item.getByText("1 flag · 1 skip")).toBeVisible();
-  // Raters by pseudonym only, and the researcher sees which system wrote which answer.
-  await expect(item.getByText(first.email)).toHaveCount(0);
+  // Raters by pseudonym, beside who they are (the study's researchers see it), and which system wrote which answer.
+  await expect(item.getByText(first.email)).toHaveCount(1);
+  await expect(item.getByText(second.email)).toHaveCount(1);
   await expect(item.getByText(/^rater-[0-9a-f]{10}$/)).toHaveCount(2);
   await expect(item.getByRole("heading", { name: /^LIMA/ })).toBeVisible();
   await expect(item.getByRole("heading", { name: "Bard", exact: true })).toBeVisible();

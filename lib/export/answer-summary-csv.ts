@@ -9,6 +9,7 @@ import type { AnswerAgreement, LabelSummary } from "@/lib/results/answer-figures
 import { answerRaterRows } from "@/lib/results/answer-raters";
 import { answerMeasure, answerResults, type AnswerStudy } from "@/lib/results/answer-results";
 import type { ResultsFilter } from "@/lib/results/results-filter";
+import { IDENTITY_COLUMNS, identityCells, type RaterIdentity } from "@/lib/results/rater-identity";
 
 const number = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "" : value.toFixed(4));
 const safe = (cells: (string | number)[]) => cells.map((cell) => spreadsheetSafe(String(cell)));
@@ -57,9 +58,10 @@ export async function answerSummaryCsv(study: AnswerStudy, filter: ResultsFilter
   return stringify(rows, { header: true, columns: [...LABEL_COLUMNS, ...AGREEMENT_COLUMNS] });
 }
 
-export async function answerRatersCsv(study: AnswerStudy, filter: ResultsFilter): Promise<string> {
+/** One row per rater, by pseudonym; with `identities` (by pseudonym), who each rater is, after `rater`. */
+export async function answerRatersCsv(study: AnswerStudy, filter: ResultsFilter, identities?: ReadonlyMap<string, RaterIdentity>): Promise<string> {
   const keys = valueKeys(answerMeasure(study));
   const raters = await answerRaterRows(study, filter);
-  const rows = raters.map((rater) => safe([rater.rater, String(rater.excluded), rater.judgments, number(rater.medianSeconds), number(rater.meanScore), ...rater.counts]));
-  return stringify(rows, { header: true, columns: ["rater", "excluded", "judgments", "median_seconds", "mean_score", ...keys.map((key) => `given_${key}`)] });
+  const rows = raters.map((rater) => safe([rater.rater, ...(identities ? identityCells(identities.get(rater.rater)) : []), String(rater.excluded), rater.judgments, number(rater.medianSeconds), number(rater.meanScore), ...rater.counts]));
+  return stringify(rows, { header: true, columns: ["rater", ...(identities ? IDENTITY_COLUMNS : []), "excluded", "judgments", "median_seconds", "mean_score", ...keys.map((key) => `given_${key}`)] });
 }

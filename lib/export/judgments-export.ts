@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { copyTextRows } from "@/lib/export/copy-text";
 import { spreadsheetSafe } from "@/lib/export/spreadsheet-safe";
 import { DEFAULT_KIND, KIND_NAMES, KINDS, type ExportColumn, type ExportColumns, type KindName } from "@/lib/kinds";
+import { IDENTITY_COLUMNS, IDENTITY_SQL } from "@/lib/results/rater-identity";
 import { PSEUDONYM_SQL } from "@/lib/results/rater-pseudonym";
 
 interface ExportTable {
@@ -23,11 +24,23 @@ const asBoolean = (text: string) => text === "true";
 const JSON_TYPES = { number: Number };
 
 /**
+ * Who each rater is, beside their pseudonym, when the researcher asks for it: an account's email
+ * and name, a crowd participant's platform and id there (never their made-up email).
+ */
+const IDENTITY_EXPORT: ExportColumn[] = [
+  { name: IDENTITY_COLUMNS[0], sql: IDENTITY_SQL.email },
+  { name: IDENTITY_COLUMNS[1], sql: IDENTITY_SQL.name },
+  { name: IDENTITY_COLUMNS[2], sql: IDENTITY_SQL.platform },
+  { name: IDENTITY_COLUMNS[3], sql: IDENTITY_SQL.platformId },
+];
+
+/**
  * The judgments of a study of this kind, oldest first, one row per judgment (or per labelled
  * turn, numbered from 1), each cell as text: what every row holds, around what the kind's
- * columns add. The study's id is inlined as a quoted literal: COPY takes no parameters.
+ * columns add; with `identities`, who each rater is. The study's id is inlined as a quoted
+ * literal: COPY takes no parameters.
  */
-function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): ExportTable {
+function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns, identities: boolean): ExportTable {
   const columns: ExportColumn[] = [
     { name: "study", sql: "st.slug" },
     { name: item, sql: "p.id" },
@@ -38,6 +51,7 @@ function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): Expor
     ...answer,
     { name: "rationale", sql: "j.rationale" },
     { name: "rater", sql: PSEUDONYM_SQL },
+    ...(identities ? IDENTITY_EXPORT : []),
     // A crowd participant's platform ids, only if the researchers chose to export them.
     { name: "participant_id", sql: `CASE WHEN st."exportParticipantIds" THEN u."participantId" END` },
     { name: "participant_session_id", sql: `CASE WHEN st."exportParticipantIds" THEN u."participantSessionRef" END` },
@@ -69,11 +83,16 @@ function tableOf({ item, systems, answer, gold, perTurn }: ExportColumns): Expor
   return { columns: columns.map((column) => column.name), select, typed };
 }
 
-/** What one row is, by the study's kind, as the kind's export columns say. */
-const TABLES = Object.fromEntries(KIND_NAMES.map((name) => [name, tableOf(KINDS[name].exportColumns)])) as Record<KindName, ExportTable>;
+/** What one row is, by the study's kind, as the kind's export columns say; and the same with who the raters are. */
+const tablesOf = (identities: boolean) => Object.fromEntries(KIND_NAMES.map((name) => [name, tableOf(KINDS[name].exportColumns, identities)])) as Record<KindName, ExportTable>;
+const TABLES = tablesOf(false);
+const TABLES_WITH_IDENTITIES = tablesOf(true);
 
 /** A study of the default kind's columns. */
 export const JUDGMENT_COLUMNS = TABLES[DEFAULT_KIND].columns;
+
+/** The same with who each rater is, after `rater`. */
+export const JUDGMENT_COLUMNS_WITH_IDENTITIES = TABLES_WITH_IDENTITIES[DEFAULT_KIND].columns;
 
 /** The SQL of a study's judgments, one column per entry of its kind's columns. */
 export const judgmentsSelect = (studyId: string, kind: KindName = DEFAULT_KIND): string => TABLES[kind].select(studyId);
@@ -108,11 +127,17 @@ function formatOf(table: ExportTable, format: ExportFormat): { header: string; r
 /**
  * Every judgment of the study, streamed: Postgres writes the rows (COPY, one sort, no object per
  * row), this process neutralises formulas and leaves the quoting to the CSV library. The stream
- * pulls a batch only when the download has taken the last, so memory stays flat.
+ * pulls a batch only when the download has taken the last, so memory stays flat. Raters are named
+ * by pseudonym alone unless `identities` (the researcher asked for them).
  */
-export async function judgmentsExport(studyId: string, format: ExportFormat, kind: KindName = DEFAULT_KIND): Promise<ReadableStream<Uint8Array>> {
+export async function judgmentsExport(
+  studyId: string,
+  format: ExportFormat,
+  kind: KindName = DEFAULT_KIND,
+  { identities = false }: { identities?: boolean } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  const table = TABLES[kind];
+  const table = (identities ? TABLES_WITH_IDENTITIES : TABLES)[kind];
   const written = formatOf(table, format);
   // Taken before the answer starts, so that a download that finds no connection is told so.
   const client = await exportConnections()

@@ -5,6 +5,7 @@ import { answerRatersCsv, answerSummaryCsv } from "@/lib/export/answer-summary-c
 import { ratersCsv, summaryCsv } from "@/lib/export/summary-csv";
 import { KINDS } from "@/lib/kinds";
 import type { AnswerStudy } from "@/lib/results/answer-results";
+import { raterIdentities } from "@/lib/results/rater-identities";
 import type { ResultsFilter } from "@/lib/results/results-filter";
 import type { Aggregation } from "@/lib/results/study-results";
 
@@ -13,5 +14,8 @@ type Study = AnswerStudy;
 export const studySummaryCsv = (study: Study, aggregation: Aggregation, filter: ResultsFilter) =>
   KINDS[study.kind].measure.shape === "preference" ? summaryCsv(study.id, aggregation, filter) : answerSummaryCsv(study, filter);
 
-export const studyRatersCsv = (study: Study, filter: ResultsFilter) =>
-  KINDS[study.kind].measure.shape === "preference" ? ratersCsv(study.id, filter) : answerRatersCsv(study, filter);
+/** The raters table, by pseudonym; with `identities` (the researcher asked), who each rater is beside it. */
+export async function studyRatersCsv(study: Study, filter: ResultsFilter, { identities = false }: { identities?: boolean } = {}) {
+  const who = identities ? await raterIdentities(study.id) : undefined;
+  return KINDS[study.kind].measure.shape === "preference" ? ratersCsv(study.id, filter, who) : answerRatersCsv(study, filter, who);
+}

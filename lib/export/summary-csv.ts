@@ -9,6 +9,7 @@ import { signTestPreference } from "@/lib/stats/baseline-summary";
 import { FEW_PROMPTS, labelShares, type ShareIntervals } from "@/lib/stats/clustered-shares";
 import type { LengthEffect } from "@/lib/stats/length-control";
 import { positionBias } from "@/lib/stats/position-bias";
+import { IDENTITY_COLUMNS, identityCells, type RaterIdentity } from "@/lib/results/rater-identity";
 import { rates } from "@/lib/stats/rates";
 
 const share = (value: number | undefined) => (value === undefined ? "" : value.toFixed(4));
@@ -21,6 +22,8 @@ const COLUMNS = [
   "more_for_5_points", "reachable_in_study", "decided_win_share", "longer_answer_won_share", "longer_answer_won_lower", "longer_answer_won_upper", "longer_answer_decided",
   "length_controlled_win_rate", "length_controlled_lower", "length_controlled_upper", "length_slope", "length_slope_se", "length_note",
 ];
+/** Where the study offers "Both are bad" or has some: the judgments of it (among the ties), and their share of every judgment counted. */
+const BOTH_BAD_COLUMNS = ["both_bad", "both_bad_share"];
 
 type Row = { wins: number; ties: number; losses: number; intervals: ShareIntervals | null; signTestP: number; preferred: string | null };
 
@@ -52,15 +55,19 @@ function lengthCells(effect: LengthEffect | undefined) {
  * raters ("raters") and one per baseline for each LLM judge (its name; one label a pair, so
  * "judgments" counts pairs, as it does under the majority view): counts, shares with their 95% intervals (Wilson's on the sample divided by
  * the design effect of clustering by prompt), the sign test, the ±5-point planner, and length.
+ * Where the study offers "Both are bad" (or has some), two last columns: the raters' judgments of
+ * it, which the ties include, and their share of every judgment counted (over every judgment
+ * whatever the aggregation, as the page gives it; empty for a judge, which is not offered it).
  */
 export async function summaryCsv(studyId: string, aggregation: Aggregation, filter: ResultsFilter): Promise<string> {
-  const [{ baselines }, length, judges] = await Promise.all([studyResults(studyId, aggregation, filter), lengthEffectByBaseline(studyId, filter), studyJudgeResults(studyId)]);
+  const [{ baselines, bothBadShown }, length, judges] = await Promise.all([studyResults(studyId, aggregation, filter), lengthEffectByBaseline(studyId, filter), studyJudgeResults(studyId)]);
+  const bothBadCells = (b: (typeof baselines)[number] | null) => (bothBadShown ? [b?.bothBad?.bothBad ?? "", share(b?.bothBad?.share ?? undefined)] : []);
   const rows = baselines.map((b) => {
     const total = b.wins + b.ties + b.losses;
     return safe([
       "raters", b.baseline, aggregation, total, b.wins, b.ties, b.losses, ...shareCells(b),
       String(b.fewPrompts && total > 0), total ? b.signTestP.toPrecision(6) : "", b.preferred ?? "",
-      b.plan.additional, String(b.plan.reachable), ...lengthCells(length.find((row) => row.baseline === b.baseline)),
+      b.plan.additional, String(b.plan.reachable), ...lengthCells(length.find((row) => row.baseline === b.baseline)), ...bothBadCells(b),
     ]);
   });
   for (const judge of judges) {
@@ -71,11 +78,11 @@ export async function summaryCsv(studyId: string, aggregation: Aggregation, filt
       rows.push(safe([
         judge.name, baseline, "one label a pair", total, labels.win, labels.tie, labels.loss, ...shareCells(row),
         String(total > 0 && total < FEW_PROMPTS), total ? row.signTestP.toPrecision(6) : "", row.preferred ?? "",
-        "", "", ...lengthCells(lengths.find((effect) => effect.baseline === baseline)),
+        "", "", ...lengthCells(lengths.find((effect) => effect.baseline === baseline)), ...bothBadCells(null),
       ]));
     }
   }
-  return stringify(rows, { header: true, columns: COLUMNS });
+  return stringify(rows, { header: true, columns: bothBadShown ? [...COLUMNS, ...BOTH_BAD_COLUMNS] : COLUMNS });
 }
 
 /**
@@ -83,13 +90,14 @@ export async function summaryCsv(studyId: string, aggregation: Aggregation, filt
  * judged by someone else too (another rater counted in the results), and how many of those agree
  * with the majority of the other raters on the pair (the verdict with strictly the most of their
  * votes, a tie when two share the most; the rater's own vote never counts, excluded or not).
+ * With `identities` (by pseudonym), who each rater is, after `rater`.
  */
-export async function ratersCsv(studyId: string, filter: ResultsFilter): Promise<string> {
+export async function ratersCsv(studyId: string, filter: ResultsFilter, identities?: ReadonlyMap<string, RaterIdentity>): Promise<string> {
   const raters = await raterRows(studyId, filter);
-  const columns = ["rater", "excluded", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_pairs_judged_by_someone_else_too", "agrees_with_majority_of_other_raters"];
+  const columns = ["rater", ...(identities ? IDENTITY_COLUMNS : []), "excluded", "judgments", "median_seconds", "left_votes", "right_votes", "neither_votes", "left_share_of_decided", "position_p", "gold_judged", "gold_correct", "on_pairs_judged_by_someone_else_too", "agrees_with_majority_of_other_raters"];
   const rows = raters.map((r) => {
     const bias = positionBias(r);
-    return safe([r.rater, String(r.excluded), r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);
+    return safe([r.rater, ...(identities ? identityCells(identities.get(r.rater)) : []), String(r.excluded), r.judgments, r.medianSeconds ?? "", r.left, r.right, r.neither, share(bias.leftShare ?? undefined), bias.decided ? bias.pValue.toPrecision(6) : "", r.goldJudged, r.goldCorrect, r.onSharedPairs, r.withMajority]);
   });
   return stringify(rows, { header: true, columns });
 }

@@ -77,7 +77,7 @@ describe("the review queue", () => {
       { reason: "The content is broken", count: 1 },
     ]);
 
-    // Every report, newest first, with its note and the rater's pseudonym, never their account.
+    // Every report, newest first, with its note and the rater's pseudonym, beside who they are (for the study's researchers).
     expect(first.reports).toHaveLength(4);
     expect(first.reports.map((report) => report.at.getTime())).toEqual([...first.reports.map((report) => report.at.getTime())].sort((a, b) => b - a));
     expect(first.reports.map((report) => report.note).filter(Boolean).sort()).toEqual(["=HYPERLINK(\"http://evil.example\")", "The answer stops mid-sentence."]);
@@ -85,11 +85,12 @@ describe("the review queue", () => {
     const skips = second.reports.filter((report) => report.kind === "skip");
     expect(skips.map((report) => report.rater).sort()).toEqual([pseudonymOf(study.id, raters[0].id), pseudonymOf(study.id, raters[1].id)].sort());
     expect(skips.every((report) => report.at instanceof Date && report.note === null)).toBe(true);
-    const text = JSON.stringify(queue);
-    for (const rater of raters) {
-      expect(text).not.toContain(rater.email);
-      expect(text).not.toContain(rater.id);
+    for (const report of [...first.reports, ...second.reports]) {
+      const rater = raters.find((one) => pseudonymOf(study.id, one.id) === report.rater)!;
+      expect(report.identity).toEqual({ email: rater.email, name: null, platform: null, platformId: null });
     }
+    const text = JSON.stringify(queue);
+    for (const rater of raters) expect(text).not.toContain(rater.id);
 
     // The prompt and both answers, with the systems that wrote them.
     const pair = await db().pair.findUniqueOrThrow({ where: { id: flagged.id }, include: { prompt: true, targetResponse: { include: { system: true } }, baselineResponse: { include: { system: true } } } });

@@ -4,6 +4,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { IDENTITY_COLUMNS_SQL } from "@/lib/results/rater-identities";
+import type { RaterIdentity } from "@/lib/results/rater-identity";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 import { itemReports, reviewedItems } from "@/lib/review/item-reports";
 import { REVIEW_STATES, type ReviewQuery, type ReviewState } from "@/lib/validation/review";
@@ -17,6 +19,8 @@ export interface ItemReport {
   reason: string | null;
   note: string | null;
   rater: string;
+  /** Who the rater is, for the study's researchers: an account's email, or a crowd participant's platform id. */
+  identity: RaterIdentity;
   at: Date;
   /** The side the rater saw the target's answer on. */
   targetSide: "left" | "right";
@@ -100,10 +104,11 @@ export async function reviewQueue(studyId: string, { state, page }: ReviewQuery)
             FROM (${itemReports(studyId, ids)}) r
            GROUP BY r."pairId", r.kind, r.reason
            ORDER BY count DESC, r.reason`,
-        db().$queryRaw<(ItemReport & { pairId: string })[]>`
-          SELECT j."pairId", j.kind, j.reason, j.note, ${raterPseudonym(studyId)} AS rater, j.at, j."targetSide"
+        db().$queryRaw<(Omit<ItemReport, "identity"> & RaterIdentity & { pairId: string })[]>`
+          SELECT j."pairId", j.kind, j.reason, j.note, ${raterPseudonym(studyId)} AS rater, ${IDENTITY_COLUMNS_SQL}, j.at, j."targetSide"
             FROM (SELECT r.*, row_number() OVER (PARTITION BY r."pairId" ORDER BY r.at DESC, r.id DESC) AS n
                     FROM (${itemReports(studyId, ids)}) r) j
+            JOIN "User" u ON u.id = j."raterId"
            WHERE j.n <= ${REPORTS_SHOWN}::int
            ORDER BY j.at DESC, j.id DESC`,
       ])
@@ -119,7 +124,9 @@ export async function reviewQueue(studyId: string, { state, page }: ReviewQuery)
     skipReasons: reasons.filter((r) => r.pairId === item.pairId && r.kind === "skip").map(({ reason, count }) => ({ reason, count })),
     reports: reports
       .filter((r) => r.pairId === item.pairId)
-      .map(({ kind, reason, note, rater, at, targetSide }) => ({ kind, reason, note, rater, at, targetSide })),
+      .map(({ kind, reason, note, rater, email, name, platform, platformId, at, targetSide }) => ({
+        kind, reason, note, rater, identity: { email, name, platform, platformId }, at, targetSide,
+      })),
   }));
   return { items, counts, page: shown, pageCount };
 }

@@ -21,7 +21,9 @@ describe("which studies a rater may judge", () => {
     await letRaterIn(closedDoor.id, rater.email, owner.id);
     expect(await listed(rater)).toContain(closedDoor.slug);
     expect(await listed(other)).not.toContain(closedDoor.slug);
-    expect(await studyRaters(closedDoor.id)).toEqual([{ id: rater.id, email: rater.email }]);
+    expect(await studyRaters(closedDoor.id)).toEqual([
+      { id: rater.id, rater: expect.stringMatching(/^rater-[0-9a-f]{10}$/), identity: { email: rater.email, name: null, platform: null, platformId: null } },
+    ]);
 
     // Let in, but the study paused: not now.
     await db().study.update({ where: { id: closedDoor.id }, data: { status: "paused" } });

@@ -4,10 +4,27 @@ import "server-only";
 import { db } from "@/lib/db";
 import { withdrawLeases } from "@/lib/assign/withdraw-leases";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { IDENTITY_COLUMNS_SQL } from "@/lib/results/rater-identities";
+import { identityLabel, type RaterIdentity } from "@/lib/results/rater-identity";
+import { raterPseudonym } from "@/lib/results/rater-pseudonym";
 
-export async function studyRaters(studyId: string) {
-  const raters = await db().studyRater.findMany({ where: { studyId }, orderBy: { createdAt: "asc" }, select: { rater: { select: { id: true, email: true } } } });
-  return raters.map((row) => row.rater);
+export interface LetInRater {
+  id: string;
+  /** Their pseudonym in this study, as the results and downloads name them. */
+  rater: string;
+  /** An account's email and name, or a crowd participant's platform and id (never their made-up email). */
+  identity: RaterIdentity;
+}
+
+/** The raters let in, first let in first: crowd participants among them (each let into the study they came through). */
+export async function studyRaters(studyId: string): Promise<LetInRater[]> {
+  const rows = await db().$queryRaw<(RaterIdentity & { id: string; rater: string })[]>`
+    SELECT u.id, ${raterPseudonym(studyId, Prisma.sql`u.id`)} AS rater, ${IDENTITY_COLUMNS_SQL}
+      FROM "StudyRater" sr JOIN "User" u ON u.id = sr."raterId"
+     WHERE sr."studyId" = ${studyId}
+     ORDER BY sr."createdAt", u.id`;
+  return rows.map(({ id, rater, ...identity }) => ({ id, rater, identity }));
 }
 
 export async function letRaterIn(studyId: string, email: string, actorId: string): Promise<void> {
@@ -23,10 +40,12 @@ export async function letRaterIn(studyId: string, email: string, actorId: string
 
 export async function letRaterOut(studyId: string, raterId: string, actorId: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    const [row] = await tx.studyRater.findMany({ where: { studyId, raterId }, select: { rater: { select: { email: true } } } });
+    const [row] = await tx.$queryRaw<RaterIdentity[]>`
+      SELECT ${IDENTITY_COLUMNS_SQL} FROM "StudyRater" sr JOIN "User" u ON u.id = sr."raterId"
+       WHERE sr."studyId" = ${studyId} AND sr."raterId" = ${raterId}`;
     if (!row) throw new AppError("not_found", "That rater is not let into this study.");
     await tx.studyRater.delete({ where: { studyId_raterId: { studyId, raterId } } });
     await withdrawLeases(tx, studyId, raterId);
-    await tx.studyEvent.create({ data: { studyId, actorId, what: "rater let out", after: row.rater.email } });
+    await tx.studyEvent.create({ data: { studyId, actorId, what: "rater let out", after: row.email ?? identityLabel(row) } });
   });
 }

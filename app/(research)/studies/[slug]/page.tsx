@@ -14,6 +14,8 @@ import { AnswerPrecision } from "@/components/results/answer-precision";
 import { AnswerRatersTable } from "@/components/results/answer-raters-table";
 import { RankingTable } from "@/components/results/ranking-table";
 import { RatersTable } from "@/components/results/raters-table";
+import { RaterSearchForm } from "@/components/results/rater-search-form";
+import { IdentityDownloads } from "@/components/results/identity-downloads";
 import { ResultsFilterForm } from "@/components/results/results-filter-form";
 import { SelfNamingAnswers } from "@/components/studies/self-naming-answers";
 import { SimulatedNotice } from "@/components/studies/simulated-badge";
@@ -33,6 +35,8 @@ import { valueKeys } from "@/lib/kinds/judgment-values";
 import { answerRaterRows } from "@/lib/results/answer-raters";
 import { answerResults } from "@/lib/results/answer-results";
 import { raterPseudonyms, targetSystemName } from "@/lib/results/study-raters";
+import { raterTableIdentities } from "@/lib/results/rater-identities";
+import { identify, identityLabel, RATER_SEARCH_PARAM, raterSearchOf, type RaterIdentity } from "@/lib/results/rater-identity";
 import { studyProgress } from "@/lib/results/progress";
 import { EVERY_JUDGMENT, filterParams, parseResultsFilter, type ResultsFilter } from "@/lib/results/results-filter";
 import { raterRows, studyResults, type Aggregation } from "@/lib/results/study-results";
@@ -60,10 +64,14 @@ export default async function StudyResultsPage({
   const aggregation: Aggregation = query.get("aggregation") === "majority" ? "majority" : "every";
   const parsed = parseResultsFilter(query);
   const filter = parsed.ok ? parsed.filter : EVERY_JUDGMENT;
+  // The raters table's search: it narrows the rows listed, never what the figures count.
+  const raterSearch = raterSearchOf(query);
   // What a button of the page (exclude, the self-naming controls) refused.
   const refused = readRefusal(`/studies/${study.slug}`, search);
-  if (KINDS[study.kind].measure.shape !== "preference") return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} refused={refused} />;
-  const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length, toReview] = await Promise.all([
+  if (KINDS[study.kind].measure.shape !== "preference") {
+    return <AnswerStudyPage study={study} filter={filter} problems={parsed.ok ? [] : parsed.problems} refused={refused} raterSearch={raterSearch} />;
+  }
+  const [results, progress, ranking, breakdown, raters, everyRater, targetName, history, judges, selfNaming, length, toReview, who] = await Promise.all([
     studyResults(study.id, aggregation, filter),
     studyProgress(study.id, filter),
     systemRanking(study.id, filter),
@@ -76,6 +84,7 @@ export default async function StudyResultsPage({
     selfNamingOverview(study.id),
     lengthEffectByBaseline(study.id, filter),
     openReviewCount(study.id),
+    raterTableIdentities(study.id, raterSearch),
   ]);
   const judgeLengths = await Promise.all(judges.map(async (judge) => ({ name: judge.name, rows: await judgeLengthEffect(study.id, judge.id) })));
   const aggregationQuery: Record<string, string> = aggregation === "majority" ? { aggregation: "majority" } : {};
@@ -86,6 +95,11 @@ export default async function StudyResultsPage({
     const text = params.toString();
     return text ? `${path}?${text}` : path;
   };
+  // The raters table: each row with who the rater is, only those the search found; the search
+  // form carries the filter and the aggregation along.
+  const listed = identify(raters, who.identities, who.found);
+  const keptParams = filterParams(filter);
+  if (aggregation === "majority") keptParams.set("aggregation", "majority");
 
   return (
     <div className="space-y-6">
@@ -129,12 +143,21 @@ export default async function StudyResultsPage({
                     Reproducibility bundle (JSON lines)
                   </a>
                 </li>
+                <IdentityDownloads judgments={`/api/studies/${study.slug}/export/judgments`} raters={withQuery(`/api/studies/${study.slug}/export/raters`, { identities: "1" })} />
               </ul>
             </details>
           </>
         }
       />
-      <ResultsFilterForm slug={study.slug} filter={filter} aggregation={aggregation} raters={everyRater} problems={parsed.ok ? [] : parsed.problems} />
+      <ResultsFilterForm
+        slug={study.slug}
+        filter={filter}
+        aggregation={aggregation}
+        raters={everyRater}
+        raterLabels={labelsOf(who.identities)}
+        raterSearch={raterSearch}
+        problems={parsed.ok ? [] : parsed.problems}
+      />
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold">Win / tie / loss per baseline</h2>
@@ -147,7 +170,7 @@ export default async function StudyResultsPage({
             ).map(([value, label]) => (
               <Link
                 key={value}
-                href={withQuery(`/studies/${slug}`, value === "majority" ? { aggregation: "majority" } : {})}
+                href={withQuery(`/studies/${slug}`, { ...(value === "majority" ? { aggregation: "majority" } : {}), ...(raterSearch ? { [RATER_SEARCH_PARAM]: raterSearch } : {}) })}
                 aria-current={aggregation === value ? "page" : undefined}
                 className={aggregation === value ? "font-semibold text-slate-900" : "text-blue-700 underline"}
               >
@@ -166,7 +189,7 @@ export default async function StudyResultsPage({
             { label: "Table (LaTeX)", href: withQuery(`/api/studies/${study.slug}/export/results.tex`, aggregationQuery) },
           ]}
         />
-        <VerdictBars target={targetName} baselines={results.baselines} unit={aggregation === "majority" ? "pairs" : "judgments"} />
+        <VerdictBars target={targetName} baselines={results.baselines} unit={aggregation === "majority" ? "pairs" : "judgments"} bothBad={results.bothBadShown} />
       </section>
       <Section heading="Progress">
         <ProgressSummary progress={progress} baselines={results.baselines} target={targetName} aggregation={aggregation} />
@@ -216,8 +239,9 @@ export default async function StudyResultsPage({
           ))}
         </Section>
       )}
-      <Section heading="Raters">
-        <RatersTable raters={raters} slug={study.slug} exclude={setRaterExcludedAction} />
+      <Section heading="Raters" id="raters">
+        <RaterSearchForm action={`/studies/${study.slug}#raters`} keep={keptParams} search={raterSearch} shown={listed.length} />
+        <RatersTable raters={listed} slug={study.slug} exclude={setRaterExcludedAction} narrowed={raterSearch !== null} />
       </Section>
       <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">
@@ -269,8 +293,20 @@ function StudyHeader({ study, toReview, downloads }: { study: Study; toReview: n
  * system's figures under the same filter as a pairwise study's, its progress and precision, the
  * raters' agreement, the raters, and the history.
  */
-async function AnswerStudyPage({ study, filter, problems, refused }: { study: Study; filter: ResultsFilter; problems: string[]; refused: string | null }) {
-  const [figures, progress, raters, everyRater, history, selfNaming, toReview] = await Promise.all([
+async function AnswerStudyPage({
+  study,
+  filter,
+  problems,
+  refused,
+  raterSearch,
+}: {
+  study: Study;
+  filter: ResultsFilter;
+  problems: string[];
+  refused: string | null;
+  raterSearch: string | null;
+}) {
+  const [figures, progress, raters, everyRater, history, selfNaming, toReview, who] = await Promise.all([
     answerResults(study, filter),
     studyProgress(study.id, filter),
     answerRaterRows(study, filter),
@@ -278,13 +314,17 @@ async function AnswerStudyPage({ study, filter, problems, refused }: { study: St
     studyEvents(study.id),
     selfNamingOverview(study.id),
     openReviewCount(study.id),
+    raterTableIdentities(study.id, raterSearch),
   ]);
+  const listed = identify(raters, who.identities, who.found);
   const { measure } = figures;
   const scores = measure.shape === "scores";
   const eachTurn = measure.shape === "labels" && measure.turns === "each";
   const what = scores ? "scores" : "labels";
-  const withFilter = (path: string) => {
-    const text = filterParams(filter).toString();
+  const withFilter = (path: string, extra: Record<string, string> = {}) => {
+    const params = filterParams(filter);
+    for (const [key, value] of Object.entries(extra)) params.set(key, value);
+    const text = params.toString();
     return text ? `${path}?${text}` : path;
   };
   const api = `/api/studies/${study.slug}/export`;
@@ -322,12 +362,22 @@ async function AnswerStudyPage({ study, filter, problems, refused }: { study: St
                     Reproducibility bundle (JSON lines)
                   </a>
                 </li>
+                <IdentityDownloads judgments={`${api}/judgments`} raters={withFilter(`${api}/raters`, { identities: "1" })} what={what} />
               </ul>
             </details>
           </>
         }
       />
-      <ResultsFilterForm slug={study.slug} filter={filter} aggregation="every" raters={everyRater} problems={problems} goldPairs={false} />
+      <ResultsFilterForm
+        slug={study.slug}
+        filter={filter}
+        aggregation="every"
+        raters={everyRater}
+        raterLabels={labelsOf(who.identities)}
+        raterSearch={raterSearch}
+        problems={problems}
+        goldPairs={false}
+      />
       <Section heading={scores ? "Helpfulness per system" : `Fail / Pass / Excellent per system${eachTurn ? " and turn" : ""}`}>
         <FigurePanel
           label="figure-1"
@@ -358,8 +408,16 @@ async function AnswerStudyPage({ study, filter, problems, refused }: { study: St
       <Section heading="Rater agreement">
         <AnswerAgreementTable figures={figures} />
       </Section>
-      <Section heading="Raters">
-        <AnswerRatersTable raters={raters} slug={study.slug} values={valueKeys(measure).map(capitalised)} scores={scores} exclude={setRaterExcludedAction} />
+      <Section heading="Raters" id="raters">
+        <RaterSearchForm action={`/studies/${study.slug}#raters`} keep={filterParams(filter)} search={raterSearch} shown={listed.length} />
+        <AnswerRatersTable
+          raters={listed}
+          slug={study.slug}
+          values={valueKeys(measure).map(capitalised)}
+          scores={scores}
+          exclude={setRaterExcludedAction}
+          narrowed={raterSearch !== null}
+        />
       </Section>
       <SelfNamingSection study={study} overview={selfNaming} />
       <Section heading="History">
@@ -379,10 +437,15 @@ function SelfNamingSection({ study, overview }: { study: Study; overview: Awaite
   );
 }
 
-/** One part of a study's page, under its heading. */
-function Section({ heading, children }: { heading: string; children: ReactNode }) {
+/** Each rater's identity in one line, by pseudonym, for the results filter's choices. */
+function labelsOf(identities: ReadonlyMap<string, RaterIdentity>): Record<string, string> {
+  return Object.fromEntries([...identities].map(([rater, identity]) => [rater, identityLabel(identity)]));
+}
+
+/** One part of a study's page, under its heading (`id`: its anchor). */
+function Section({ heading, id, children }: { heading: string; id?: string; children: ReactNode }) {
   return (
-    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section id={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="text-lg font-semibold">{heading}</h2>
       {children}
     </section>
