@@ -4,7 +4,8 @@
 // itself on the server.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { pageSecurityPolicy } from "@/lib/security-headers";
+import { MTURK_ORIGINS } from "@/lib/crowd/mturk";
+import { FRAMEABLE_PATH, pageSecurityPolicy } from "@/lib/security-headers";
 
 /** Pages open to anyone: sign-in, and invitation and crowd links (for whoever has one). */
 const OPEN = /^\/(sign-in|invite\/|crowd\/)/;
@@ -32,7 +33,12 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const policy = pageSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  // A crowd link's page is MTurk's frame and posts a HIT back; the rating page's end posts one too.
+  const mturk = MTURK_ORIGINS;
+  const policy = pageSecurityPolicy(nonce, process.env.NODE_ENV !== "production", {
+    postTo: pathname.startsWith(FRAMEABLE_PATH) || pathname.startsWith("/rate/") ? mturk : [],
+    framedBy: pathname.startsWith(FRAMEABLE_PATH) ? mturk : [],
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

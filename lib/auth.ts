@@ -17,7 +17,7 @@ import { crossSiteRefusal, errorResponse } from "@/lib/http";
 import { enterThroughCrowdLink } from "@/lib/studies/crowd-link";
 import { authenticate, WRONG_CREDENTIALS, type SignedInUser } from "@/lib/users/authenticate";
 import { sessionUser } from "@/lib/users/session-user";
-import { participantSchema } from "@/lib/validation/crowd-link";
+import { readVisit, visitFields } from "@/lib/validation/crowd-link";
 import { signInSchema } from "@/lib/validation/user";
 
 export interface SessionUser {
@@ -64,16 +64,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "crowd",
       name: "Crowd link",
-      credentials: { token: { type: "text" }, PROLIFIC_PID: { type: "text" }, STUDY_ID: { type: "text" }, SESSION_ID: { type: "text" } },
+      credentials: Object.fromEntries(["token", "PROLIFIC_PID", "STUDY_ID", "SESSION_ID", "workerId", "hitId", "assignmentId", "turkSubmitTo"].map((field) => [field, { type: "text" }])),
       async authorize(credentials, request) {
-        const ids = participantSchema.safeParse({
-          PROLIFIC_PID: credentials?.PROLIFIC_PID,
-          STUDY_ID: credentials?.STUDY_ID || undefined,
-          SESSION_ID: credentials?.SESSION_ID || undefined,
-        });
-        if (!ids.success || !credentials?.token) return null;
+        const read = readVisit(visitFields(credentials ?? {}));
+        if ("problem" in read || !credentials?.token) return null;
         try {
-          return await enterThroughCrowdLink(credentials.token, ids.data, clientAddress(request?.headers));
+          return await enterThroughCrowdLink(credentials.token, read.visit, clientAddress(request?.headers));
         } catch (error) {
           // next-auth hands the message to the link's page, which shows it.
           if (error instanceof AppError) throw new Error(error.userMessage);

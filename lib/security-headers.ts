@@ -15,10 +15,27 @@ const COMMON = [
   "frame-ancestors 'none'",
 ];
 
-/** A page's policy: only scripts with this request's nonce, and what they load ('strict-dynamic'); development's hot reload needs eval. */
-export function pageSecurityPolicy(nonce: string, development: boolean): string {
-  return [...COMMON, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`].join("; ");
+/**
+ * What a page may do besides the common policy, for MTurk's HITs: post a form back to MTurk (the
+ * rating page's end) and be shown in MTurk's frame (the crowd link's page).
+ */
+export interface PageAllowances {
+  postTo?: readonly string[];
+  framedBy?: readonly string[];
 }
+
+/** A page's policy: only scripts with this request's nonce, and what they load ('strict-dynamic'); development's hot reload needs eval. */
+export function pageSecurityPolicy(nonce: string, development: boolean, allow: PageAllowances = {}): string {
+  const directives = COMMON.map((directive) => {
+    if (allow.postTo?.length && directive.startsWith("form-action ")) return `${directive} ${allow.postTo.join(" ")}`;
+    if (allow.framedBy?.length && directive.startsWith("frame-ancestors ")) return `frame-ancestors ${allow.framedBy.join(" ")}`;
+    return directive;
+  });
+  return [...directives, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`].join("; ");
+}
+
+/** The pages MTurk may frame (the crowd link's, which sends no X-Frame-Options): their paths' start. */
+export const FRAMEABLE_PATH = "/crowd/";
 
 /** Everything that is not a page: the API's JSON and downloads, static files. */
 export const OTHER_SECURITY_POLICY = [...COMMON, "script-src 'self'"].join("; ");

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/client-address";
 import { env } from "@/lib/env";
-import { OTHER_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { FRAMEABLE_PATH, OTHER_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
 
 const dev = process.argv[2] === "dev";
 const { PORT, TRUSTED_PROXIES, NEXTAUTH_URL } = env();
@@ -19,7 +19,8 @@ const handle = app.getRequestHandler();
 server.on("request", (request, response) => {
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], TRUSTED_PROXIES);
   response.setHeader("Content-Security-Policy", OTHER_SECURITY_POLICY);
-  response.setHeader("X-Frame-Options", "DENY");
+  // A crowd link's page may be framed by MTurk, as its page's policy says (frame-ancestors).
+  if (!request.url?.startsWith(FRAMEABLE_PATH)) response.setHeader("X-Frame-Options", "DENY");
   response.setHeader("X-Content-Type-Options", "nosniff");
   response.setHeader("Referrer-Policy", "same-origin");
   if (https) response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

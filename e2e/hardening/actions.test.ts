@@ -22,9 +22,18 @@ let empty: SeededStudy;
 
 const judgeOn = (studyId: string) =>
   db().judge.create({ data: { studyId, name: `judge ${Math.random()}`, baseUrl: "http://127.0.0.1:9/v1", model: "m", apiKey: "k", prompt: DEFAULT_JUDGE_PROMPT } });
+/** A study that asks its raters for consent or training first (on a gold pair), the rater let in. */
+async function firstStepsStudy(steps: { consentText?: string; trainingItems?: number }) {
+  const made = await seedStudy({ prompts: 1, baselines: ["Claude"], openToAllRaters: false });
+  await db().pair.updateMany({ where: { studyId: made.id }, data: { goldVerdict: "win" } });
+  await db().study.update({ where: { id: made.id }, data: steps });
+  await db().studyRater.create({ data: { studyId: made.id, raterId: ids.rater } });
+  return made;
+}
 const cookies = {} as Record<Persona, string>;
 const ids = {} as Record<"rater" | "researcher" | "spare", string>;
 let raterPseudonym = "";
+let deletions = 0;
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -116,6 +125,18 @@ const CASES: Record<string, ActionCase> = {
       return [form({ slug: study.slug, invitationId: invitation.id })];
     },
   },
+  saveRaterStepsAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: () => [{}, form({ slug: study.slug, consentText: `Consent ${Date.now()} ${Math.random()}`, trainingItems: "0" })],
+  },
+  // A study of its own each time, the rater let in: the first step is theirs to take once.
+  consentAction: { path: () => `/rate/${study.slug}`, allowed: ["rater"], args: async () => [(await firstStepsStudy({ consentText: "You agree." })).slug] },
+  trainingAnswerAction: {
+    path: () => `/rate/${study.slug}`,
+    allowed: ["rater"],
+    args: async () => [(await firstStepsStudy({ trainingItems: 1 })).slug, { position: 1, choice: "left" }],
+  },
   saveCrowdLinkAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: () => [{}, form({ slug: study.slug, enabled: "on", completionCode: `C${Date.now()}`, completionUrl: "" })] },
   createStudyAction: {
     path: () => "/studies/new",
@@ -148,6 +169,29 @@ const CASES: Record<string, ActionCase> = {
       await db().judgeRun.create({ data: { judgeId: judge.id } });
       return [form({ slug: study.slug, judgeId: judge.id })];
     },
+  },
+  // Again over the study with no pairs: it supersedes nothing, writes its run and ends at once.
+  runJudgeAgainAction: {
+    path: () => `/studies/${empty.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => [form({ slug: empty.slug, judgeId: (await judgeOn(empty.id)).id })],
+  },
+  editJudgeAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => {
+      const judge = await judgeOn(study.id);
+      return [
+        {},
+        form({ slug: study.slug, judgeId: judge.id, name: `judge ${Math.random()}`, baseUrl: "http://127.0.0.1:9/v1", model: "m2", apiKey: "", prompt: DEFAULT_JUDGE_PROMPT, temperature: "0", topP: "", maxTokens: "", concurrency: "2" }),
+      ];
+    },
+  },
+  // Kept (the judge retired) and deleted with its answers, by turns.
+  deleteJudgeAction: {
+    path: () => `/studies/${study.slug}/settings`,
+    allowed: ["researcher", "admin"],
+    args: async () => [form({ slug: study.slug, judgeId: (await judgeOn(study.id)).id, answers: (deletions += 1) % 2 ? "keep" : "delete" })],
   },
   setSelfNamingAction: {
     path: () => `/studies/${study.slug}`,

@@ -14,7 +14,7 @@ test("a crowd participant comes in through the study's link, judges their quota 
   await crowd.getByLabel("Completion address (optional)").fill(`${baseURL}/api/health?cc=C0DE42`);
   await crowd.getByRole("button", { name: "Save crowd link" }).click();
   await expect(crowd.getByRole("status")).toHaveText("Crowd link saved.");
-  const link = (await crowd.locator("code").textContent())!;
+  const link = (await crowd.locator("code").first().textContent())!;
   expect(link).toContain("PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}");
 
   // What the platform sends: its placeholders filled in for one participant.

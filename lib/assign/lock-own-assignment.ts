@@ -7,6 +7,10 @@ import { lockOwnAssignmentRow, type LockedAssignment } from "@/lib/assign/statem
 import { AppError } from "@/lib/errors";
 import type { Sql } from "@/lib/sql";
 
+/** What a rater stopped by the attention checks is told, on a write and on their page. */
+export const STOPPED_MESSAGE =
+  "Your answers to this study's check questions did not reach the accuracy it needs, so it cannot take more answers from you, and nothing more was recorded. Thank you for your time.";
+
 /**
  * The rater's own assignment in the study named by `slug`, locked along with its pair (as claims
  * lock it), so this serialises with anyone claiming or answering the same pair. `tx` is the
@@ -26,6 +30,7 @@ export function requireWritable(assignment: LockedAssignment): void {
   if (assignment.studyStatus === "paused") throw new AppError("conflict", "This study is paused, so nothing was recorded. Please come back later.");
   if (assignment.studyStatus !== "open") throw new AppError("gone", "This study has ended, so nothing was recorded. Thank you for taking part.");
   if (!assignment.letIn) throw new AppError("not_found", "You are no longer taking part in this study, so nothing was recorded.");
+  if (assignment.stopped) throw new AppError("gone", STOPPED_MESSAGE);
   if (assignment.status === "withdrawn") {
     const { one } = KINDS[assignment.kind].item;
     throw new AppError("gone", `This ${one} was taken back while the study was paused, so nothing was recorded. Here is your next ${one}.`);

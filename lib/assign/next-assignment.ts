@@ -11,6 +11,7 @@ import {
   insertAssignment,
   lockCandidate,
   lockOpenAssignment,
+  mayClaim,
   pairIsFull,
   pairTexts,
   raterHistory,
@@ -73,9 +74,11 @@ async function tryClaim(database: Database, rules: Rules, raterId: string, time:
   return database.transaction(async (tx) => {
     // With a quota, one rater's claims (two tabs, say) take turns, so that both cannot pass the
     // check below with the last place.
-    if (rules.quota !== null) await takeClaimTurn(tx, rules.studyId, raterId);
-    const history = await raterHistory(tx, rules.studyId, raterId);
-    if (rules.quota !== null && history.pairs >= rules.quota) return "none left";
+    if (rules.quota !== null || rules.crowdQuota !== null) await takeClaimTurn(tx, rules.studyId, raterId);
+    // The study's first steps and its attention checks, read in the transaction that claims.
+    if (rules.gated && !(await mayClaim(tx, rules, raterId))) return "none left";
+    const history = await raterHistory(tx, rules, raterId);
+    if (history.quota !== null && history.pairs >= history.quota) return "none left";
     const find = (gold: boolean) =>
       time("candidate", async () => (await lockCandidate(tx, rules, raterId, gold, false)) ?? (await lockCandidate(tx, rules, raterId, gold, true)));
     const pairId = ((await goldIsDue(tx, rules, raterId)) ? await find(true) : undefined) ?? (await find(false));

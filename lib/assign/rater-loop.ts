@@ -2,14 +2,17 @@
 // rater sees next, so a client needs one round trip per judgment.
 import "server-only";
 import { nextPair, type PairOnScreen } from "@/lib/assign/next-assignment";
-import { rulesOf, type StudyRules } from "@/lib/assign/rules";
+import { RULE_FIELDS, rulesOf, type StudyRules } from "@/lib/assign/rules";
 import { raterProgress, type RaterProgress } from "@/lib/assign/statements";
 import { db } from "@/lib/db";
+import { raterStep } from "@/lib/rater-steps/step";
 import { prismaDatabase } from "@/lib/sql";
 
 export interface NextStep {
   pair: PairOnScreen | null;
   progress: RaterProgress;
+  /** Why there is no pair, when it is a step the rater must take in the browser first (consent, training) or a stop of the attention checks. */
+  step?: "consent" | "training" | "stopped";
 }
 
 /**
@@ -20,5 +23,8 @@ export async function nextStep(study: string | StudyRules, raterId: string): Pro
   const rules = await rulesOf(study);
   const database = prismaDatabase(db());
   const pair = await nextPair(database, rules, raterId);
-  return { pair, progress: await raterProgress(database, rules, raterId) };
+  const progress = await raterProgress(database, rules, raterId);
+  if (pair || !rules.gated) return { pair, progress };
+  const { step } = await raterStep(typeof study === "string" ? await db().study.findUniqueOrThrow({ where: { id: study }, select: RULE_FIELDS }) : study, raterId);
+  return step === "rating" ? { pair, progress } : { pair, progress, step };
 }

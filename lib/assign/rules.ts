@@ -13,7 +13,11 @@ export const RULE_FIELDS = {
   promptOncePerRater: true,
   goldRate: true,
   quotaPerRater: true,
+  crowdQuota: true,
   selfNaming: true,
+  consentText: true,
+  trainingItems: true,
+  attentionAfter: true,
 } satisfies Prisma.StudySelect;
 
 /** A study as read with its rules: what nextAssignment, raterProgress and nextStep take instead of its id. */
@@ -27,6 +31,10 @@ export interface Rules {
   goldRate: number;
   /** Pairs the study asks of each rater, if it sets a quota. */
   quota: number | null;
+  /** Pairs it asks of each participant of its crowd link instead, if it sets that quota. */
+  crowdQuota: number | null;
+  /** Whether a rater must take first steps (consent, training) or may be stopped (attention checks) before a claim. */
+  gated: boolean;
   /** Whether raters see answers that name their writer with the names hidden. */
   hideSelfNaming: boolean;
 }
@@ -39,6 +47,8 @@ export function rulesFrom(study: StudyRules): Rules {
     promptOncePerRater: study.promptOncePerRater,
     goldRate: study.goldRate,
     quota: study.quotaPerRater,
+    crowdQuota: study.crowdQuota,
+    gated: study.consentText !== "" || study.trainingItems > 0 || study.attentionAfter !== null,
     hideSelfNaming: study.selfNaming === "redact",
   };
 }

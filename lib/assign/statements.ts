@@ -23,12 +23,44 @@ export interface LockedAssignment {
   /** A study of scores: its scale's ends; null otherwise. */
   scaleMin: number | null;
   scaleMax: number | null;
+  /** Whether the study offers "Both are bad" now, read with the write it decides. */
+  offerBothBad: boolean;
   elapsedMs: number;
   redacted: boolean;
   studyStatus: StudyStatus;
   inStudy: boolean;
   letIn: boolean;
+  /** Whether the study's attention checks stopped this rater (and no researcher lifted it). */
+  stopped: boolean;
+  /** The study's attention checks: after how many gold pairs, and the least accuracy; null without. */
+  attentionAfter: number | null;
+  attentionMinAccuracy: number | null;
 }
+
+/**
+ * Whether rater `u` is let into study `s` now: an active account, and a crowd participant only
+ * into the study of their link; any other rater into a study open to every rater, or that let
+ * them in.
+ */
+export const LET_IN = `u."disabledAt" IS NULL
+              AND CASE WHEN u."participantId" IS NOT NULL THEN u."participantOfStudyId" = s.id
+                       ELSE s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = u.id) END`;
+
+/** Whether the attention checks of study `s` stopped rater `u` (and no researcher lifted it). */
+export const STOPPED = `EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = s.id AND st."raterId" = u.id AND st."liftedAt" IS NULL)`;
+
+/**
+ * Whether rater `u` (a column or parameter of their id: `raterId`) has answered the training
+ * round of study `s`: as many gold pairs as it asks, or every gold pair they could be given.
+ */
+export const TRAINED = (raterId: string) => `((SELECT count(*) FROM "TrainingAnswer" t WHERE t."studyId" = s.id AND t."raterId" = ${raterId}) >= s."trainingItems"
+         OR NOT EXISTS (${TRAINING_PAIRS(raterId)}))`;
+
+/** Study `s`'s gold pairs that rater `raterId` may still answer in training: not answered there, nor given them to judge. */
+export const TRAINING_PAIRS = (raterId: string) => `SELECT p.id FROM "Pair" p
+          WHERE p."studyId" = s.id AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL
+            AND NOT EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = ${raterId})
+            AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."pairId" = p.id AND a."raterId" = ${raterId})`;
 
 /**
  * The rater's own assignment, locked along with its pair (as claims lock it), with what its
@@ -42,11 +74,10 @@ export async function lockOwnAssignmentRow(sql: Sql, assignmentId: string, rater
   const [row] = await sql.query<LockedAssignment>(
     `SELECT a.id, p."studyId", a."pairId", a.status, a."targetSide", a."leaseExpiresAt" <= now() AS expired,
             s."judgmentsPerPair" AS k, s."rationaleMode" AS "rationaleMode", p."goldVerdict" AS "goldVerdict", s.kind::text AS kind,
-            s."scaleMin", s."scaleMax", (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
+            s."scaleMin", s."scaleMax", s."offerBothBad", (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
             s.status::text AS "studyStatus", s.slug = $3 AS "inStudy",
-            u."disabledAt" IS NULL
-              AND CASE WHEN u."participantId" IS NOT NULL THEN u."participantOfStudyId" = s.id
-                       ELSE s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = u.id) END AS "letIn"
+            ${LET_IN} AS "letIn", ${STOPPED} AS stopped,
+            s."attentionAfter", s."attentionMinAccuracy"
        FROM "Assignment" a
        JOIN "Pair" p ON p.id = a."pairId"
        JOIN "Study" s ON s.id = p."studyId"
@@ -109,17 +140,46 @@ export async function takeClaimTurn(sql: Sql, studyId: string, raterId: string):
   await sql.execute(`SELECT pg_advisory_xact_lock(hashtext('claim:' || $1 || ':' || $2))`, [studyId, raterId]);
 }
 
-/** What this rater has had in this study: for the quota (pairs judged or held) and for balancing the target's side. */
-export async function raterHistory(sql: Sql, studyId: string, raterId: string) {
-  const [row] = await sql.query<{ pairs: number; left: number; right: number }>(
+/**
+ * What this rater has had in this study: for the quota (pairs judged or held, against the crowd
+ * link's quota for one of its participants) and for balancing the target's side.
+ */
+export async function raterHistory(sql: Sql, rules: Rules, raterId: string) {
+  const [row] = await sql.query<{ pairs: number; left: number; right: number; quota: number | null }>(
     `SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
             count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
-            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
+            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right,
+            (${ofRater("$3::int", "$4::int")})::int AS quota
        FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-      WHERE a."raterId" = $1 AND p."studyId" = $2`,
-    [raterId, studyId],
+      WHERE p."studyId" = $1 AND a."raterId" = $2`,
+    [rules.studyId, raterId, rules.quota, rules.crowdQuota],
   );
   return row;
+}
+
+/**
+ * A rule that differs for the crowd link's participants, for rater $2 in study $1: `crowd` where
+ * it is set and the rater is one of the study's participants, `invited` otherwise.
+ */
+function ofRater(invited: string, crowd: string): string {
+  return `CASE WHEN ${crowd} IS NULL THEN ${invited}
+        WHEN EXISTS (SELECT 1 FROM "User" u WHERE u.id = $2 AND u."participantOfStudyId" = $1) THEN ${crowd}
+        ELSE ${invited} END`;
+}
+
+/**
+ * Whether the rater has taken the study's first steps (agreed to its consent text, answered its
+ * training round) and was not stopped by its attention checks; read by a claim only in a study
+ * that has any of them.
+ */
+export async function mayClaim(sql: Sql, rules: Rules, raterId: string): Promise<boolean> {
+  const [row] = await sql.query<{ may: boolean }>(
+    `SELECT (s."consentText" = '' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."studyId" = s.id AND c."raterId" = u.id))
+            AND ${TRAINED("u.id")} AND NOT ${STOPPED} AS may
+       FROM "Study" s, "User" u WHERE s.id = $1 AND u.id = $2`,
+    [rules.studyId, raterId],
+  );
+  return row.may;
 }
 
 /**
@@ -135,6 +195,8 @@ const candidate = (wait: boolean) => `SELECT p.id
         AND (p."goldVerdict" IS NOT NULL) = $5::boolean
         AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
+        -- A gold pair the rater answered in training is not handed to them again.
+        AND NOT ($5::boolean AND EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = $2))
         AND p.active AND p."removedAt" IS NULL
         AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
                                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
@@ -226,9 +288,9 @@ export interface RaterProgress {
 // The study's rules as the counts below read them ($1 the study, $2 the rater): from the study's
 // row, or as given ($3 k, $4 one pair per prompt, $5 the quota, $6 the gold rate) by a caller
 // that read them with the study.
-const RULES_OF_STUDY = `SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, "quotaPerRater" AS quota, "goldRate" AS rate FROM "Study" WHERE id = $1`;
-const RULES_GIVEN = `SELECT $3::int AS k, $4::boolean AS once, $5::int AS quota, $6::float8 AS rate`;
-const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, rules.k, rules.promptOncePerRater, rules.quota, rules.goldRate];
+const RULES_OF_STUDY = `SELECT "judgmentsPerPair" AS k, "promptOncePerRater" AS once, ${ofRater(`"quotaPerRater"`, `"crowdQuota"`)} AS quota, "goldRate" AS rate FROM "Study" WHERE id = $1`;
+const RULES_GIVEN = `SELECT $3::int AS k, $4::boolean AS once, (${ofRater("$5::int", "$7::int")})::int AS quota, $6::float8 AS rate`;
+const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, rules.k, rules.promptOncePerRater, rules.quota, rules.goldRate, rules.crowdQuota];
 
 /**
  * Judged by this rater, and what is left for them. Ordinary pairs still open to them: not seen,
@@ -271,7 +333,8 @@ const raterCounts = (rules: string) => `
     (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
     -- Read only in a study with gold pairs: it passes over all of the study's pairs.
     (CASE WHEN (SELECT rate FROM rules) > 0
-          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL) ELSE 0 END)::int AS "goldPairs"),
+          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = $2)) ELSE 0 END)::int AS "goldPairs"),
   expected AS (
     SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)

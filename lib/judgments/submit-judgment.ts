@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { KINDS } from "@/lib/kinds";
+import { enforceAttention } from "@/lib/rater-steps/attention";
 import { viaPrisma } from "@/lib/sql";
 import { answerOf, type JudgmentInput } from "@/lib/validation/judgment";
 
@@ -56,6 +57,12 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
       const wrong = judgment.checkScale(given, { min: assignment.scaleMin, max: assignment.scaleMax });
       if (wrong) throw new AppError("invalid", wrong);
     }
+    // An option the study may offer or not ("Both are bad") is taken only while it does: read
+    // with the assignment, in this transaction, so a setting changed meanwhile is the one applied.
+    if (judgment.checkOffered) {
+      const wrong = judgment.checkOffered(given, { bothBad: assignment.offerBothBad });
+      if (wrong) throw new AppError("invalid", wrong);
+    }
     const answer = judgment.columns(given, { targetSide: assignment.targetSide });
     await tx.judgment.create({
       data: {
@@ -71,6 +78,9 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
       },
     });
     await setAssignmentStatus(sql, assignment.id, "done");
+    if (assignment.goldVerdict !== null && assignment.attentionAfter !== null && assignment.attentionMinAccuracy !== null) {
+      await enforceAttention(tx, { studyId: assignment.studyId, raterId, after: assignment.attentionAfter, minAccuracy: assignment.attentionMinAccuracy });
+    }
     return "recorded";
   });
 }

@@ -25,10 +25,12 @@ export async function excludeRater(studyId: string, pseudonym: string, excludedB
   ]);
 }
 
+/** Lets the rater back into the figures and, if the attention checks stopped them, back to judging (the checks do not stop them again). */
 export async function includeRater(studyId: string, pseudonym: string, actorId: string | null): Promise<void> {
   const raterId = await raterBehind(studyId, pseudonym);
-  await db().$transaction([
-    db().raterExclusion.deleteMany({ where: { studyId, raterId } }),
-    db().studyEvent.create({ data: { studyId, actorId, what: "rater included", after: pseudonym } }),
-  ]);
+  await db().$transaction(async (tx) => {
+    await tx.raterExclusion.deleteMany({ where: { studyId, raterId } });
+    const lifted = await tx.raterStop.updateMany({ where: { studyId, raterId, liftedAt: null }, data: { liftedAt: new Date(), liftedById: actorId } });
+    await tx.studyEvent.create({ data: { studyId, actorId, what: "rater included", after: lifted.count ? `${pseudonym} (stop lifted: may judge again)` : pseudonym } });
+  });
 }

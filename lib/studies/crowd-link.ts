@@ -1,5 +1,5 @@
-// A study's crowd link (Prolific style): one link for every participant of a crowd platform,
-// carrying the participant's platform ids. The first visit gives a participant a rater identity
+// A study's crowd link: one link for every participant of a crowd platform, carrying the
+// participant's platform ids (Prolific's, or MTurk's in an ExternalQuestion, lib/crowd/mturk.ts). The first visit gives a participant a rater identity
 // of their own, with no password, that may judge this study only; later visits with the same id
 // are the same rater. Once done, they are shown the completion code, and sent back to the
 // platform if the researcher gave its address.
@@ -17,7 +17,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 import { addressKey, countAttempt, minutesRefused } from "@/lib/users/throttle";
-import type { CrowdLinkSettings, ParticipantIds } from "@/lib/validation/crowd-link";
+import type { CrowdLinkSettings, Visit } from "@/lib/validation/crowd-link";
 
 /** The query a platform is told to append: its own placeholders, which it fills per participant. */
 export const PROLIFIC_QUERY = "PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}";
@@ -25,8 +25,16 @@ export const PROLIFIC_QUERY = "PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY
 export async function crowdLinkOf(studyId: string) {
   return db().study.findUniqueOrThrow({
     where: { id: studyId },
-    select: { crowdToken: true, completionCode: true, completionUrl: true, noWorkCode: true, crowdCap: true, exportParticipantIds: true },
+    select: { crowdToken: true, completionCode: true, completionUrl: true, noWorkCode: true, screenOutCode: true, crowdCap: true, crowdQuota: true, exportParticipantIds: true },
   });
+}
+
+/** How a participant's visit ends: their platform, and for MTurk the origin and assignment their HIT posts back with. */
+export async function participantEnd(raterId: string) {
+  const user = await db().user.findUniqueOrThrow({ where: { id: raterId }, select: { participantPlatform: true, participantSubmitTo: true, participantSessionRef: true } });
+  return user.participantPlatform === "mturk" && user.participantSubmitTo && user.participantSessionRef
+    ? { platform: "mturk" as const, submitTo: user.participantSubmitTo, assignmentId: user.participantSessionRef }
+    : { platform: "prolific" as const };
 }
 
 /** For the settings page: participants so far, and the new identities each limit turned away. */
@@ -46,7 +54,7 @@ export async function updateCrowdLink(studyId: string, settings: CrowdLinkSettin
   await db().$transaction(async (tx) => {
     const before = await tx.study.findUniqueOrThrow({
       where: { id: studyId },
-      select: { status: true, crowdToken: true, completionCode: true, completionUrl: true, noWorkCode: true, crowdCap: true, exportParticipantIds: true },
+      select: { status: true, crowdToken: true, completionCode: true, completionUrl: true, noWorkCode: true, screenOutCode: true, crowdCap: true, crowdQuota: true, exportParticipantIds: true },
     });
     if (before.status === "closed") throw new AppError("conflict", "This study is closed: its crowd link can no longer change.");
     const after = {
@@ -54,7 +62,9 @@ export async function updateCrowdLink(studyId: string, settings: CrowdLinkSettin
       completionCode: settings.completionCode,
       completionUrl: settings.completionUrl,
       noWorkCode: settings.noWorkCode,
+      screenOutCode: settings.screenOutCode,
       crowdCap: settings.crowdCap,
+      crowdQuota: settings.crowdQuota,
       exportParticipantIds: settings.exportParticipantIds,
     };
     await tx.study.update({ where: { id: studyId }, data: after });
@@ -63,7 +73,11 @@ export async function updateCrowdLink(studyId: string, settings: CrowdLinkSettin
     if (before.completionCode !== after.completionCode) changes.push({ what: "completion code", before: before.completionCode ?? "none", after: after.completionCode ?? "none" });
     if (before.completionUrl !== after.completionUrl) changes.push({ what: "completion address", before: before.completionUrl ?? "none", after: after.completionUrl ?? "none" });
     if (before.noWorkCode !== after.noWorkCode) changes.push({ what: "no-work code", before: before.noWorkCode ?? "none", after: after.noWorkCode ?? "none" });
+    if (before.screenOutCode !== after.screenOutCode) changes.push({ what: "screen-out code", before: before.screenOutCode ?? "none", after: after.screenOutCode ?? "none" });
     if (before.crowdCap !== after.crowdCap) changes.push({ what: "participant cap", before: String(before.crowdCap ?? "none"), after: String(after.crowdCap ?? "none") });
+    if (before.crowdQuota !== after.crowdQuota) {
+      changes.push({ what: "quota per participant", before: String(before.crowdQuota ?? "the raters'"), after: String(after.crowdQuota ?? "the raters'") });
+    }
     if (before.exportParticipantIds !== after.exportParticipantIds) {
       changes.push({ what: "participant ids in exports", before: onOff(before.exportParticipantIds), after: onOff(after.exportParticipantIds) });
     }
@@ -72,7 +86,7 @@ export async function updateCrowdLink(studyId: string, settings: CrowdLinkSettin
 }
 
 export interface CrowdLinkView {
-  study: { slug: string; raterTitle: string; status: StudyStatus };
+  study: { id: string; slug: string; raterTitle: string; status: StudyStatus };
   refusal: string | null;
 }
 
@@ -83,7 +97,7 @@ export interface CrowdLinkView {
 export async function viewCrowdLink(token: string, participantId?: string): Promise<CrowdLinkView | null> {
   const study = await db().study.findUnique({
     where: { crowdToken: token },
-    select: { slug: true, raterTitle: true, status: true, crowdCap: true, _count: { select: { participants: true } } },
+    select: { id: true, slug: true, raterTitle: true, status: true, crowdCap: true, _count: { select: { participants: true } } },
   });
   if (!study) return null;
   const full =
@@ -91,7 +105,7 @@ export async function viewCrowdLink(token: string, participantId?: string): Prom
     study._count.participants >= study.crowdCap &&
     !(participantId && (await db().user.count({ where: { participantId, participantOf: { crowdToken: token } } })) > 0);
   return {
-    study: { slug: study.slug, raterTitle: study.raterTitle || "A rating study", status: study.status },
+    study: { id: study.id, slug: study.slug, raterTitle: study.raterTitle || "A rating study", status: study.status },
     refusal: study.status !== "open" ? "This study is not taking participants now. Please return the study on your platform." : full ? CROWD_FULL_MESSAGE : null,
   };
 }
@@ -140,7 +154,7 @@ async function admitNewParticipant(studyId: string, key: { participantOfStudyId:
  * link, a study not open, a study that has its participants, a client address that made too
  * many identities just now, or a participant whose account was disabled.
  */
-export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, address = "unknown"): Promise<{ id: string; email: string; name: string | null; sessionVersion: number }> {
+export async function enterThroughCrowdLink(token: string, ids: Visit, address = "unknown"): Promise<{ id: string; email: string; name: string | null; sessionVersion: number }> {
   // A link that is not a study's counts against the client's address, as a failed sign-in does.
   const throttle = [addressKey(address)];
   const minutes = await minutesRefused(throttle);
@@ -151,8 +165,8 @@ export async function enterThroughCrowdLink(token: string, ids: ParticipantIds, 
     throw new AppError("not_found", "This study link is not valid: check that it was copied whole.");
   }
   if (study.status !== "open") throw new AppError("gone", "This study is not taking participants now. Please return the study on your platform.");
-  const key = { participantOfStudyId: study.id, participantId: ids.PROLIFIC_PID };
-  const visit = { participantStudyRef: ids.STUDY_ID ?? null, participantSessionRef: ids.SESSION_ID ?? null };
+  const key = { participantOfStudyId: study.id, participantId: ids.participantId };
+  const visit = { participantPlatform: ids.platform, participantStudyRef: ids.studyRef, participantSessionRef: ids.sessionRef, participantSubmitTo: ids.submitTo };
   const returning = await db().user.findUnique({ where: { participantOfStudyId_participantId: key }, select: PARTICIPANT });
   const participant = returning
     ? await db().user.update({ where: { id: returning.id }, data: visit, select: PARTICIPANT })

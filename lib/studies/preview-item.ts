@@ -1,8 +1,10 @@
-// An example item of a study as its raters would see it, for its researchers' preview: the same
-// texts the rating page gets (self-naming hidden when the study hides it), read without a lease,
-// so previewing hands nothing out and records nothing.
+// An example item of a study as its raters would see it, for its researchers' preview (and for
+// a crowd platform's preview of the task): the same texts the rating page gets (self-naming
+// hidden when the study hides it), read without a lease, so previewing hands nothing out and
+// records nothing.
 import "server-only";
 import type { PairOnScreen } from "@/lib/assign/next-assignment";
+import type { Side } from "@/lib/assign/policy";
 import type { Turn } from "@/lib/assign/statements";
 import { hideSelfNaming } from "@/lib/blind/self-naming";
 import { db } from "@/lib/db";
@@ -25,33 +27,36 @@ const asTurns = (value: unknown): string[] | null => (Array.isArray(value) ? val
 export async function previewItem(studyId: string, number: number): Promise<PreviewItem | null> {
   // As raters are given them: both systems active, not taken out by a review.
   const where = { studyId, active: true, removedAt: null };
-  const [of, study] = await Promise.all([
-    db().pair.count({ where }),
-    db().study.findUniqueOrThrow({ where: { id: studyId }, select: { selfNaming: true, systems: { select: { name: true } } } }),
-  ]);
+  const of = await db().pair.count({ where });
   if (of === 0) return null;
   const shown = Math.min(Math.max(1, Math.floor(number) || 1), of);
-  const [pair] = await db().pair.findMany({
-    where,
-    orderBy: [{ prompt: { position: "asc" } }, { id: "asc" }],
-    skip: shown - 1,
-    take: 1,
+  const [pair] = await db().pair.findMany({ where, orderBy: [{ prompt: { position: "asc" } }, { id: "asc" }], skip: shown - 1, take: 1, select: { id: true } });
+  return { item: await itemOnScreen(pair.id, shown % 2 === 1 ? "left" : "right", `preview-${shown}`), number: shown, of };
+}
+
+/**
+ * A pair as a rater sees it with the target on `targetSide`, outside any assignment (a preview, a
+ * training item): the texts the rating page gets, self-naming hidden when the study hides it.
+ * `assignmentId` is what the screen is called, no assignment's.
+ */
+export async function itemOnScreen(pairId: string, targetSide: Side, assignmentId: string): Promise<PairOnScreen> {
+  const pair = await db().pair.findUniqueOrThrow({
+    where: { id: pairId },
     select: {
+      study: { select: { selfNaming: true, systems: { select: { name: true } } } },
       prompt: { select: { text: true, history: true } },
       targetResponse: { select: { text: true, turns: true, selfNames: true } },
       baselineResponse: { select: { text: true, turns: true, selfNames: true } },
     },
   });
-  const names = study.systems.map((system) => system.name);
+  const names = pair.study.systems.map((system) => system.name);
   // As a lease is stamped: names hidden in both answers when either names its writer.
-  const redacted = study.selfNaming === "redact" && [pair.targetResponse, pair.baselineResponse].some((response) => (response?.selfNames.length ?? 0) > 0);
+  const redacted = pair.study.selfNaming === "redact" && [pair.targetResponse, pair.baselineResponse].some((response) => (response?.selfNames.length ?? 0) > 0);
   const shownText = (value: string) => (redacted ? hideSelfNaming(value, names) : value);
   const answer = (response: { text: string; turns: unknown }) => ({ text: shownText(response.text), turns: asTurns(response.turns)?.map(shownText) ?? null });
-  const assignmentId = `preview-${shown}`;
   const prompt = { text: pair.prompt.text, history: (Array.isArray(pair.prompt.history) ? pair.prompt.history : []) as Turn[] };
   const target = answer(pair.targetResponse);
-  if (!pair.baselineResponse) return { item: { assignmentId, prompt, answer: target }, number: shown, of };
+  if (!pair.baselineResponse) return { assignmentId, prompt, answer: target };
   const baseline = answer(pair.baselineResponse);
-  const targetLeft = shown % 2 === 1;
-  return { item: { assignmentId, prompt, left: targetLeft ? target : baseline, right: targetLeft ? baseline : target }, number: shown, of };
+  return { assignmentId, prompt, left: targetSide === "left" ? target : baseline, right: targetSide === "left" ? baseline : target };
 }

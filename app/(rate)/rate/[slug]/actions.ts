@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
+import { z } from "zod";
 import { formAction, UNREADABLE } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { skipAssignment } from "@/lib/assign/skip-assignment";
@@ -9,9 +9,13 @@ import { AppError } from "@/lib/errors";
 import { flagPair } from "@/lib/judgments/flag-pair";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { undoJudgment } from "@/lib/judgments/undo-judgment";
+import { giveConsent } from "@/lib/rater-steps/consent";
+import { answerTraining, type TrainingFeedback } from "@/lib/rater-steps/training";
 import { flagSchema, judgmentSchema, skipSchema, undoSchema } from "@/lib/validation/judgment";
+import { trainingAnswerSchema } from "@/lib/validation/rater-steps";
 import { isSlug } from "@/lib/validation/study";
 
+const NOTHING = z.object({});
 const refreshRatingPage = () => revalidatePath("/rate/[slug]", "page");
 
 // Each action revalidates the rating page, so the same round trip carries the rater's next pair
@@ -53,4 +57,19 @@ export async function flagAction(slug: unknown, input: unknown) {
 
 export async function undoJudgmentAction(slug: unknown, input: unknown) {
   return rateAction(slug, input, undoSchema, (raterId, studySlug, data) => undoJudgment(raterId, studySlug, data.assignmentId), "Your last choice was taken back: choose again.");
+}
+
+export async function consentAction(slug: unknown) {
+  return rateAction(slug, {}, NOTHING, (raterId, studySlug) => giveConsent(raterId, studySlug));
+}
+
+/** A training answer and whether it was right; the page moves on when the rater asks (it keeps the feedback on screen till then). */
+export async function trainingAnswerAction(slug: unknown, input: unknown): Promise<FormState<TrainingFeedback>> {
+  return formAction(input, {
+    who: ["rater"], on: "nothing", schema: trainingAnswerSchema, unreadable: UNREADABLE,
+    work: async ({ user, data }) => {
+      if (typeof slug !== "string" || !isSlug(slug)) return { error: UNREADABLE };
+      return { ok: true, value: await answerTraining(user.id, slug, data.position, data.choice) };
+    },
+  });
 }

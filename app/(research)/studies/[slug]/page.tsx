@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { studyPageFor } from "@/lib/studies/study-page";
 import Link from "next/link";
+import { MenuDetails } from "@/components/ui/menu-details";
 import type { ReactNode } from "react";
 import { AgreementSummary } from "@/components/results/agreement-summary";
 import { BreakdownTable } from "@/components/results/breakdown-table";
@@ -116,9 +117,7 @@ export default async function StudyResultsPage({
             >
               Download judgments (CSV)
             </a>
-            <details className="relative">
-              <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
-              <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
+            <MenuDetails summary="More downloads">
                 <li>
                   <a href={`/api/studies/${study.slug}/export/judgments?format=jsonl`} download className="text-blue-700 underline">
                     Judgments (JSON lines)
@@ -144,8 +143,7 @@ export default async function StudyResultsPage({
                   </a>
                 </li>
                 <IdentityDownloads judgments={`/api/studies/${study.slug}/export/judgments`} raters={withQuery(`/api/studies/${study.slug}/export/raters`, { identities: "1" })} />
-              </ul>
-            </details>
+            </MenuDetails>
           </>
         }
       />
@@ -339,9 +337,7 @@ async function AnswerStudyPage({
             <a href={`${api}/judgments`} download className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
               Download {what} (CSV)
             </a>
-            <details className="relative">
-              <summary className="cursor-pointer rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">More downloads</summary>
-              <ul className="absolute right-0 z-10 mt-1 w-64 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm shadow">
+            <MenuDetails summary="More downloads">
                 <li>
                   <a href={`${api}/judgments?format=jsonl`} download className="text-blue-700 underline">
                     {capitalised(what)} (JSON lines)
@@ -363,8 +359,7 @@ async function AnswerStudyPage({
                   </a>
                 </li>
                 <IdentityDownloads judgments={`${api}/judgments`} raters={withFilter(`${api}/raters`, { identities: "1" })} what={what} />
-              </ul>
-            </details>
+            </MenuDetails>
           </>
         }
       />

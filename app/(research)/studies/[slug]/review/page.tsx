@@ -7,6 +7,9 @@ import { readRefusal } from "@/lib/actions/refusal";
 import { KINDS } from "@/lib/kinds";
 import { REPORTS_SHOWN, reviewQueue } from "@/lib/review/review-queue";
 import { REVIEW_STATES, reviewQuerySchema, type ReviewQuery } from "@/lib/validation/review";
+import { StoppedRaters } from "@/components/studies/stopped-raters";
+import { raterStops } from "@/lib/review/rater-stops";
+import { setRaterExcludedAction } from "../actions";
 import { reviewItemAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review flags" };
@@ -49,6 +52,7 @@ export default async function ReviewPage({
         every figure (they stay in the downloads, marked removed). Either is written to the study&apos;s history, and a removed {item.one} can be put
         back. A kept {item.one} opens again when a new report comes in.
       </p>
+      <StoppedRaters slug={study.slug} stops={await raterStops(study.id)} include={setRaterExcludedAction} />
       <nav aria-label="Which items" className="flex flex-wrap gap-3 text-sm">
         {([...REVIEW_STATES, "all"] as const).map((state) => (
           <Link

@@ -3,15 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { formAction, plainFormAction, UNREADABLE, type Study } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
-import { cancelRun, createJudge, startRun } from "@/lib/judge/judges";
+import { cancelRun, createJudge, deleteJudge, startRun, updateJudge } from "@/lib/judge/judges";
 import { addCollaborator, removeCollaborator } from "@/lib/studies/collaborators";
 import { updateCrowdLink } from "@/lib/studies/crowd-link";
 import { createInvitation, withdrawInvitation } from "@/lib/studies/invitations";
 import { letRaterIn, letRaterOut } from "@/lib/studies/study-raters";
 import { updateStudySettings } from "@/lib/studies/study-settings";
+import { updateRaterSteps } from "@/lib/rater-steps/settings";
 import { crowdLinkSchema } from "@/lib/validation/crowd-link";
+import { raterStepsSchema } from "@/lib/validation/rater-steps";
 import { newInvitationSchema } from "@/lib/validation/invitation";
-import { newJudgeSchema } from "@/lib/validation/judge";
+import { judgeDeleteSchema, judgeEditSchema, newJudgeSchema } from "@/lib/validation/judge";
 import { studySettingsSchema } from "@/lib/validation/study";
 import { invitationRefSchema, judgeRefSchema, personByEmailSchema, personSchema } from "@/lib/validation/study-controls";
 
@@ -119,4 +121,44 @@ export async function startJudgeRunAction(form: FormData): Promise<void> {
 
 export async function cancelJudgeRunAction(form: FormData): Promise<void> {
   return judgeRunAction(form, cancelRun);
+}
+
+/** Starts a run that asks every pair afresh, the judge's earlier answers kept in the history. */
+export async function runJudgeAgainAction(form: FormData): Promise<void> {
+  return judgeRunAction(form, (studyId, judgeId, actorId) => startRun(studyId, judgeId, actorId, { again: true }));
+}
+
+/** Changes a judge (its key only when a new one is typed); done, the judge's name, or that nothing changed. */
+export async function editJudgeAction(_previous: FormState<string>, form: FormData): Promise<FormState<string>> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: judgeEditSchema,
+    work: async ({ user, study, data }) => {
+      const { name, changed } = await updateJudge(study.id, data, user.id);
+      revalidatePath(settingsPage(study));
+      revalidatePath(`/studies/${study.slug}`);
+      return { ok: true, value: name, message: changed ? `${name} saved.` : "Nothing to save: it is as it was." };
+    },
+  });
+}
+
+/** Deletes a judge, its answers kept in the history or deleted with it; a refusal (running, say) comes back to the page. */
+export async function deleteJudgeAction(form: FormData): Promise<void> {
+  return plainFormAction(form, {
+    who: researchers, on: "study", schema: judgeDeleteSchema, page: settingsPage,
+    work: async ({ user, study, data }) => {
+      await deleteJudge(study.id, data, user.id);
+      revalidatePath(`/studies/${study.slug}`);
+    },
+  });
+}
+
+export async function saveRaterStepsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return formAction(form, {
+    who: researchers, on: "study", schema: raterStepsSchema,
+    work: async ({ user, study, data }) => {
+      const fieldErrors = await updateRaterSteps(study.id, data, user.id);
+      if (Object.keys(fieldErrors).length) return { fieldErrors };
+      revalidatePath(settingsPage(study));
+    },
+  });
 }

@@ -4,6 +4,8 @@ import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { CrowdLinkForm } from "@/components/studies/crowd-link-form";
+import { RaterStepsForm } from "@/components/studies/rater-steps-form";
+import { raterStepsOf } from "@/lib/rater-steps/settings";
 import { StudyInvitations } from "@/components/studies/study-invitations";
 import { StudyJudges } from "@/components/studies/study-judges";
 import { StudyPeople } from "@/components/studies/study-people";
@@ -14,10 +16,14 @@ import {
   addJudgeAction,
   cancelJudgeRunAction,
   createInvitationAction,
+  deleteJudgeAction,
+  editJudgeAction,
   letRaterInAction,
   letRaterOutAction,
   removeCollaboratorAction,
+  runJudgeAgainAction,
   saveCrowdLinkAction,
+  saveRaterStepsAction,
   saveSettingsAction,
   startJudgeRunAction,
   withdrawInvitationAction,
@@ -30,6 +36,7 @@ import { listInvitations } from "@/lib/studies/invitations";
 import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
 import { listJudges } from "@/lib/judge/judges";
 import { studyRaters } from "@/lib/studies/study-raters";
+import { identityLabel } from "@/lib/results/rater-identity";
 import { studyBaselines, studySettings } from "@/lib/studies/study-settings";
 
 export const metadata: Metadata = { title: "Study settings" };
@@ -81,7 +88,7 @@ export default async function StudySettingsPage({
         who="researcher"
         intro="They see this study, its results and its data, and may change it, as its owner does."
         first={researchers.owner ? `${researchers.owner} (owner)` : "No owner: made from the command line, open to every researcher"}
-        people={researchers.collaborators}
+        people={researchers.collaborators.map((person) => ({ id: person.id, label: person.email }))}
         add={addCollaboratorAction}
         remove={removeCollaboratorAction}
       />
@@ -89,8 +96,8 @@ export default async function StudySettingsPage({
         slug={study.slug}
         heading="Raters"
         who="rater"
-        intro="Raters let into this study judge it while it is open; when it is open to every rater account, anyone with one may."
-        people={await studyRaters(study.id)}
+        intro="Raters let into this study judge it while it is open; when it is open to every rater account, anyone with one may. Each is listed by who they are (an account's email, a crowd participant's platform and id) beside their pseudonym in the results and downloads."
+        people={(await studyRaters(study.id)).map((rater) => ({ id: rater.id, label: identityLabel(rater.identity), detail: rater.rater }))}
         add={letRaterInAction}
         remove={letRaterOutAction}
       />
@@ -106,6 +113,7 @@ export default async function StudySettingsPage({
           withdraw={withdrawInvitationAction}
         />
       )}
+      {study.status !== "closed" && <RaterSteps slug={study.slug} studyId={study.id} gold={comparesTwoAnswers(study.kind)} />}
       {study.status !== "closed" && <CrowdLink slug={study.slug} studyId={study.id} origin={origin} />}
       {comparesTwoAnswers(study.kind) && (
         <StudyJudges
@@ -114,7 +122,10 @@ export default async function StudySettingsPage({
           defaultPrompt={DEFAULT_JUDGE_PROMPT}
           add={addJudgeAction}
           start={startJudgeRunAction}
+          runAgain={runJudgeAgainAction}
           cancel={cancelJudgeRunAction}
+          edit={editJudgeAction}
+          remove={deleteJudgeAction}
         />
       )}
     </div>
@@ -127,10 +138,16 @@ async function CrowdLink({ slug, studyId, origin }: { slug: string; studyId: str
     <CrowdLinkForm
       slug={slug}
       link={crowdToken ? `${origin}/crowd/${crowdToken}?${PROLIFIC_QUERY}` : null}
+      mturkLink={crowdToken ? `${origin}/crowd/${crowdToken}` : null}
       {...settings}
       entries={entries}
       entryLimit={{ perAddress: env().CROWD_ENTRIES_PER_ADDRESS, minutes: env().CROWD_ENTRY_WINDOW_MINUTES }}
       save={saveCrowdLinkAction}
     />
   );
+}
+
+async function RaterSteps({ slug, studyId, gold }: { slug: string; studyId: string; gold: boolean }) {
+  const { goldPairs, ...steps } = await raterStepsOf(studyId);
+  return <RaterStepsForm slug={slug} {...steps} goldPairs={gold ? goldPairs : null} save={saveRaterStepsAction} />;
 }

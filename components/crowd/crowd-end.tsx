@@ -1,0 +1,30 @@
+import { CompletionRedirect } from "@/components/rating/completion-redirect";
+import { PlatformCode } from "./platform-code";
+
+/** How a participant's visit ends: on Prolific a code (and its completion page); on MTurk the HIT's form posting back. */
+export type ParticipantEnd = { platform: "prolific" } | { platform: "mturk"; submitUrl: string; assignmentId: string };
+
+/**
+ * What a crowd participant is given at the end: the code for their platform with a copy button,
+ * and on MTurk the button that submits the HIT (the code goes with it, for the requester to match);
+ * on Prolific the way back to its completion page, if the study gave one.
+ */
+export function CrowdEnd({ code, codeLabel, end, completionUrl }: { code: string | null; codeLabel: string; end: ParticipantEnd; completionUrl?: string | null }) {
+  return (
+    <>
+      {code && <PlatformCode label={codeLabel} code={code} />}
+      {end.platform === "mturk" ? (
+        <form method="post" action={end.submitUrl} className="mt-4 space-y-2">
+          <input type="hidden" name="assignmentId" value={end.assignmentId} />
+          <input type="hidden" name="completionCode" value={code ?? ""} />
+          <p className="text-slate-800">Submit the HIT here, or paste the code in the HIT&apos;s own tab and submit it there.</p>
+          <button type="submit" className="rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
+            Submit the HIT
+          </button>
+        </form>
+      ) : (
+        completionUrl && <CompletionRedirect url={completionUrl} />
+      )}
+    </>
+  );
+}
