@@ -4,7 +4,7 @@
 // itself on the server.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { MTURK_ORIGINS } from "@/lib/crowd/mturk";
+import { MTURK_WORKER_ORIGINS } from "@/lib/crowd/mturk";
 import { FRAMEABLE_PATH, pageSecurityPolicy } from "@/lib/security-headers";
 
 /** Pages open to anyone: sign-in, and invitation and crowd links (for whoever has one). */
@@ -34,10 +34,9 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // A crowd link's page is MTurk's frame and posts a HIT back; the rating page's end posts one too.
-  const mturk = MTURK_ORIGINS;
   const policy = pageSecurityPolicy(nonce, process.env.NODE_ENV !== "production", {
-    postTo: pathname.startsWith(FRAMEABLE_PATH) || pathname.startsWith("/rate/") ? mturk : [],
-    framedBy: pathname.startsWith(FRAMEABLE_PATH) ? mturk : [],
+    postTo: pathname.startsWith(FRAMEABLE_PATH) || pathname.startsWith("/rate/") ? MTURK_WORKER_ORIGINS : [],
+    framedBy: pathname.startsWith(FRAMEABLE_PATH) ? MTURK_WORKER_ORIGINS : [],
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

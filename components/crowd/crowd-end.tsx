@@ -6,10 +6,27 @@ export type ParticipantEnd = { platform: "prolific" } | { platform: "mturk"; sub
 
 /**
  * What a crowd participant is given at the end: the code for their platform with a copy button,
- * and on MTurk the button that submits the HIT (the code goes with it, for the requester to match);
- * on Prolific the way back to its completion page, if the study gave one.
+ * and on MTurk the button that submits the HIT (the code goes with it, for the requester to match)
+ * where there is work to be paid for, else the request to return the HIT; on Prolific the way back
+ * to its completion page, if the study gave one.
  */
-export function CrowdEnd({ code, codeLabel, end, completionUrl }: { code: string | null; codeLabel: string; end: ParticipantEnd; completionUrl?: string | null }) {
+export function CrowdEnd({
+  code,
+  codeLabel,
+  end,
+  completionUrl,
+  submit = true,
+}: {
+  code: string | null;
+  codeLabel: string;
+  end: ParticipantEnd;
+  completionUrl?: string | null;
+  /** Whether an MTurk worker submits the HIT here (work done, or a screen-out the study pays for by its code). */
+  submit?: boolean;
+}) {
+  if (end.platform === "mturk" && !submit) {
+    return <p className="mt-3 text-slate-900">Please return the HIT on MTurk (&ldquo;Return&rdquo;), so that nothing counts against you.</p>;
+  }
   return (
     <>
       {code && <PlatformCode label={codeLabel} code={code} />}

@@ -17,6 +17,7 @@ export interface TrainingFeedbackView {
  */
 export function TrainingStep({
   position,
+  reference,
   of,
   question,
   answerA,
@@ -25,12 +26,14 @@ export function TrainingStep({
   answer,
 }: {
   position: number;
+  /** What names the item shown, sent back with the answer. */
+  reference: string;
   of: number;
   question: ReactNode;
   answerA: ReactNode;
   answerB: ReactNode;
   options: readonly { choice: Choice; label: string }[];
-  answer: (input: { position: number; choice: Choice }) => Promise<FormState<TrainingFeedbackView>>;
+  answer: (input: { position: number; reference: string; choice: Choice }) => Promise<FormState<TrainingFeedbackView>>;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -80,7 +83,7 @@ export function TrainingStep({
               type="button"
               disabled={pending}
               className="rounded-md border border-slate-500 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-blue-50 disabled:opacity-60"
-              onClick={() => startTransition(async () => setState(await answer({ position, choice: option.choice })))}
+              onClick={() => startTransition(async () => setState(await answer({ position, reference, choice: option.choice })))}
             >
               {option.label}
             </button>

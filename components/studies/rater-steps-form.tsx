@@ -32,7 +32,8 @@ export function RaterStepsForm({ slug, consentText, trainingItems, attentionAfte
         For every rater of the study, invited or from the crowd link. Training pairs and attention checks are gold pairs (set on the prompts&apos; pages):
         training answers are never judgments, and a rater below the attention checks&apos; accuracy is stopped, shown the screen-out code and left out
         of the figures until you include them again on the review page.
-        {goldPairs !== null && ` This study has ${goldPairs} gold pair${goldPairs === 1 ? "" : "s"}.`}
+        {goldPairs !== null && ` This study has ${goldPairs} gold pair${goldPairs === 1 ? "" : "s"}`}
+        {goldPairs !== null && (trainingItems > 0 ? `; training takes ${Math.min(trainingItems, goldPairs)}, leaving ${Math.max(0, goldPairs - trainingItems)} for each rater's checks.` : ".")}
       </p>
       <form onSubmit={keepValuesOnSubmit(action)} className="space-y-3" aria-label="Consent, training and attention checks">
         <input type="hidden" name="slug" value={slug} />

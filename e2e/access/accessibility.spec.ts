@@ -1,19 +1,14 @@
 // The rating page and the results page checked against WCAG 2.1 AA by axe-core, for a study of
 // each kind, on a laptop and on a phone: raters include people who use screen readers, zoom or
 // the keyboard alone, and a crowd study reaches them all.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { nextAssignment } from "@/lib/assign/next-assignment";
 import { KIND_NAMES } from "@/lib/kinds";
 import { judgeInOwnStudy } from "@/lib/testing/own-study";
+import { violations } from "../fixtures/axe";
 import { expect, seed, signIn, signOut, test } from "../fixtures/test";
 
 const answerOf: Record<(typeof KIND_NAMES)[number], Record<string, unknown>> = { pairwise: { choice: "left" }, absolute: { label: "pass" }, likert: { score: 4 }, multiturn: { turnLabels: ["pass"] } };
 
-async function violations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-}
 
 for (const kind of KIND_NAMES) {
   test(`${kind}: the rating page and the results page pass WCAG 2.1 AA, on a laptop and a phone`, async ({ page }) => {

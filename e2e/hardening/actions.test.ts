@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { signInOverHttp } from "@/lib/testing/http-raters";
 import { makeUser, seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { DEFAULT_JUDGE_PROMPT } from "@/lib/judge/judge-prompt";
+import { trainingItem } from "@/lib/rater-steps/training";
 import { databaseFingerprint } from "./invariants";
 import { invokeAction, serverActions } from "./server-actions";
 import { startStack, type Stack } from "./stack";
@@ -135,7 +136,10 @@ const CASES: Record<string, ActionCase> = {
   trainingAnswerAction: {
     path: () => `/rate/${study.slug}`,
     allowed: ["rater"],
-    args: async () => [(await firstStepsStudy({ trainingItems: 1 })).slug, { position: 1, choice: "left" }],
+    args: async () => {
+      const made = await firstStepsStudy({ trainingItems: 1 });
+      return [made.slug, { position: 1, reference: (await trainingItem(made.id, ids.rater, 0))!.reference, choice: "left" }];
+    },
   },
   saveCrowdLinkAction: { path: () => `/studies/${study.slug}/settings`, allowed: ["researcher", "admin"], args: () => [{}, form({ slug: study.slug, enabled: "on", completionCode: `C${Date.now()}`, completionUrl: "" })] },
   createStudyAction: {

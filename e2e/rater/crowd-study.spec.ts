@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import type { Page } from "@playwright/test";
 import { db } from "@/lib/db";
+import { violations } from "../fixtures/axe";
 import { expect, seed, signIn, test } from "../fixtures/test";
 
 const CONSENT = "You agree that your **anonymous answers** may be published with the study.";
@@ -18,11 +18,6 @@ async function currentItem(participantId: string) {
   return { gold: assignment.pair.goldVerdict !== null, right, wrong };
 }
 
-/** What axe-core finds against WCAG 2.1 AA on the page as it is. */
-async function violations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-}
 
 /** Through consent and the one training pair, as a participant would; each screen checked for accessibility when asked. */
 async function consentAndTrain(page: Page, check = false) {

@@ -31,6 +31,7 @@ export function requireWritable(assignment: LockedAssignment): void {
   if (assignment.studyStatus !== "open") throw new AppError("gone", "This study has ended, so nothing was recorded. Thank you for taking part.");
   if (!assignment.letIn) throw new AppError("not_found", "You are no longer taking part in this study, so nothing was recorded.");
   if (assignment.stopped) throw new AppError("gone", STOPPED_MESSAGE);
+  if (!assignment.stepsTaken) throw new AppError("conflict", "This study asks for its first steps (its consent page, its practice pairs) before any answer, so nothing was recorded. Please reload the page.");
   if (assignment.status === "withdrawn") {
     const { one } = KINDS[assignment.kind].item;
     throw new AppError("gone", `This ${one} was taken back while the study was paused, so nothing was recorded. Here is your next ${one}.`);

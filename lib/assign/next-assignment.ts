@@ -47,6 +47,12 @@ const untimed: PartTimer = (_part, work) => work();
 async function resume(tx: Sql, rules: Rules, raterId: string) {
   const open = await lockOpenAssignment(tx, rules.studyId, raterId);
   if (!open) return undefined;
+  // A lease claimed while the attention checks were stopping the rater, or held from before the
+  // study asked for first steps, is not theirs to resume.
+  if (open.stopped || (rules.gated && !(await mayClaim(tx, rules, raterId)))) {
+    await setAssignmentStatus(tx, open.id, "withdrawn");
+    return undefined;
+  }
   if (open.expired && (await pairIsFull(tx, open.pairId, rules.k, open.id))) {
     await setAssignmentStatus(tx, open.id, "expired");
     return undefined;
@@ -78,7 +84,7 @@ async function tryClaim(database: Database, rules: Rules, raterId: string, time:
     // The study's first steps and its attention checks, read in the transaction that claims.
     if (rules.gated && !(await mayClaim(tx, rules, raterId))) return "none left";
     const history = await raterHistory(tx, rules, raterId);
-    if (history.quota !== null && history.pairs >= history.quota) return "none left";
+    if (history.stopped || (history.quota !== null && history.pairs >= history.quota)) return "none left";
     const find = (gold: boolean) =>
       time("candidate", async () => (await lockCandidate(tx, rules, raterId, gold, false)) ?? (await lockCandidate(tx, rules, raterId, gold, true)));
     const pairId = ((await goldIsDue(tx, rules, raterId)) ? await find(true) : undefined) ?? (await find(false));

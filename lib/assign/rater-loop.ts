@@ -24,7 +24,7 @@ export async function nextStep(study: string | StudyRules, raterId: string): Pro
   const database = prismaDatabase(db());
   const pair = await nextPair(database, rules, raterId);
   const progress = await raterProgress(database, rules, raterId);
-  if (pair || !rules.gated) return { pair, progress };
+  if (pair) return { pair, progress };
   const { step } = await raterStep(typeof study === "string" ? await db().study.findUniqueOrThrow({ where: { id: study }, select: RULE_FIELDS }) : study, raterId);
   return step === "rating" ? { pair, progress } : { pair, progress, step };
 }

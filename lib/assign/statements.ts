@@ -32,6 +32,8 @@ export interface LockedAssignment {
   letIn: boolean;
   /** Whether the study's attention checks stopped this rater (and no researcher lifted it). */
   stopped: boolean;
+  /** Whether the rater took the study's first steps (its consent page, its training round). */
+  stepsTaken: boolean;
   /** The study's attention checks: after how many gold pairs, and the least accuracy; null without. */
   attentionAfter: number | null;
   attentionMinAccuracy: number | null;
@@ -45,6 +47,9 @@ export interface LockedAssignment {
 export const LET_IN = `u."disabledAt" IS NULL
               AND CASE WHEN u."participantId" IS NOT NULL THEN u."participantOfStudyId" = s.id
                        ELSE s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = u.id) END`;
+
+/** Whether rater `u` agreed to study `s`'s consent page, or it has none. */
+export const CONSENTED = `(s."consentText" = '' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."studyId" = s.id AND c."raterId" = u.id))`;
 
 /** Whether the attention checks of study `s` stopped rater `u` (and no researcher lifted it). */
 export const STOPPED = `EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = s.id AND st."raterId" = u.id AND st."liftedAt" IS NULL)`;
@@ -77,6 +82,8 @@ export async function lockOwnAssignmentRow(sql: Sql, assignmentId: string, rater
             s."scaleMin", s."scaleMax", s."offerBothBad", (extract(epoch FROM now() - a."shownAt") * 1000)::int AS "elapsedMs", a.redacted,
             s.status::text AS "studyStatus", s.slug = $3 AS "inStudy",
             ${LET_IN} AS "letIn", ${STOPPED} AS stopped,
+            -- Read only in a study with first steps.
+            CASE WHEN s."consentText" = '' AND s."trainingItems" = 0 THEN true ELSE ${CONSENTED} AND ${TRAINED("u.id")} END AS "stepsTaken",
             s."attentionAfter", s."attentionMinAccuracy"
        FROM "Assignment" a
        JOIN "Pair" p ON p.id = a."pairId"
@@ -90,7 +97,7 @@ export async function lockOwnAssignmentRow(sql: Sql, assignmentId: string, rater
 }
 
 /** An assignment's new status, on a row its caller holds locked. */
-export async function setAssignmentStatus(sql: Sql, assignmentId: string, status: "expired" | "done"): Promise<void> {
+export async function setAssignmentStatus(sql: Sql, assignmentId: string, status: "expired" | "done" | "withdrawn"): Promise<void> {
   await sql.execute(`UPDATE "Assignment" SET status = $2::"AssignmentStatus" WHERE id = $1`, [assignmentId, status]);
 }
 
@@ -117,8 +124,9 @@ export async function pairIsFull(sql: Sql, pairId: string, k: number, exceptAssi
 
 /** The rater's unfinished assignment in the study, its pair and itself locked. */
 export async function lockOpenAssignment(sql: Sql, studyId: string, raterId: string) {
-  const [open] = await sql.query<{ id: string; pairId: string; expired: boolean }>(
-    `SELECT a.id, a."pairId", a."leaseExpiresAt" <= now() AS expired
+  const [open] = await sql.query<{ id: string; pairId: string; expired: boolean; stopped: boolean }>(
+    `SELECT a.id, a."pairId", a."leaseExpiresAt" <= now() AS expired,
+            EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = $2 AND st."raterId" = $1 AND st."liftedAt" IS NULL) AS stopped
        FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
       WHERE a."raterId" = $1 AND a.status = 'active' AND p."studyId" = $2
       ORDER BY a."createdAt" DESC
@@ -145,11 +153,13 @@ export async function takeClaimTurn(sql: Sql, studyId: string, raterId: string):
  * link's quota for one of its participants) and for balancing the target's side.
  */
 export async function raterHistory(sql: Sql, rules: Rules, raterId: string) {
-  const [row] = await sql.query<{ pairs: number; left: number; right: number; quota: number | null }>(
+  const [row] = await sql.query<{ pairs: number; left: number; right: number; quota: number | null; stopped: boolean }>(
     `SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
             count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
             count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right,
-            (${ofRater("$3::int", "$4::int")})::int AS quota
+            (${ofRater("$3::int", "$4::int")})::int AS quota,
+            -- In every study: a stop holds though the researcher has since turned the checks off.
+            EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = $1 AND st."raterId" = $2 AND st."liftedAt" IS NULL) AS stopped
        FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
       WHERE p."studyId" = $1 AND a."raterId" = $2`,
     [rules.studyId, raterId, rules.quota, rules.crowdQuota],
@@ -174,8 +184,7 @@ function ofRater(invited: string, crowd: string): string {
  */
 export async function mayClaim(sql: Sql, rules: Rules, raterId: string): Promise<boolean> {
   const [row] = await sql.query<{ may: boolean }>(
-    `SELECT (s."consentText" = '' OR EXISTS (SELECT 1 FROM "Consent" c WHERE c."studyId" = s.id AND c."raterId" = u.id))
-            AND ${TRAINED("u.id")} AND NOT ${STOPPED} AS may
+    `SELECT ${CONSENTED} AND ${TRAINED("u.id")} AND NOT ${STOPPED} AS may
        FROM "Study" s, "User" u WHERE s.id = $1 AND u.id = $2`,
     [rules.studyId, raterId],
   );

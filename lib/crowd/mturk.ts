@@ -7,14 +7,20 @@
 
 export const MTURK_PREVIEW_ASSIGNMENT = "ASSIGNMENT_ID_NOT_AVAILABLE";
 
-/** MTurk's production and sandbox hosts. */
-export const MTURK_ORIGINS = ["https://www.mturk.com", "https://workersandbox.mturk.com"] as const;
+/** Where MTurk's HITs post back (turkSubmitTo): production's and the sandbox's. */
+export const MTURK_SUBMIT_ORIGINS = ["https://www.mturk.com", "https://workersandbox.mturk.com"] as const;
+
+/**
+ * Where workers see HITs, which frame the ExternalQuestion (production's worker site, the
+ * sandbox's one host), and where a submission may be redirected on its way.
+ */
+export const MTURK_WORKER_ORIGINS = ["https://worker.mturk.com", "https://workersandbox.mturk.com", "https://www.mturk.com"] as const;
 
 /** turkSubmitTo's origin if it is one of MTurk's, else null. */
 export function submitOrigin(turkSubmitTo: string): string | null {
   if (!URL.canParse(turkSubmitTo)) return null;
   const { origin } = new URL(turkSubmitTo);
-  return (MTURK_ORIGINS as readonly string[]).includes(origin) ? origin : null;
+  return (MTURK_SUBMIT_ORIGINS as readonly string[]).includes(origin) ? origin : null;
 }
 
 /** Where a HIT's form posts: turkSubmitTo's origin, checked, and MTurk's path. */

@@ -74,6 +74,7 @@ export async function undoJudgment(raterId: string, slug: string, assignmentId: 
     if (assignment.studyStatus === "paused") throw new AppError("conflict", "This study is paused, so your judgment stays as it was. Please come back later.");
     if (assignment.studyStatus !== "open") throw new AppError("gone", "This study has ended, so your judgments stay as they are. Thank you for taking part.");
     if (!assignment.letIn) throw new AppError("not_found", "You are no longer taking part in this study, so your judgments stay as they are.");
+    if (assignment.stopped) throw new AppError("gone", "This study's check questions stopped you, so your judgments stay as they are.");
     const { one } = KINDS[assignment.kind].item;
     const others = await lockOtherOpenAssignments(sql, assignment.studyId, raterId, assignment.id);
     const judgment = assignment.status === "done" ? await judgmentOf(sql, assignment.id) : undefined;

@@ -8,8 +8,8 @@ import { updateRaterSteps } from "@/lib/rater-steps/settings";
 import { raterStep } from "@/lib/rater-steps/step";
 import { answerTraining, trainingItem } from "@/lib/rater-steps/training";
 import { includeRater } from "@/lib/results/rater-exclusion";
-import { crowdLinkOf, enterThroughCrowdLink, updateCrowdLink } from "@/lib/studies/crowd-link";
-import { judgeInOwnStudy } from "@/lib/testing/own-study";
+import { crowdLinkOf, enterThroughCrowdLink, updateCrowdLink, viewCrowdLink } from "@/lib/studies/crowd-link";
+import { judgeInOwnStudy, undoInOwnStudy } from "@/lib/testing/own-study";
 import { makeUser, seedStudy } from "@/lib/testing/seed-study";
 import { crowdLinkSchema, readVisit } from "@/lib/validation/crowd-link";
 import { raterStepsSchema } from "@/lib/validation/rater-steps";
@@ -74,17 +74,19 @@ describe("a study's first steps", () => {
     expect(await raterStep(await stepsOf(study.id), rater.id)).toEqual({ step: "training", answered: 0, of: 2 });
     expect(await nextAssignment(study.id, rater.id)).toBeNull();
 
-    const first = await trainingItem(study.id, rater.id, 0);
-    expect(first).toMatchObject({ assignmentId: "training-1" });
-    const trained = await db().trainingAnswer.findMany({ where: { raterId: rater.id } });
-    expect(trained).toHaveLength(0);
+    const first = (await trainingItem(study.id, rater.id, 0))!;
+    expect(first.item).toMatchObject({ assignmentId: "training-1" });
+    expect(await db().trainingAnswer.count({ where: { raterId: rater.id } })).toBe(0);
     // The gold verdict is a win: the target's side is right, the other side wrong.
-    const right = await answerTraining(rater.id, study.slug, 1, "left");
+    const right = await answerTraining(rater.id, study.slug, { position: 1, reference: first.reference, choice: "left" });
     const [answered] = await db().trainingAnswer.findMany({ where: { raterId: rater.id } });
     expect(right).toEqual({ correct: answered.targetSide === "left", expected: answered.targetSide, chosen: "left" });
-    await expect(answerTraining(rater.id, study.slug, 1, "left")).rejects.toThrow(/answered already/);
-    await expect(answerTraining(rater.id, study.slug, 2, "both_bad")).rejects.toThrow(/does not offer "Both are bad"/);
-    const second = await answerTraining(rater.id, study.slug, 2, "neither");
+    await expect(answerTraining(rater.id, study.slug, { position: 1, reference: first.reference, choice: "left" })).rejects.toThrow(/answered already/);
+    const next = (await trainingItem(study.id, rater.id, 1))!;
+    await expect(answerTraining(rater.id, study.slug, { position: 2, reference: next.reference, choice: "both_bad" })).rejects.toThrow(/does not offer "Both are bad"/);
+    // An answer naming another pair than the one due (the page was drawn before the gold pairs changed) records nothing.
+    await expect(answerTraining(rater.id, study.slug, { position: 2, reference: first.reference, choice: "left" })).rejects.toThrow(/changed since/);
+    const second = await answerTraining(rater.id, study.slug, { position: 2, reference: next.reference, choice: "neither" });
     expect(second).toMatchObject({ correct: false, chosen: "neither" });
     expect(await raterStep(await stepsOf(study.id), rater.id)).toEqual({ step: "rating" });
 
@@ -155,6 +157,36 @@ describe("attention checks", () => {
   });
 });
 
+describe("a stop and the first steps, whatever the settings become", () => {
+  it("keep a stopped rater stopped when the checks are turned off, and refuse their undo", async () => {
+    const { owner, study } = await studyWith({ attentionAfter: "1", attentionMinPercent: "100" }, { prompts: 4, gold: 2 });
+    await db().study.update({ where: { id: study.id }, data: { openToAllRaters: true, goldRate: 1 } });
+    const rater = await makeUser("rater");
+    const shown = (await nextAssignment(study.id, rater.id))!;
+    const wrong = (await targetSideOf(shown.assignmentId)) === "left" ? "right" : "left";
+    await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: wrong });
+    await expect(undoInOwnStudy(rater.id, shown.assignmentId)).rejects.toThrow(/check questions stopped you/);
+    expect(await db().judgment.count({ where: { raterId: rater.id } })).toBe(1);
+    await updateRaterSteps(study.id, raterStepsSchema.parse({}), owner.id);
+    expect(await nextAssignment(study.id, rater.id)).toBeNull();
+    expect(await raterStep(await stepsOf(study.id), rater.id)).toMatchObject({ step: "stopped" });
+    expect(await nextStep(study.id, rater.id)).toMatchObject({ pair: null, step: "stopped" });
+  });
+
+  it("take back a lease held from before the study asked for consent, and refuse an answer on it", async () => {
+    const { owner, study } = await studyWith({}, { prompts: 3, gold: 0 });
+    await db().study.update({ where: { id: study.id }, data: { openToAllRaters: true } });
+    const rater = await makeUser("rater");
+    const held = (await nextAssignment(study.id, rater.id))!;
+    await updateRaterSteps(study.id, raterStepsSchema.parse({ consentText: "Agree first." }), owner.id);
+    await expect(judgeInOwnStudy(rater.id, { assignmentId: held.assignmentId, choice: "left" })).rejects.toThrow(/first steps/);
+    expect(await nextAssignment(study.id, rater.id)).toBeNull();
+    expect((await db().assignment.findUniqueOrThrow({ where: { id: held.assignmentId } })).status).toBe("withdrawn");
+    await giveConsent(rater.id, study.slug);
+    expect(await nextAssignment(study.id, rater.id)).not.toBeNull();
+  });
+});
+
 describe("a quota per crowd link", () => {
   it("holds for the link's participants, while invited raters keep the study's quota", async () => {
     const owner = await makeUser("researcher");
@@ -183,6 +215,24 @@ describe("a quota per crowd link", () => {
 });
 
 describe("an MTurk visit", () => {
+  it("takes a worker once, through the assignment of their first visit", async () => {
+    const owner = await makeUser("researcher");
+    const study = await seedStudy({ prompts: 2, baselines: ["Claude"], createdById: owner.id, openToAllRaters: false });
+    await updateCrowdLink(study.id, crowdLinkSchema.parse({ enabled: "on", completionCode: "DONE" }), owner.id);
+    const token = (await crowdLinkOf(study.id)).crowdToken!;
+    const visit = (assignmentId: string) => {
+      const read = readVisit({ assignmentId, hitId: "3HIT", workerId: "A1ONCE", turkSubmitTo: "https://www.mturk.com" });
+      if ("problem" in read) throw new Error(read.problem);
+      return read.visit;
+    };
+    const worker = await enterThroughCrowdLink(token, visit("3FIRST"));
+    expect((await enterThroughCrowdLink(token, visit("3FIRST"))).id).toBe(worker.id);
+    await expect(enterThroughCrowdLink(token, visit("3SECOND"))).rejects.toThrow(/through another HIT/);
+    expect((await viewCrowdLink(token, visit("3SECOND")))?.refusal).toMatch(/through another HIT/);
+    expect((await viewCrowdLink(token, visit("3FIRST")))?.refusal).toBeNull();
+    expect(await db().user.findUniqueOrThrow({ where: { id: worker.id } })).toMatchObject({ participantSessionRef: "3FIRST", participantSubmitTo: "https://www.mturk.com" });
+  });
+
   it("reads MTurk's ids, takes only MTurk's hosts to post back to, and refuses the preview's assignment", () => {
     const accepted = readVisit({ assignmentId: "3ASSIGN", hitId: "3HIT", workerId: "A1WORKER", turkSubmitTo: "https://workersandbox.mturk.com" });
     expect(accepted).toEqual({ visit: { platform: "mturk", participantId: "A1WORKER", studyRef: "3HIT", sessionRef: "3ASSIGN", submitTo: "https://workersandbox.mturk.com" } });

@@ -44,9 +44,8 @@ export async function stepRow(sql: Sql, studyId: string, raterId: string): Promi
   return row;
 }
 
-/** The rater's step in the study; a study without first steps or checks is read no further. */
+/** The rater's step in the study (a stop holds though the study has since turned its checks off). */
 export async function raterStep(study: StepRules, raterId: string): Promise<RaterStep> {
-  if (study.consentText === "" && study.trainingItems === 0 && study.attentionAfter === null) return { step: "rating" };
   const row = await stepRow(viaPrisma(db()), study.id, raterId);
   if (row.stopReason !== null) return { step: "stopped", reason: row.stopReason };
   if (!row.consented) return { step: "consent", text: study.consentText };

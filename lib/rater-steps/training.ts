@@ -21,10 +21,15 @@ export interface TrainingFeedback {
   chosen: Choice;
 }
 
+const digest = (raterId: string, pairId: string) => createHash("sha256").update(`${raterId}:${pairId}`).digest();
+
 /** The target's side for this rater on this pair: the same on every visit, and unrelated across raters and pairs. */
 function sideFor(raterId: string, pairId: string): Side {
-  return createHash("sha256").update(`${raterId}:${pairId}`).digest()[0] % 2 === 0 ? "left" : "right";
+  return digest(raterId, pairId)[0] % 2 === 0 ? "left" : "right";
 }
+
+/** What the page sends back to name the item it showed: the rater's own digest of the pair, which gives its id away to no one. */
+const referenceTo = (raterId: string, pairId: string) => digest(raterId, pairId).subarray(1, 13).toString("base64url");
 
 async function nextTrainingPair(sql: Sql, studyId: string, raterId: string) {
   const [pair] = await sql.query<{ id: string; goldVerdict: Verdict }>(
@@ -36,10 +41,11 @@ async function nextTrainingPair(sql: Sql, studyId: string, raterId: string) {
   return pair;
 }
 
-/** The rater's next training item as shown, its number counted from 1; null when none is left. */
-export async function trainingItem(studyId: string, raterId: string, answered: number): Promise<PairOnScreen | null> {
+/** The rater's next training item as shown (its screen called by its number, from 1) and the reference its answer names it by; null when none is left. */
+export async function trainingItem(studyId: string, raterId: string, answered: number): Promise<{ item: PairOnScreen; reference: string } | null> {
   const pair = await nextTrainingPair(viaPrisma(db()), studyId, raterId);
-  return pair ? itemOnScreen(pair.id, sideFor(raterId, pair.id), `training-${answered + 1}`) : null;
+  if (!pair) return null;
+  return { item: await itemOnScreen(pair.id, sideFor(raterId, pair.id), `training-${answered + 1}`), reference: referenceTo(raterId, pair.id) };
 }
 
 /** The choice that matches a gold verdict with the target on `side`. */
@@ -54,7 +60,8 @@ function expectedChoice(verdict: Verdict, side: Side): Choice {
  * right. An answer to an item already answered (a second tab, a double click) records nothing
  * and is refused, so that the page shows the item now due.
  */
-export async function answerTraining(raterId: string, slug: string, position: number, chosen: Choice): Promise<TrainingFeedback> {
+export async function answerTraining(raterId: string, slug: string, answer: { position: number; reference: string; choice: Choice }): Promise<TrainingFeedback> {
+  const { position, reference, choice: chosen } = answer;
   return db().$transaction(async (tx: Prisma.TransactionClient) => {
     const { study, row } = await lockRaterSteps(tx, raterId, slug);
     if (!row.consented) throw new AppError("conflict", "Please agree to the study's consent page first.");
@@ -62,6 +69,8 @@ export async function answerTraining(raterId: string, slug: string, position: nu
     if (chosen === "both_bad" && !study.offerBothBad) throw new AppError("invalid", "This study does not offer \"Both are bad\": choose A, B or neither.");
     const pair = await nextTrainingPair(viaPrisma(tx), study.id, raterId);
     if (!pair) throw new AppError("conflict", "No training item is left for you. Here is where you are now.");
+    // The practice pairs may have changed since the page was drawn: the answer counts only for the pair it saw.
+    if (referenceTo(raterId, pair.id) !== reference) throw new AppError("conflict", "The practice pairs changed since this one was shown. Here is the one due now.");
     const targetSide = sideFor(raterId, pair.id);
     const correct = verdictFor(chosen, targetSide) === pair.goldVerdict;
     await tx.trainingAnswer.create({ data: { studyId: study.id, raterId, pairId: pair.id, targetSide, choice: chosen, correct } });

@@ -120,8 +120,8 @@ describe("a crowd link cannot be stuffed", () => {
     // One of the three comes back: still in.
     const back = results.findIndex((result) => result.status === "fulfilled");
     await enterThroughCrowdLink(token, participant(`capped-${back}`), "203.0.113.200");
-    expect((await viewCrowdLink(token, `capped-${back}`))?.refusal).toBeNull();
-    expect((await viewCrowdLink(token, "someone-new"))?.refusal).toMatch(/has all the participants/);
+    expect((await viewCrowdLink(token, participant(`capped-${back}`)))?.refusal).toBeNull();
+    expect((await viewCrowdLink(token, participant("someone-new")))?.refusal).toMatch(/has all the participants/);
     expect(await crowdEntryCounts(study.id)).toEqual({ participants: 3, overCap: 5, throttled: 0 });
   });
 

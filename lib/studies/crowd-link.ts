@@ -94,21 +94,37 @@ export interface CrowdLinkView {
  * What the link's page shows; null for a link that is not (or no longer) a study's. A new
  * participant is told at once when the study has all its participants (the entry checks it again).
  */
-export async function viewCrowdLink(token: string, participantId?: string): Promise<CrowdLinkView | null> {
+export async function viewCrowdLink(token: string, visit?: Pick<Visit, "platform" | "participantId" | "sessionRef">): Promise<CrowdLinkView | null> {
   const study = await db().study.findUnique({
     where: { crowdToken: token },
     select: { id: true, slug: true, raterTitle: true, status: true, crowdCap: true, _count: { select: { participants: true } } },
   });
   if (!study) return null;
-  const full =
-    study.crowdCap !== null &&
-    study._count.participants >= study.crowdCap &&
-    !(participantId && (await db().user.count({ where: { participantId, participantOf: { crowdToken: token } } })) > 0);
+  const known = visit
+    ? await db().user.findUnique({ where: { participantOfStudyId_participantId: { participantOfStudyId: study.id, participantId: visit.participantId } }, select: PARTICIPANT_VISIT })
+    : null;
+  const full = study.crowdCap !== null && study._count.participants >= study.crowdCap && !known;
   return {
     study: { id: study.id, slug: study.slug, raterTitle: study.raterTitle || "A rating study", status: study.status },
-    refusal: study.status !== "open" ? "This study is not taking participants now. Please return the study on your platform." : full ? CROWD_FULL_MESSAGE : null,
+    refusal:
+      study.status !== "open"
+        ? "This study is not taking participants now. Please return the study on your platform."
+        : full
+          ? CROWD_FULL_MESSAGE
+          : visit && known && otherHit(visit, known)
+            ? ANOTHER_HIT_MESSAGE
+            : null,
   };
 }
+
+/** A worker takes part once: through the MTurk assignment of their first visit. */
+export const ANOTHER_HIT_MESSAGE = "You have taken part in this study through another HIT already, and may do so once. Please return this HIT.";
+
+const PARTICIPANT_VISIT = { participantPlatform: true, participantSessionRef: true } as const;
+
+/** Whether an MTurk visit comes with another assignment than the one the worker took part through. */
+const otherHit = (visit: Pick<Visit, "platform" | "sessionRef">, known: { participantPlatform: string | null; participantSessionRef: string | null }) =>
+  visit.platform === "mturk" && known.participantPlatform === "mturk" && known.participantSessionRef !== null && known.participantSessionRef !== visit.sessionRef;
 
 export const CROWD_FULL_MESSAGE = "This study has all the participants it asked for, so it cannot take you. Please return the study on your platform.";
 export const crowdThrottledMessage = (minutes: number) =>
@@ -167,7 +183,9 @@ export async function enterThroughCrowdLink(token: string, ids: Visit, address =
   if (study.status !== "open") throw new AppError("gone", "This study is not taking participants now. Please return the study on your platform.");
   const key = { participantOfStudyId: study.id, participantId: ids.participantId };
   const visit = { participantPlatform: ids.platform, participantStudyRef: ids.studyRef, participantSessionRef: ids.sessionRef, participantSubmitTo: ids.submitTo };
-  const returning = await db().user.findUnique({ where: { participantOfStudyId_participantId: key }, select: PARTICIPANT });
+  const returning = await db().user.findUnique({ where: { participantOfStudyId_participantId: key }, select: { ...PARTICIPANT, ...PARTICIPANT_VISIT } });
+  // The work, the code and the HIT's submission belong to the assignment the worker came with first.
+  if (returning && otherHit(ids, returning)) throw new AppError("conflict", ANOTHER_HIT_MESSAGE);
   const participant = returning
     ? await db().user.update({ where: { id: returning.id }, data: visit, select: PARTICIPANT })
     : await admitNewParticipant(study.id, key, visit, address).catch(async (error) => {

@@ -22,16 +22,18 @@ const asTurns = (value: unknown): string[] | null => (Array.isArray(value) ? val
 /**
  * The study's `number`-th item raters may be given (in the order of its prompts), or the last
  * one when there are fewer; null when it has none. Odd examples show the target's answer as
- * answer A, even ones as answer B, as raters get them on either side.
+ * answer A, even ones as answer B, as raters get them on either side, unless `targetSide` says.
+ * `ordinaryOnly` leaves gold pairs out.
  */
-export async function previewItem(studyId: string, number: number): Promise<PreviewItem | null> {
-  // As raters are given them: both systems active, not taken out by a review.
-  const where = { studyId, active: true, removedAt: null };
+export async function previewItem(studyId: string, number: number, { targetSide, ordinaryOnly = false }: { targetSide?: Side; ordinaryOnly?: boolean } = {}): Promise<PreviewItem | null> {
+  // As raters are given them: both systems active, not taken out by a review; for a public
+  // preview, no gold pair, which would then come to a rater already seen.
+  const where = { studyId, active: true, removedAt: null, ...(ordinaryOnly ? { goldVerdict: null } : {}) };
   const of = await db().pair.count({ where });
   if (of === 0) return null;
   const shown = Math.min(Math.max(1, Math.floor(number) || 1), of);
   const [pair] = await db().pair.findMany({ where, orderBy: [{ prompt: { position: "asc" } }, { id: "asc" }], skip: shown - 1, take: 1, select: { id: true } });
-  return { item: await itemOnScreen(pair.id, shown % 2 === 1 ? "left" : "right", `preview-${shown}`), number: shown, of };
+  return { item: await itemOnScreen(pair.id, targetSide ?? (shown % 2 === 1 ? "left" : "right"), `preview-${shown}`), number: shown, of };
 }
 
 /**
@@ -59,4 +61,9 @@ export async function itemOnScreen(pairId: string, targetSide: Side, assignmentI
   if (!pair.baselineResponse) return { assignmentId, prompt, answer: target };
   const baseline = answer(pair.baselineResponse);
   return { assignmentId, prompt, left: targetSide === "left" ? target : baseline, right: targetSide === "left" ? baseline : target };
+}
+
+/** An example for anyone holding the study's link (a crowd platform's preview): an ordinary pair, the target's side drawn. */
+export function publicExample(studyId: string): Promise<PreviewItem | null> {
+  return previewItem(studyId, 1, { targetSide: Math.random() < 0.5 ? "left" : "right", ordinaryOnly: true });
 }

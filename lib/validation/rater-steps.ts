@@ -38,5 +38,6 @@ export type RaterSteps = z.infer<typeof raterStepsSchema>;
 /** A training item's answer, as the rating page sends it: which item (from 1) and the choice as shown. */
 export const trainingAnswerSchema = z.object({
   position: z.number().int().min(1),
+  reference: z.string().max(40),
   choice: z.enum(["left", "right", "neither", "both_bad"]),
 });

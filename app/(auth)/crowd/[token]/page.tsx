@@ -6,7 +6,7 @@ import { Answer, Question } from "@/components/rating/conversation";
 import { currentUser } from "@/lib/auth";
 import { externalSubmitUrl, MTURK_PREVIEW_ASSIGNMENT } from "@/lib/crowd/mturk";
 import { viewCrowdLink } from "@/lib/studies/crowd-link";
-import { previewItem } from "@/lib/studies/preview-item";
+import { publicExample } from "@/lib/studies/preview-item";
 import { isMturk, readVisit, visitFields } from "@/lib/validation/crowd-link";
 
 export const metadata: Metadata = { title: "Study" };
@@ -23,10 +23,11 @@ export default async function CrowdLinkPage({ params, searchParams }: { params: 
   const fields = visitFields(query);
   const read = readVisit(fields);
   const visit = "visit" in read ? read.visit : null;
-  const [view, user] = await Promise.all([viewCrowdLink(token, visit?.participantId), currentUser()]);
+  const [view, user] = await Promise.all([viewCrowdLink(token, visit ?? undefined), currentUser()]);
   if (!view) notFound();
   if (isMturk(fields) && fields.assignmentId === MTURK_PREVIEW_ASSIGNMENT) {
-    const example = view.refusal ? null : await previewItem(view.study.id, 1);
+    // Anyone may preview a HIT: the target's side is drawn, so the example tells no one which answer is whose.
+    const example = view.refusal ? null : await publicExample(view.study.id);
     return (
       <Frame title={view.study.raterTitle}>
         {view.refusal ? (

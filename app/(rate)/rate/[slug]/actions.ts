@@ -69,7 +69,7 @@ export async function trainingAnswerAction(slug: unknown, input: unknown): Promi
     who: ["rater"], on: "nothing", schema: trainingAnswerSchema, unreadable: UNREADABLE,
     work: async ({ user, data }) => {
       if (typeof slug !== "string" || !isSlug(slug)) return { error: UNREADABLE };
-      return { ok: true, value: await answerTraining(user.id, slug, data.position, data.choice) };
+      return { ok: true, value: await answerTraining(user.id, slug, data) };
     },
   });
 }

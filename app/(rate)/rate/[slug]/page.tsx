@@ -118,7 +118,7 @@ export default async function RatePage({ params, searchParams }: { params: Promi
               Please return the study on your platform (on Prolific, &ldquo;Return&rdquo; on the study&apos;s page), so that your place goes to someone else and
               nothing counts against you.
             </p>
-            <CrowdEnd code={crowd.noWorkCode} codeLabel="If your platform asks for a code, give this one" end={end!} />
+            <CrowdEnd code={crowd.noWorkCode} codeLabel="If your platform asks for a code, give this one" end={end!} submit={false} />
           </div>
         ) : (
           <div role="status" className="rounded-lg border border-green-300 bg-white p-6">
@@ -157,7 +157,7 @@ async function FirstStep({ step, declined, slug, study, rater }: { step: Exclude
       <div role="status" className="rounded-lg border border-amber-300 bg-white p-6">
         <h2 className="text-lg font-semibold">Thank you for your time</h2>
         <p className="mt-2 text-slate-800">{STOPPED_MESSAGE}</p>
-        {crowd && <CrowdEnd code={crowd.screenOutCode} codeLabel="Your code for the platform" end={await endOf(rater.id)} />}
+        {crowd && <CrowdEnd code={crowd.screenOutCode} codeLabel="Your code for the platform" end={await endOf(rater.id)} submit={crowd.screenOutCode !== null} />}
         {!rater.participant && (
           <Link href="/rate" className="mt-4 inline-block text-blue-700 underline">
             Back to your studies
@@ -179,8 +179,9 @@ async function FirstStep({ step, declined, slug, study, rater }: { step: Exclude
       <ConsentStep text={<Markdown>{step.text}</Markdown>} agree={consentAction.bind(null, slug)} leave={`/rate/${slug}?declined=1`} />
     );
   }
-  const item = await trainingItem(study.id, rater.id, step.answered);
-  if (!item || "answer" in item) return null;
+  const training = await trainingItem(study.id, rater.id, step.answered);
+  if (!training || "answer" in training.item) return null;
+  const { item, reference } = training;
   const options = ratingOptions(study.kind, { offers: { bothBad: study.offerBothBad } }).options.flatMap((option) =>
     option.answer.kind === "pairwise" ? [{ choice: option.answer.choice, label: option.label }] : [],
   );
@@ -188,6 +189,7 @@ async function FirstStep({ step, declined, slug, study, rater }: { step: Exclude
     <TrainingStep
       key={step.answered}
       position={step.answered + 1}
+      reference={reference}
       of={step.of}
       question={<Question prompt={item.prompt} />}
       answerA={<Answer answer={item.left} />}
