@@ -102,6 +102,7 @@ async function seedMillion(client: pg.Client): Promise<string> {
     [study.id],
   );
   await client.query("SELECT recount_rater_tallies($1)", [study.id]);
+  await client.query("SELECT recount_study_room($1)", [study.id]);
   await client.query("COMMIT");
   await client.query(`VACUUM ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment", "RaterTally"`);
   return study.id;

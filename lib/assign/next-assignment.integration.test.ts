@@ -64,6 +64,9 @@ describe("nextAssignment", () => {
     });
     expect(perPair).toHaveLength(20);
     expect(perPair.every((row) => row._count._all === 1)).toBe(true);
+    // The study's room, kept by triggers as pairs of one prompt fill at once, is gone with it.
+    expect(await db().studyRoom.findUniqueOrThrow({ where: { studyId: study.id } })).toMatchObject({ roomyPairs: 0, roomyPrompts: 0 });
+    expect(await db().prompt.count({ where: { studyId: study.id, roomyPairs: { not: 0 } } })).toBe(0);
   });
 
   it("gives each pair to k distinct raters and never twice to one rater", async () => {

@@ -304,8 +304,11 @@ const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, r
 /**
  * Judged by this rater, and what is left for them. Ordinary pairs still open to them: not seen,
  * and with room (a lease that ran out holds its place until it is marked expired) or leased to
- * them now, counted as the pairs with room, less those the rater has had, plus the one they hold;
- * with one pair per prompt for each rater, prompts counted the same way.
+ * them now, counted as the study's pairs with room, less those the rater has had, plus the one
+ * they hold; with one pair per prompt for each rater, prompts counted the same way. The study's
+ * pairs and prompts with room are read from "StudyRoom", and a prompt's room from its own row,
+ * both kept by triggers on "Pair" (prisma/DERIVED.md); the rest is the rater's own history, so
+ * that the cost does not grow with the study.
  *
  * Gold pairs must not show in these figures, so "to go" also counts the gold pairs the rater can
  * still expect: with C pairs of theirs closed (judged, skipped or lapsed), O ordinary ones open,
@@ -316,34 +319,32 @@ const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, r
  */
 const raterCounts = (rules: string) => `
   WITH rules AS (${rules}),
-  roomy AS (
-    SELECT p.id, p."promptId" FROM "Pair" p, rules
-     WHERE p."studyId" = $1 AND p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL),
+  room AS (SELECT "roomyPairs" AS pairs, "roomyPrompts" AS prompts, "goldPairs" AS gold FROM "StudyRoom" WHERE "studyId" = $1),
   had AS (
-    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL AS room
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
+    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL AS room,
+           pr."roomyPairs" > 0 AS "promptRoom"
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId" JOIN "Prompt" pr ON pr.id = p."promptId", rules
      WHERE a."raterId" = $2 AND p."studyId" = $1),
   mine AS (SELECT * FROM had WHERE NOT gold),
   counted AS (
   SELECT
-    (SELECT count(*)::int FROM "Judgment" j JOIN "Pair" p ON p.id = j."pairId"
-      WHERE p."studyId" = $1 AND j."raterId" = $2) AS done,
+    (SELECT count(*)::int FROM "Judgment" j WHERE j."studyId" = $1 AND j."raterId" = $2) AS done,
     (CASE WHEN (SELECT once FROM rules) THEN
-         (SELECT count(DISTINCT "promptId") FROM roomy)
-       - (SELECT count(DISTINCT m."promptId") FROM mine m JOIN roomy r ON r."promptId" = m."promptId")
+         (SELECT prompts FROM room)
+       - (SELECT count(DISTINCT "promptId") FROM mine WHERE "promptRoom")
        + (SELECT count(*) FROM (SELECT 1 FROM mine GROUP BY "promptId" HAVING count(*) = 1 AND bool_and(status = 'active')) held)
      ELSE
-         (SELECT count(*) FROM roomy)
+         (SELECT pairs FROM room)
        - (SELECT count(*) FROM mine WHERE room)
        + (SELECT count(*) FROM mine WHERE status = 'active')
      END)::int AS ordinary,
     (SELECT count(*) FROM had WHERE status <> 'active')::int AS closed,
     (SELECT count(*) FROM had WHERE gold)::int AS gold,
     (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
-    -- Read only in a study with gold pairs: it passes over all of the study's pairs.
-    (CASE WHEN (SELECT rate FROM rules) > 0
-          THEN (SELECT count(*) FROM "Pair" p WHERE p."studyId" = $1 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = $2)) ELSE 0 END)::int AS "goldPairs"),
+    -- The gold pairs the rater may be given: those of the study, less those they answered in training.
+    ((SELECT gold FROM room)
+     - (SELECT count(*) FROM "TrainingAnswer" t JOIN "Pair" p ON p.id = t."pairId"
+         WHERE t."studyId" = $1 AND t."raterId" = $2 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL))::int AS "goldPairs"),
   expected AS (
     SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
              LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)

@@ -77,6 +77,8 @@ describe("importFiles", () => {
     const p2 = await db().prompt.findUniqueOrThrow({ where: { studyId_externalId: { studyId: study.id, externalId: "p2" } } });
     expect(p2).toMatchObject({ text: "Tell me a joke.", history: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello!" }] });
     expect(describeReport(report)).toBe("Imported 2 new prompts; 4 new responses; 1 new system (GPT-4); 2 new pairs.");
+    // The merge turns triggers off: the study's room is counted after it.
+    expect(await db().studyRoom.findUniqueOrThrow({ where: { studyId: study.id } })).toMatchObject({ roomyPairs: 2, roomyPrompts: 2, goldPairs: 0 });
   });
 
   it("adds nothing when the same files come again, and says so", async () => {
@@ -164,6 +166,8 @@ describe("importFiles", () => {
       setDatabaseUrl(ordinary.toString());
       const report = await importFiles(study.id, [file("prompts.jsonl", PROMPTS), file("responses.jsonl", RESPONSES)]);
       expect(report).toMatchObject({ committed: true, prompts: { added: 2 }, responses: { added: 4 }, systemsAdded: ["GPT-4"], pairsAdded: 2 });
+      // Here the triggers count the study's room as the pairs go in.
+      expect(await db().studyRoom.findUniqueOrThrow({ where: { studyId: study.id } })).toMatchObject({ roomyPairs: 2, roomyPrompts: 2, goldPairs: 0 });
     } finally {
       setDatabaseUrl(superuserUrl);
       await admin.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);

@@ -61,6 +61,8 @@ async function withoutRowByRowChecks<T>(client: pg.Client, studyId: string, writ
   await client.query(`SELECT 1 FROM "Response" x WHERE x.id IN (SELECT id FROM import_response) FOR KEY SHARE`);
   const result = await write();
   await client.query("SET LOCAL session_replication_role = origin");
+  // The pairs were added with the triggers that count the study's room off: counted here at once.
+  await client.query("SELECT recount_study_room($1)", [studyId]);
   return result;
 }
 

@@ -304,11 +304,35 @@ async function differences(studyId: string) {
     await client.query("ROLLBACK");
   }
   const raters = kept.length === recounted.length && kept.every((row, i) => JSON.stringify(row) === JSON.stringify(recounted[i])) ? [] : [{ kept, recounted }];
-  return { pairs, held, days, raters };
+  return { pairs, held, days, raters, ...(await roomDifferences(studyId)) };
+}
+
+/** The study's room ("StudyRoom", "Prompt"."roomyPairs") as kept, where it differs from counting its pairs. */
+async function roomDifferences(studyId: string) {
+  const roomy = `p."goldVerdict" IS NULL AND p.active AND p."removedAt" IS NULL AND p."heldCount" < s."judgmentsPerPair"`;
+  const prompts = await query(
+    `SELECT pr.id, pr."roomyPairs" AS kept, count(p.id) FILTER (WHERE ${roomy})::int AS counted
+       FROM "Prompt" pr JOIN "Study" s ON s.id = pr."studyId" LEFT JOIN "Pair" p ON p."promptId" = pr.id
+      WHERE pr."studyId" = $1
+      GROUP BY pr.id HAVING pr."roomyPairs" <> count(p.id) FILTER (WHERE ${roomy})`,
+    [studyId],
+  );
+  const study = await query(
+    `SELECT r."roomyPairs", r."roomyPrompts", r."goldPairs", c.*
+       FROM "StudyRoom" r,
+            (SELECT count(*) FILTER (WHERE ${roomy})::int AS pairs,
+                    count(DISTINCT p."promptId") FILTER (WHERE ${roomy})::int AS prompts,
+                    count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL)::int AS gold
+               FROM "Pair" p JOIN "Study" s ON s.id = p."studyId" WHERE p."studyId" = $1) c
+      WHERE r."studyId" = $1 AND (r."roomyPairs", r."roomyPrompts", r."goldPairs") <> (c.pairs, c.prompts, c.gold)`,
+    [studyId],
+  );
+  const [{ rooms }] = await query<{ rooms: number }>(`SELECT count(*)::int AS rooms FROM "StudyRoom" WHERE "studyId" = $1`, [studyId]);
+  return { prompts, study: rooms === 1 ? study : [{ rooms }] };
 }
 
 async function expectKept(studyId: string) {
-  expect(await differences(studyId)).toEqual({ pairs: [], held: [], days: [], raters: [] });
+  expect(await differences(studyId)).toEqual({ pairs: [], held: [], days: [], raters: [], prompts: [], study: [] });
   // Not vacuous: the days hold every judgment of the study.
   const [row] = await query<{ days: number; judgments: number }>(
     `SELECT (SELECT coalesce(sum(judgments), 0)::int FROM "JudgmentDay" WHERE "studyId" = $1) AS days,
@@ -400,5 +424,56 @@ describe("the derived columns", () => {
     await expectKept(study.id);
     await includeRater(study.id, pseudonymOf(study.id, excluded.id), owner.id);
     await expectKept(study.id);
+  });
+
+  it("keep the study's room through claims that fill pairs, skips, lapsed leases, removals, baselines turned off, gold, a new k, and pairs and prompts deleted", async () => {
+    const study = await seedStudy({ prompts: 12, baselines: ["Bard", "Claude"], judgmentsPerPair: 2 });
+    const kept = async () => expect(await roomDifferences(study.id)).toEqual({ prompts: [], study: [] });
+    const room = async () => (await query<{ roomyPairs: number; roomyPrompts: number; goldPairs: number }>(`SELECT "roomyPairs", "roomyPrompts", "goldPairs" FROM "StudyRoom" WHERE "studyId" = $1`, [study.id]))[0];
+    expect(await room()).toEqual({ roomyPairs: 24, roomyPrompts: 12, goldPairs: 0 });
+    const raters = await Promise.all(Array.from({ length: 3 }, () => makeUser("rater")));
+    // Two raters fill pairs; a third holds one and lets it lapse; one skips.
+    for (let round = 0; round < 3; round++) {
+      for (const rater of raters.slice(0, 2)) {
+        const shown = await nextAssignment(study.id, rater.id);
+        if (shown) expect(await judgeInOwnStudy(rater.id, { assignmentId: shown.assignmentId, choice: "left" })).toBe("recorded");
+      }
+    }
+    await kept();
+    const held = await nextAssignment(study.id, raters[2].id);
+    await db().assignment.update({ where: { id: held!.assignmentId }, data: { status: "expired" } });
+    await kept();
+    const skipped = await nextAssignment(study.id, raters[2].id);
+    await db().assignment.update({ where: { id: skipped!.assignmentId }, data: { status: "skipped" } });
+    await kept();
+
+    const pairs = await db().pair.findMany({ where: { studyId: study.id }, orderBy: { heldCount: "desc" } });
+    // Gold, removed and put back, a baseline turned off for a prompt's pairs.
+    await db().pair.update({ where: { id: pairs[0].id }, data: { goldVerdict: "win" } });
+    await db().pair.updateMany({ where: { id: { in: [pairs[1].id, pairs[2].id] } }, data: { removedAt: new Date() } });
+    await kept();
+    expect((await room()).goldPairs).toBe(1);
+    await db().pair.update({ where: { id: pairs[1].id }, data: { removedAt: null } });
+    await db().pair.updateMany({ where: { promptId: pairs[3].promptId }, data: { active: false } });
+    await kept();
+    // A new k gives every pair its room again, or takes it.
+    await db().study.update({ where: { id: study.id }, data: { judgmentsPerPair: 1 } });
+    await kept();
+    expect((await room()).roomyPairs).toBeLessThan(24);
+    await db().study.update({ where: { id: study.id }, data: { judgmentsPerPair: 3 } });
+    await kept();
+    // Pairs and prompts deleted (never judged: judgments keep theirs), and pairs added.
+    const unjudged = { studyId: study.id, judgments: { none: {} }, assignments: { none: {} } };
+    const gone = await db().pair.findFirstOrThrow({ where: { ...unjudged, heldCount: 0 } });
+    await db().pair.delete({ where: { id: gone.id } });
+    await kept();
+    const prompt = await db().prompt.findFirstOrThrow({ where: { studyId: study.id, pairs: { some: {}, every: { judgments: { none: {} }, assignments: { none: {} } } } } });
+    await db().prompt.delete({ where: { id: prompt.id } });
+    await kept();
+    const { id: _id, wins: _w, ties: _t, losses: _l, leftVotes: _v, ...back } = gone;
+    await db().pair.create({ data: back });
+    await kept();
+    // Not vacuous: the counts moved through all of it.
+    expect(await room()).not.toEqual({ roomyPairs: 24, roomyPrompts: 12, goldPairs: 0 });
   });
 });
