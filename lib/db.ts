@@ -7,7 +7,7 @@ import pg from "pg";
 import { databaseUrl, env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; replica?: PrismaClient; exports?: pg.Pool };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool; replica?: PrismaClient; exports?: pg.Pool };
 
 // Under load, requests queue for the pool's connections: pg's and Prisma's short defaults (5 s for
 // a connection, 2 s to start a transaction, 5 s to finish it) would turn a busy moment into
@@ -24,20 +24,33 @@ function connectionPool(url: string): pg.Pool {
   return pool;
 }
 
-function client(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(connectionPool(url), { disposeExternalPool: true }), transactionOptions: TRANSACTIONS });
+function client(pool: pg.Pool): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTIONS });
 }
 
 export function db(): PrismaClient {
-  globalForDb.prisma ??= client(databaseUrl());
+  if (!globalForDb.prisma) {
+    globalForDb.pool = connectionPool(databaseUrl());
+    globalForDb.prisma = client(globalForDb.pool);
+  }
   return globalForDb.prisma;
+}
+
+/**
+ * The primary's pool that db() sends through, for the statements of a rater's every step (the
+ * assignment engine's): sent straight through pg they skip Prisma's query engine, whose work per
+ * statement and per transaction is most of a step's CPU in the app.
+ */
+export function primaryPool(): pg.Pool {
+  db();
+  return globalForDb.pool!;
 }
 
 /** Where results and exports are read: the replica when there is one (a little behind the primary), else the primary. */
 export function readDb(): PrismaClient {
   const url = env().DATABASE_READ_URL;
   if (!url) return db();
-  globalForDb.replica ??= client(url);
+  globalForDb.replica ??= client(connectionPool(url));
   return globalForDb.replica;
 }
 
@@ -60,5 +73,6 @@ export async function disconnectDb(): Promise<void> {
   await Promise.all([globalForDb.prisma?.$disconnect(), globalForDb.replica?.$disconnect(), globalForDb.exports?.end()]);
   globalForDb.exports = undefined;
   globalForDb.prisma = undefined;
+  globalForDb.pool = undefined;
   globalForDb.replica = undefined;
 }
