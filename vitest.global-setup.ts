@@ -8,7 +8,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase();
+  // scripts/integration-through-pgbouncer.ts sets TEST_POOLER_URL to run the suite through PgBouncer.
+  const database = await createTestDatabase({ pooler: process.env.TEST_POOLER_URL || undefined });
   project.provide("databaseUrl", database.url);
   return () => database.drop();
 }

@@ -95,6 +95,10 @@ export async function startEmbeddedPostgres(
     databaseDir: clusterDir,
     user: USER,
     password,
+    // SCRAM rather than the package's default, cleartext `password`: the password never crosses
+    // the socket, and a pooler in front (PgBouncer) can pass a client's SCRAM proof through to the
+    // server. Taken at initdb: a folder made before keeps the method it was made with.
+    authMethod: "scram-sha-256",
     port,
     persistent: options.persistent ?? true,
     // Postgres refuses to run as root; the package then runs it as a "postgres" system user.

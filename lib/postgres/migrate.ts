@@ -51,54 +51,64 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // Several app processes may start at once against one database: one migrates, the rest wait.
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const applied: string[] = [];
+    for (;;) {
+      const next = await applyNext(client, migrations);
+      if (!next) break;
+      applied.push(next);
+    }
+    return { applied, alreadyApplied: migrations.length - applied.length };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One transaction: under the lock, what is recorded (each unchanged since), then the first
+ * migration not yet recorded, applied. Returns its name, or undefined when every one is recorded.
+ * Several app processes may start at once against one database: one applies each migration, the
+ * rest wait and then find it recorded. The lock is the transaction's, not the session's, so that
+ * it holds behind a pooler in transaction mode (PgBouncer), where a session's statements outside
+ * a transaction may each run on another server connection; and COMMIT or ROLLBACK ends it.
+ */
+async function applyNext(client: pg.Client, migrations: Migration[]): Promise<string | undefined> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
     await client.query(CREATE_HISTORY_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM "_prisma_migrations"
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-
-    const applied: string[] = [];
-    for (const migration of migrations) {
-      const recorded = done.get(migration.name);
-      if (recorded !== undefined) {
-        if (recorded !== migration.checksum) {
-          throw new Error(
-            `Migration ${migration.name} was changed after it was applied to this database. ` +
-              "Applied migrations must not be edited: add a new migration instead.",
-          );
-        }
-        continue;
-      }
-      await applyOne(client, migration);
-      applied.push(migration.name);
+    const changed = migrations.find((migration) => done.has(migration.name) && done.get(migration.name) !== migration.checksum);
+    if (changed) {
+      throw new Error(
+        `Migration ${changed.name} was changed after it was applied to this database. ` +
+          "Applied migrations must not be edited: add a new migration instead.",
+      );
     }
-    return { applied, alreadyApplied: migrations.length - applied.length };
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
-    await client.end();
+    const next = migrations.find((migration) => !done.has(migration.name));
+    if (next) await applyOne(client, next);
+    await client.query("COMMIT");
+    return next?.name;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   }
 }
 
 async function applyOne(client: pg.Client, migration: Migration): Promise<void> {
-  await client.query("BEGIN");
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+    [id, migration.checksum, migration.name],
+  );
   try {
-    const id = randomUUID();
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
-      [id, migration.checksum, migration.name],
-    );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
-    await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK");
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Migration ${migration.name} failed and was rolled back: ${reason}`);
   }
+  await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
 }

@@ -1,6 +1,8 @@
 // A fresh, migrated database for one test run: on the server DATABASE_URL points at when set
 // (left as it was apart from the new database, dropped afterwards), else on an embedded Postgres
-// in a temporary folder.
+// in a temporary folder. With a pooler in front of that server (PgBouncer), the database is
+// created, migrated and dropped on the server directly (CREATE DATABASE is no pooler's business)
+// and its URL, which the tests and the app use, points through the pooler.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +23,8 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `pooler`: the URL of a pooler in front of that server, any database named (the new one takes its place). */
+export async function createTestDatabase(options: { pooler?: string } = {}): Promise<TestDatabase> {
   const given = env().DATABASE_URL;
   const folder = given ? undefined : mkdtempSync(path.join(tmpdir(), "pairwise-test-"));
   const server = given ? { url: given, stop: async () => {} } : await startEmbeddedPostgres(folder!, { persistent: false });
@@ -32,11 +35,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
-  const url = withDatabase(server.url, name);
-  await migrate(url);
+  await migrate(withDatabase(server.url, name));
 
   return {
-    url,
+    url: withDatabase(options.pooler ?? server.url, name),
     async drop() {
       const client = new pg.Client({ connectionString: server.url });
       await client.connect();
