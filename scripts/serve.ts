@@ -2,6 +2,7 @@
 // migrations, the demo studies on first start, then Next.js. Ctrl-C stops Next and then Postgres.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { developmentSecret } from "@/lib/dev-secret";
 import { authSecret, env, EnvError } from "@/lib/env";
 import { connectAndMigrate } from "@/lib/postgres/connect";
@@ -25,8 +26,11 @@ async function main() {
     printSeedResult(await seedDemoStudy());
   }
 
-  // The HTTP server runs without the react-server condition this script needs for lib/.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/http-server.ts", mode], {
+  // The HTTP server runs without the react-server condition this script needs for lib/. It sits
+  // beside this file: the sources need tsx, the copies `npm run build` compiles need nothing.
+  const httpServer = path.join(import.meta.dirname, `http-server${path.extname(import.meta.filename)}`);
+  const loader = httpServer.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...loader, httpServer, mode], {
     stdio: "inherit",
     env: {
       ...process.env,
