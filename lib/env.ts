@@ -16,6 +16,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Connections each app process keeps to Postgres at most; N processes need N × this. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Whether a rater's statements are prepared once per connection ("on") or parsed and planned on
+   * every call ("off"). Planning is most of their cost in Postgres; "off" is for a pooler that
+   * hands a transaction any server connection and keeps no prepared statements across them
+   * (PgBouncer before 1.21 in transaction mode, or later ones without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /** Connections each app process lends downloads at most (beside DATABASE_POOL_SIZE)... */
   EXPORT_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(4),
   /** ...and how long a download may go without being read before it is ended and its connection freed. */

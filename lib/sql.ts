@@ -2,7 +2,9 @@
 // or a pg pool or client (the rater-loop benchmark sends the engine's own statements straight
 // through pg). Each statement is written once, as a constant text with positional parameters
 // ($1, $2, …), and run through either.
+import { createHash } from "node:crypto";
 import type pg from "pg";
+import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface Sql {
@@ -37,11 +39,28 @@ export function prismaDatabase(client: PrismaClient): Database {
   return { ...viaPrisma(client), transaction: (work) => client.$transaction((tx) => work(viaPrisma(tx))) };
 }
 
+const names = new Map<string, string>();
+
+/**
+ * The statement as pg sends it: named after its text, so that each connection parses and plans it
+ * once and runs the plan it keeps after that (unless DATABASE_PREPARED_STATEMENTS is off). Every
+ * text sent here is one of a few constants, so a connection keeps a few dozen plans at most.
+ */
+function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+  if (env().DATABASE_PREPARED_STATEMENTS === "off") return { text, values: [...params] };
+  let name = names.get(text);
+  if (!name) {
+    name = `s_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return { name, text, values: [...params] };
+}
+
 /** A pg pool, or a client taken from one. */
 export function viaPg(client: pg.Pool | pg.PoolClient | pg.Client): Sql {
   return {
-    query: async <Row>(text: string, params: readonly unknown[]) => (await client.query(text, [...params])).rows as Row[],
-    execute: async (text, params) => (await client.query(text, [...params])).rowCount ?? 0,
+    query: async <Row>(text: string, params: readonly unknown[]) => (await client.query(statement(text, params))).rows as Row[],
+    execute: async (text, params) => (await client.query(statement(text, params))).rowCount ?? 0,
   };
 }
 

@@ -3,27 +3,65 @@
 import "server-only";
 import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
 import { pairIsFull, setAssignmentStatus } from "@/lib/assign/statements";
-import { db } from "@/lib/db";
+import { primaryPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { KINDS } from "@/lib/kinds";
+import type { JudgmentColumns } from "@/lib/kinds/kind";
 import { enforceAttention } from "@/lib/rater-steps/attention";
-import { viaPrisma } from "@/lib/sql";
+import { pgDatabase, type Database, type Sql } from "@/lib/sql";
 import { answerOf, type JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
 
 /** The number of assistant turns of the pair's answer (a single answer counts as one turn). */
-async function turnsOf(tx: Prisma.TransactionClient, pairId: string): Promise<number> {
-  const [{ turns }] = await tx.$queryRaw<{ turns: number }[]>`
-    SELECT coalesce(jsonb_array_length(r.turns), 1)::int AS turns FROM "Pair" p JOIN "Response" r ON r.id = p."targetResponseId" WHERE p.id = ${pairId}`;
+async function turnsOf(sql: Sql, pairId: string): Promise<number> {
+  const [{ turns }] = await sql.query<{ turns: number }>(
+    `SELECT coalesce(jsonb_array_length(r.turns), 1)::int AS turns FROM "Pair" p JOIN "Response" r ON r.id = p."targetResponseId" WHERE p.id = $1`,
+    [pairId],
+  );
   return turns;
 }
 
-/** `slug` is the study the rater's address names: the assignment must belong to it. */
-export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput): Promise<SubmitOutcome> {
-  return db().$transaction(async (tx) => {
-    const sql = viaPrisma(tx);
+interface NewJudgment extends JudgmentColumns {
+  assignmentId: string;
+  studyId: string;
+  pairId: string;
+  raterId: string;
+  targetSide: string;
+  rationale: string | null;
+  goldCorrect: boolean | null;
+  timeOnTaskMs: number;
+}
+
+/** The judgment, every kind's columns in one statement: those a kind leaves empty stay null (its turn labels empty). */
+async function insertJudgment(sql: Sql, judgment: NewJudgment): Promise<void> {
+  await sql.execute(
+    `INSERT INTO "Judgment" (id, "assignmentId", "studyId", "pairId", "raterId", choice, verdict, label, score, "turnLabels", "targetSide", rationale, "goldCorrect", "timeOnTaskMs")
+     VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::"Choice", $6::"Verdict", $7::"Label", $8::int, $9::"Label"[], $10::"Side", $11, $12, $13)`,
+    [
+      judgment.assignmentId,
+      judgment.studyId,
+      judgment.pairId,
+      judgment.raterId,
+      judgment.choice ?? null,
+      judgment.verdict ?? null,
+      judgment.label ?? null,
+      judgment.score ?? null,
+      judgment.turnLabels ?? [],
+      judgment.targetSide,
+      judgment.rationale,
+      judgment.goldCorrect,
+      judgment.timeOnTaskMs,
+    ],
+  );
+}
+
+/**
+ * `slug` is the study the rater's address names: the assignment must belong to it. On the app's
+ * pool, or on `database` (the rater-loop benchmark's), in one transaction of prepared statements.
+ */
+export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput, database: Database = pgDatabase(primaryPool())): Promise<SubmitOutcome> {
+  return database.transaction(async (sql) => {
     const assignment = await lockOwnAssignment(sql, raterId, slug, input.assignmentId);
     // A retry of what was recorded before the study closed is told so, not that nothing was.
     if (assignment.status === "done") return "already_recorded";
@@ -49,7 +87,7 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
     if (given?.kind !== assignment.kind) throw new AppError("invalid", judgment.asks);
     // Only a kind whose answer is checked against the item's assistant turns counts them.
     if (judgment.checkTurns) {
-      const wrong = judgment.checkTurns(given, await turnsOf(tx, assignment.pairId));
+      const wrong = judgment.checkTurns(given, await turnsOf(sql, assignment.pairId));
       if (wrong) throw new AppError("invalid", wrong);
     }
     // A kind whose answer lies on the study's scale is checked against it (the database checks it too).
@@ -64,22 +102,20 @@ export async function submitJudgment(raterId: string, slug: string, input: Judgm
       if (wrong) throw new AppError("invalid", wrong);
     }
     const answer = judgment.columns(given, { targetSide: assignment.targetSide });
-    await tx.judgment.create({
-      data: {
-        assignmentId: assignment.id,
-        studyId: assignment.studyId,
-        pairId: assignment.pairId,
-        raterId,
-        ...answer,
-        targetSide: assignment.targetSide,
-        rationale,
-        goldCorrect: assignment.goldVerdict === null || answer.verdict === undefined ? null : assignment.goldVerdict === answer.verdict,
-        timeOnTaskMs: Math.max(0, assignment.elapsedMs),
-      },
+    await insertJudgment(sql, {
+      assignmentId: assignment.id,
+      studyId: assignment.studyId,
+      pairId: assignment.pairId,
+      raterId,
+      ...answer,
+      targetSide: assignment.targetSide,
+      rationale,
+      goldCorrect: assignment.goldVerdict === null || answer.verdict === undefined ? null : assignment.goldVerdict === answer.verdict,
+      timeOnTaskMs: Math.max(0, assignment.elapsedMs),
     });
     await setAssignmentStatus(sql, assignment.id, "done");
     if (assignment.goldVerdict !== null && assignment.attentionAfter !== null && assignment.attentionMinAccuracy !== null) {
-      await enforceAttention(tx, { studyId: assignment.studyId, raterId, after: assignment.attentionAfter, minAccuracy: assignment.attentionMinAccuracy });
+      await enforceAttention(sql, { studyId: assignment.studyId, raterId, after: assignment.attentionAfter, minAccuracy: assignment.attentionMinAccuracy });
     }
     return "recorded";
   });

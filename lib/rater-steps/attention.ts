@@ -5,8 +5,7 @@
 // which also lets them back into the figures; a lifted stop is not made again.
 import "server-only";
 import { withdrawLeases } from "@/lib/assign/withdraw-leases";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import type { Sql } from "@/lib/sql";
 
 export interface AttentionRule {
   studyId: string;
@@ -22,24 +21,24 @@ export const stopReason = (right: number, judged: number, minAccuracy: number) =
   `Attention checks: ${right} of ${judged} gold pairs right (${percent(right / judged)}), below the study's ${percent(minAccuracy)}.`;
 
 /** Stops the rater if their gold accuracy fell below the rule; whether they were stopped now. Runs in the judgment's transaction. */
-export async function enforceAttention(tx: Prisma.TransactionClient, rule: AttentionRule): Promise<boolean> {
-  const [gold] = await tx.$queryRaw<{ judged: number; right: number; stoppedBefore: boolean; pseudonym: string }[]>`
-    SELECT count(*)::int AS judged, count(*) FILTER (WHERE j."goldCorrect")::int AS right,
-           EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = ${rule.studyId} AND st."raterId" = ${rule.raterId}) AS "stoppedBefore",
-           ${raterPseudonym(rule.studyId)} AS pseudonym
-      FROM "Judgment" j
-     WHERE j."studyId" = ${rule.studyId} AND j."raterId" = ${rule.raterId} AND j."goldCorrect" IS NOT NULL
-     GROUP BY j."raterId"`;
+export async function enforceAttention(tx: Sql, rule: AttentionRule): Promise<boolean> {
+  const [gold] = await tx.query<{ judged: number; right: number; stoppedBefore: boolean; pseudonym: string }>(
+    `SELECT count(*)::int AS judged, count(*) FILTER (WHERE j."goldCorrect")::int AS right,
+            EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = $1 AND st."raterId" = $2) AS "stoppedBefore",
+            'rater-' || left(md5($1 || ':' || $2), 10) AS pseudonym
+       FROM "Judgment" j
+      WHERE j."studyId" = $1 AND j."raterId" = $2 AND j."goldCorrect" IS NOT NULL
+      GROUP BY j."raterId"`,
+    [rule.studyId, rule.raterId],
+  );
   if (!gold || gold.stoppedBefore || gold.judged < rule.after || gold.right / gold.judged >= rule.minAccuracy) return false;
   const reason = stopReason(gold.right, gold.judged, rule.minAccuracy);
-  const key = { studyId: rule.studyId, raterId: rule.raterId };
   // Two gold judgments at once may both fall short: one stops the rater, neither is refused.
-  const made = await tx.$executeRaw`
-    INSERT INTO "RaterStop" ("studyId", "raterId", reason) VALUES (${rule.studyId}, ${rule.raterId}, ${reason}) ON CONFLICT DO NOTHING`;
+  const made = await tx.execute(`INSERT INTO "RaterStop" ("studyId", "raterId", reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [rule.studyId, rule.raterId, reason]);
   if (made === 0) return false;
   // A researcher's own exclusion of the rater, if any, keeps its reason.
-  await tx.raterExclusion.upsert({ where: { studyId_raterId: key }, create: { ...key, reason }, update: {} });
-  await tx.studyEvent.create({ data: { studyId: rule.studyId, what: "rater stopped", after: `${gold.pseudonym}: ${reason}` } });
+  await tx.execute(`INSERT INTO "RaterExclusion" ("studyId", "raterId", reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [rule.studyId, rule.raterId, reason]);
+  await tx.execute(`INSERT INTO "StudyEvent" (id, "studyId", what, after) VALUES (gen_random_uuid()::text, $1, 'rater stopped', $2)`, [rule.studyId, `${gold.pseudonym}: ${reason}`]);
   await withdrawLeases(tx, rule.studyId, rule.raterId);
   return true;
 }

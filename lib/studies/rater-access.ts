@@ -3,10 +3,11 @@
 // study does not exist.
 import "server-only";
 import { RULE_FIELDS } from "@/lib/assign/rules";
-import { db } from "@/lib/db";
+import { db, primaryPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STUDY_FIELDS } from "@/lib/studies/find-study";
+import { viaPg, type Sql } from "@/lib/sql";
 import { isSlug } from "@/lib/validation/study";
 
 export interface Rater {
@@ -35,13 +36,34 @@ export function listStudiesForRater(rater: Rater) {
 /** What a rating request reads of its study: what its page shows, and the rules its pairs are handed out by. */
 const RATER_STUDY_FIELDS = { ...STUDY_FIELDS, ...RULE_FIELDS } satisfies Prisma.StudySelect;
 
+export type RatedStudy = Prisma.StudyGetPayload<{ select: typeof RATER_STUDY_FIELDS }>;
+
 /**
- * The study, if this rater may judge it now: one query, on every rating request. It carries the
- * study's rules, for nextStep, nextAssignment and raterProgress to take instead of its id.
+ * The study named `$1` if rater `$2` may judge it now (judgeableBy in SQL, `$3` whether they are a
+ * crowd participant), with the fields RATER_STUDY_FIELDS names, all of them scalar columns.
  */
-export async function studyForRater(slug: string, rater: Rater) {
+const STUDY_FOR_RATER = `SELECT ${Object.keys(RATER_STUDY_FIELDS)
+  .map((field) => `s."${field}"`)
+  .join(", ")}
+       FROM "Study" s
+      WHERE s.slug = $1 AND s.status = 'open'
+        AND CASE WHEN $3::boolean THEN EXISTS (SELECT 1 FROM "User" u WHERE u.id = $2 AND u."participantOfStudyId" = s.id)
+                 ELSE s."openToAllRaters" OR EXISTS (SELECT 1 FROM "StudyRater" r WHERE r."studyId" = s.id AND r."raterId" = $2) END`;
+
+/**
+ * The study, if this rater may judge it now: one statement, on every rating request, sent
+ * prepared. It carries the study's rules, for nextStep, nextAssignment and raterProgress to take
+ * instead of its id.
+ */
+export async function readStudyForRater(sql: Sql, slug: string, rater: Rater): Promise<RatedStudy | null> {
   if (!isSlug(slug)) return null;
-  return db().study.findFirst({ where: { slug, ...judgeableBy(rater) }, select: RATER_STUDY_FIELDS });
+  const [study] = await sql.query<RatedStudy>(STUDY_FOR_RATER, [slug, rater.id, rater.participant]);
+  return study ?? null;
+}
+
+/** As readStudyForRater, through the app's pool. */
+export function studyForRater(slug: string, rater: Rater): Promise<RatedStudy | null> {
+  return readStudyForRater(viaPg(primaryPool()), slug, rater);
 }
 
 /** For the rater's API: the study, or a 404 that names the slug and nothing else. */

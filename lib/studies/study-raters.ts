@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { IDENTITY_COLUMNS_SQL } from "@/lib/results/rater-identities";
 import { identityLabel, type RaterIdentity } from "@/lib/results/rater-identity";
 import { raterPseudonym } from "@/lib/results/rater-pseudonym";
+import { viaPrisma } from "@/lib/sql";
 
 export interface LetInRater {
   id: string;
@@ -45,7 +46,7 @@ export async function letRaterOut(studyId: string, raterId: string, actorId: str
        WHERE sr."studyId" = ${studyId} AND sr."raterId" = ${raterId}`;
     if (!row) throw new AppError("not_found", "That rater is not let into this study.");
     await tx.studyRater.delete({ where: { studyId_raterId: { studyId, raterId } } });
-    await withdrawLeases(tx, studyId, raterId);
+    await withdrawLeases(viaPrisma(tx), studyId, raterId);
     await tx.studyEvent.create({ data: { studyId, actorId, what: "rater let out", after: row.email ?? identityLabel(row) } });
   });
 }

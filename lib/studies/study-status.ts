@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 import { withdrawLeases } from "@/lib/assign/withdraw-leases";
+import { viaPrisma } from "@/lib/sql";
 
 export const NEXT_STATUSES: Record<StudyStatus, StudyStatus[]> = {
   draft: ["open"],
@@ -31,7 +32,7 @@ export async function changeStudyStatus(studyId: string, to: StudyStatus, actorI
     await tx.study.update({ where: { id: studyId }, data: { status: to } });
     // Pausing or closing takes back every pair on loan, so that no lease outlives the state that
     // granted it and the pairs' held counts, the raters' progress and the results agree.
-    if (to !== "open") await withdrawLeases(tx, studyId);
+    if (to !== "open") await withdrawLeases(viaPrisma(tx), studyId);
     await tx.studyEvent.create({ data: { studyId, actorId, what: "status", before: study.status, after: to } });
   });
 }
