@@ -194,28 +194,34 @@ export async function mayClaim(sql: Sql, rules: Rules, raterId: string): Promise
 /**
  * The next pair for this rater, locked: one they have not seen (nor its prompt, if the study says
  * so); an ordinary pair must have room, and the least-held go first in a random order fixed per
- * pair, so that baselines and prompts fill evenly. The walk follows the index on
- * ("studyId", "heldCount", "shuffleKey") and stops at the first pair that qualifies. Pairs locked
- * by other claimers are skipped, unless `wait`.
+ * pair, so that baselines and prompts fill evenly. An ordinary pair's walk follows the index on
+ * ("studyId", "heldCount", "shuffleKey"), a gold pair's the gold pairs' own ("Pair_gold_walk",
+ * which the literal condition lets the planner use), and each stops at the first pair that
+ * qualifies. Pairs locked by other claimers are skipped, unless `wait`. Parameters: $1 the study,
+ * $2 the rater, then for an ordinary pair $3 k and $4 one pair per prompt, for a gold one $3 the latter.
  */
-const candidate = (wait: boolean) => `SELECT p.id
+const candidate = (gold: boolean, wait: boolean) => `SELECT p.id
        FROM "Pair" p
       WHERE p."studyId" = $1
-        AND (p."goldVerdict" IS NOT NULL) = $5::boolean
-        AND (p."goldVerdict" IS NOT NULL OR p."heldCount" < $3::int)
+        AND ${gold ? `p."goldVerdict" IS NOT NULL` : `p."goldVerdict" IS NULL AND p."heldCount" < $3::int`}
         AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = p.id AND mine."raterId" = $2)
-        -- A gold pair the rater answered in training is not handed to them again.
-        AND NOT ($5::boolean AND EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = $2))
+        ${gold ? `-- A gold pair the rater answered in training is not handed to them again.
+        AND NOT EXISTS (SELECT 1 FROM "TrainingAnswer" t WHERE t."pairId" = p.id AND t."raterId" = $2)` : ""}
         AND p.active AND p."removedAt" IS NULL
-        AND NOT ($4::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
+        AND NOT (${gold ? "$3" : "$4"}::boolean AND EXISTS (SELECT 1 FROM "Assignment" mine JOIN "Pair" seen ON seen.id = mine."pairId"
                                  WHERE mine."raterId" = $2 AND seen."promptId" = p."promptId"))
       ORDER BY p."heldCount", p."shuffleKey"
       LIMIT 1
       FOR UPDATE OF p ${wait ? "" : "SKIP LOCKED"}`;
-const CANDIDATE = { skipLocked: candidate(false), wait: candidate(true) };
+const CANDIDATE = {
+  ordinary: { skipLocked: candidate(false, false), wait: candidate(false, true) },
+  gold: { skipLocked: candidate(true, false), wait: candidate(true, true) },
+};
 
 export async function lockCandidate(sql: Sql, rules: Rules, raterId: string, gold: boolean, wait: boolean): Promise<string | undefined> {
-  const [row] = await sql.query<{ id: string }>(wait ? CANDIDATE.wait : CANDIDATE.skipLocked, [rules.studyId, raterId, rules.k, rules.promptOncePerRater, gold]);
+  const kind = gold ? CANDIDATE.gold : CANDIDATE.ordinary;
+  const params = gold ? [rules.studyId, raterId, rules.promptOncePerRater] : [rules.studyId, raterId, rules.k, rules.promptOncePerRater];
+  const [row] = await sql.query<{ id: string }>(wait ? kind.wait : kind.skipLocked, params);
   return row?.id;
 }
 
