@@ -1,37 +1,52 @@
-// The rater loop's benchmark (target from the issue):
-//   B-rate-1  The rater loop over HTTP with 32 concurrent simulated raters at p95 under 50 ms; the
-//             same at 128 raters; throughput at no less than a quarter of the same SQL run
-//             straight through `pg`.
-// Simulated raters judge as fast as the server answers (a closed loop, no think time): each
-// POST /api/rate/:slug/judgments records one judgment and carries the rater's next pair.
-import { randomUUID } from "node:crypto";
+// The rater loop's benchmark (targets from the issues):
+//   B-rate-1  The rater loop over HTTP: throughput at 32 raters in a closed loop at least half of
+//             the app's /api/health floor and a quarter of the same SQL straight through `pg`;
+//             latency as users meet it, an open loop of judgments arriving at random at 100 per
+//             second, p95 under 50 ms; Postgres CPU per judgment at most 3 ms, the app's at most
+//             6 ms.
+//   B-rate-3  Size does not matter: the same rounds in a study of 200,000 pairs, seeded in bulk,
+//             at least 0.8 of the throughput of a study of 2,000 pairs, and at most 1.3 times its
+//             Postgres CPU per judgment.
+// Each POST /api/rate/:slug/judgments records one judgment and carries the rater's next pair.
 import { encode, decode } from "next-auth/jwt";
 import pg from "pg";
-import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
 import { nextAssignment, nextPair, raterProgress as libRaterProgress, type StepPart } from "@/lib/assign/next-assignment";
-import { verdictFor, type Choice } from "@/lib/assign/policy";
+import type { Choice } from "@/lib/assign/policy";
 import { rulesFrom, type StudyRules } from "@/lib/assign/rules";
-import { LIVE, raterProgress, setAssignmentStatus } from "@/lib/assign/statements";
+import { LIVE, raterProgress } from "@/lib/assign/statements";
 import { databaseUrl } from "@/lib/env";
 import { submitJudgment } from "@/lib/judgments/submit-judgment";
 import { pgDatabase, type Database } from "@/lib/sql";
-import { studyForRater } from "@/lib/studies/rater-access";
-import { sessionUser } from "@/lib/users/session-user";
+import { readStudyForRater, studyForRater } from "@/lib/studies/rater-access";
+import { readSessionUser, sessionUser } from "@/lib/users/session-user";
+import { buildPairs } from "@/lib/studies/build-pairs";
 import { seedStudy, type SeededStudy } from "@/lib/testing/seed-study";
 import { inBatches, makeRaters, signInOverHttp } from "@/lib/testing/http-raters";
 import { buildSnapshot, noBuildRow, startApp, startBareServer, type App } from "./app-server";
 import { countCpu, type CpuGroups } from "./cpu";
 import { promptText, responseText } from "./generate";
+import { seededRandom } from "@/lib/random";
 import { count, type BenchContext, type BenchRow } from "./report";
 
-/** The study: 2,000 prompts × 2 baselines = 4,000 pairs, k = 5: room for 20,000 judgments. */
-const PROMPTS = 2_000;
+/** The small study: 1,000 prompts × 2 baselines = 2,000 pairs, k = 10: room for 20,000 judgments. */
+const PROMPTS = 1_000;
+/** The large one: 100,000 prompts, 200,000 pairs, the same rules. */
+const LARGE_PROMPTS = 100_000;
 const BASELINES = ["Alpaca 65B", "GPT-4"];
-const K = 5;
+const K = 10;
 const WARMUP_MS = 3_000;
 const MEASURE_MS = 20_000;
 const P95_TARGET_MS = 50;
 const RATIO_TARGET = 0.25;
+const FLOOR_RATIO_TARGET = 0.5;
+/** Judgments a second arriving at random in the open loop: about 6,000 raters judging a pair a minute. */
+const OPEN_LOOP_RATE = 100;
+/** Raters signed in for the open loop; an arrival takes one that is not waiting for an answer. */
+const OPEN_LOOP_RATERS = 64;
+const SIZE_THROUGHPUT_TARGET = 0.8;
+const SIZE_CPU_TARGET = 1.3;
+const POSTGRES_CPU_TARGET_MS = 3;
+const APP_CPU_TARGET_MS = 6;
 /** The app's pool: @prisma/adapter-pg makes a pg.Pool with pg's default size. */
 const APP_POOL_SIZE = 10;
 /** One rater at a time (no queueing), each way: steps timed, after some not counted. */
@@ -66,6 +81,35 @@ export async function seedLoopStudy(pool: pg.Pool, prompts = PROMPTS, k = K): Pr
   await pool.query(`ANALYZE "Response", "Pair", "Assignment", "Judgment"`);
   if (study.pairs !== prompts * BASELINES.length) throw new Error(`Seeded ${study.pairs} pairs, expected ${prompts * BASELINES.length}`);
   return study;
+}
+
+/** Distinct texts the large study's prompts and answers cycle through, so that its pairs weigh what the small one's do. */
+const TEXTS = 2_000;
+
+/**
+ * A study of `prompts` prompts seeded in bulk: the study and its systems by the app's seeding
+ * code, the prompts and answers by SQL (texts from the bench generator, cycled), the pairs by
+ * the app's own buildPairs, whose triggers count them as an import's would.
+ */
+export async function seedLargeStudy(pool: pg.Pool, prompts = LARGE_PROMPTS, k = K): Promise<SeededStudy> {
+  const study = await seedStudy({ prompts: 0, baselines: BASELINES, judgmentsPerPair: k });
+  const asked = Array.from({ length: TEXTS }, (_, i) => promptText(i + 1));
+  const answered = Array.from({ length: TEXTS * (BASELINES.length + 1) }, (_, i) => responseText((i % TEXTS) + 1, Math.floor(i / TEXTS)));
+  await pool.query(
+    `INSERT INTO "Prompt" (id, "studyId", "externalId", text, position)
+     SELECT $1 || '-p' || n, $1, 'p' || n, ($2::text[])[1 + n % ${TEXTS}], n FROM generate_series(1, ${prompts}) n`,
+    [study.id, asked],
+  );
+  await pool.query(
+    `INSERT INTO "Response" (id, "promptId", "systemId", text)
+     SELECT $1 || '-r' || n || '-' || s.position, $1 || '-p' || n, s.id, ($2::text[])[1 + n % ${TEXTS} + s.position * ${TEXTS}]
+       FROM generate_series(1, ${prompts}) n CROSS JOIN "System" s WHERE s."studyId" = $1`,
+    [study.id, answered],
+  );
+  const pairs = await buildPairs(study.id);
+  await pool.query(`ANALYZE "Prompt", "Response", "Pair", "Assignment", "Judgment"`);
+  if (pairs !== prompts * BASELINES.length) throw new Error(`Seeded ${pairs} pairs, expected ${prompts * BASELINES.length}`);
+  return { ...study, pairs };
 }
 
 // ─── The closed loop ─────────────────────────────────────────────────────────────────────────
@@ -207,6 +251,77 @@ async function httpRound(app: App, study: SeededStudy, raters: number, warmupMs:
   return result;
 }
 
+// ─── The open loop ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * Judgments as users send them: arriving at random (a Poisson process at `perSecond`, gaps drawn
+ * from a seeded exponential), each sent by one of `raters` signed-in raters not waiting for an
+ * answer. A judgment's latency runs from when it was due, not from when it could be sent, so a
+ * server falling behind shows in the figures (no coordinated omission); an arrival that finds
+ * every rater waiting is counted as such and sent when one is free.
+ */
+async function openLoop(app: App, study: SeededStudy, perSecond: number, raters: number, log: BenchContext["log"], label: string) {
+  const people = await makeRaters(raters, `open${study.pairs}`);
+  const cookies = await inBatches(people, 8, (person) => signInOverHttp(app.origin, person.email));
+  const base = `${app.origin}/api/rate/${study.slug}`;
+  const current = await inBatches(cookies, 16, async (cookie) => ((await (await fetch(`${base}/next`, { headers: { cookie } })).json()) as ApiStep).pair?.assignmentId ?? null);
+  const idle = current.map((_, i) => i).filter((i) => current[i]);
+  const waiting: (() => void)[] = [];
+  const result: LoopResult = { raters, latencies: [], judgments: 0, windowMs: MEASURE_MS, acknowledged: 0, errors: new Map(), ranOut: 0, cpu: {} };
+  let allBusy = 0;
+  const random = seededRandom(perSecond * 7919 + raters);
+  const start = performance.now();
+  const measureFrom = start + WARMUP_MS;
+  const end = measureFrom + MEASURE_MS;
+  let cpuSince: (() => CpuGroups) | undefined;
+  const cpuTimers = [setTimeout(() => (cpuSince = countCpu(app.pid)), WARMUP_MS), setTimeout(() => (result.cpu = cpuSince?.() ?? {}), WARMUP_MS + MEASURE_MS)];
+  const free = async () => {
+    if (!idle.length) allBusy += 1;
+    while (!idle.length && current.some(Boolean)) await new Promise<void>((resolve) => waiting.push(resolve));
+    return idle.pop();
+  };
+  const send = async (due: number, n: number) => {
+    const rater = await free();
+    if (rater === undefined) return;
+    try {
+      const response = await fetch(`${base}/judgments`, {
+        method: "POST",
+        headers: { cookie: cookies[rater], "content-type": "application/json" },
+        body: JSON.stringify({ assignmentId: current[rater], choice: CHOICES[(rater + n) % 3] }),
+      });
+      const body = (await response.json()) as ApiStep;
+      const done = performance.now();
+      if (response.status !== 200) {
+        const error = `${response.status} ${body.error ?? ""}`.trim();
+        result.errors.set(error, (result.errors.get(error) ?? 0) + 1);
+        return;
+      }
+      if (body.outcome === "recorded") result.acknowledged += 1;
+      if (due >= measureFrom && due <= end) {
+        result.latencies.push(done - due);
+        if (body.outcome === "recorded") result.judgments += 1;
+      }
+      current[rater] = body.pair?.assignmentId ?? null;
+      if (!current[rater]) result.ranOut += 1;
+    } finally {
+      if (current[rater]) idle.push(rater);
+      waiting.shift()?.();
+    }
+  };
+  const sent: Promise<void>[] = [];
+  for (let due = start, n = 0; due < end; n++) {
+    due += (-Math.log(1 - random()) / perSecond) * 1000;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.push(send(due, n));
+  }
+  await Promise.all(sent);
+  cpuTimers.forEach(clearTimeout);
+  const arrived = result.latencies.length;
+  log(`B-rate-1 open loop, ${perSecond}/s at random, ${label}: ${arrived} arrivals in ${(MEASURE_MS / 1000).toFixed(0)} s (${(arrived / (MEASURE_MS / 1000)).toFixed(0)}/s), ${latencySummary(result)}; ${cpuPerJudgment(result)}; every rater waiting at ${allBusy} arrivals`);
+  return { ...result, allBusy };
+}
+
 // ─── The floors ──────────────────────────────────────────────────────────────────────────────
 // What 32 clients in the same closed loop get from a server that does almost nothing: the bare
 // server (node:http, one pg query by primary key per POST) is the machine's floor; the app's own
@@ -233,44 +348,10 @@ const describeFloor = (result: LoopResult) =>
 
 // ─── The same SQL through pg ─────────────────────────────────────────────────────────────────
 // Every statement one POST /judgments sends to Postgres, in the same order and transactions,
-// straight through pg on a pool of the app's size: auth's user lookup (sessionUser), the study as
-// the rater may see it, with its rules (studyForRater), the write (the engine's gate,
-// lockOwnAssignment, then the judgment and the assignment marked done), then the next pair and
-// the progress. From the gate on, the engine's own statements and the code that sends them
-// (lib/assign: nextPair, raterProgress) run here on pg. Only what Prisma generates for lib's model
-// calls has no text in lib: PRISMA_SQL holds it as Prisma sends it, and the one-at-a-time round
-// checks it against what Prisma sends (a copy gone stale fails the correctness row).
-
-const PRISMA_SQL = {
-  // lib/users/session-user.ts sessionUser: $1 the user's id, $2 1, $3 0.
-  sessionUser: `SELECT "public"."User"."id", "public"."User"."email", "public"."User"."name", "public"."User"."role"::text, "public"."User"."disabledAt", "public"."User"."participantId", "public"."User"."sessionVersion" FROM "public"."User" WHERE ("public"."User"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`,
-  // lib/studies/rater-access.ts studyForRater, for a rater let in as a rater (not a crowd participant): $1 the slug, $2 'open', $3 true, $4 the rater, $5 1, $6 0.
-  studyForRater: `SELECT "public"."Study"."id", "public"."Study"."slug", "public"."Study"."title", "public"."Study"."raterTitle", "public"."Study"."description", "public"."Study"."instructions", "public"."Study"."status"::text, "public"."Study"."kind"::text, "public"."Study"."scaleMin", "public"."Study"."scaleMax", "public"."Study"."judgmentsPerPair", "public"."Study"."rationaleMode"::text, "public"."Study"."simulated", "public"."Study"."leaseSeconds", "public"."Study"."promptOncePerRater", "public"."Study"."goldRate", "public"."Study"."quotaPerRater", "public"."Study"."selfNaming"::text FROM "public"."Study" WHERE ("public"."Study"."slug" = $1 AND "public"."Study"."status" = CAST($2::text AS "public"."StudyStatus") AND ("public"."Study"."openToAllRaters" = $3 OR EXISTS(SELECT "t0"."studyId" FROM "public"."StudyRater" AS "t0" WHERE ("t0"."raterId" = $4 AND ("public"."Study"."id") = ("t0"."studyId") AND "t0"."studyId" IS NOT NULL)))) LIMIT $5 OFFSET $6`,
-  // lib/judgments/submit-judgment.ts, a pairwise judgment: the columns in the order named.
-  insertJudgment: `INSERT INTO "public"."Judgment" ("id","assignmentId","studyId","pairId","raterId","choice","verdict","turnLabels","targetSide","rationale","goldCorrect","timeOnTaskMs","createdAt") VALUES ($1,$2,$3,$4,$5,CAST($6::text AS "public"."Choice"),CAST($7::text AS "public"."Verdict"),CAST($8::text[] AS "public"."Label"[]),CAST($9::text AS "public"."Side"),$10,$11,$12,$13) RETURNING "public"."Judgment"."id", "public"."Judgment"."assignmentId", "public"."Judgment"."studyId", "public"."Judgment"."pairId", "public"."Judgment"."raterId", "public"."Judgment"."choice"::text, "public"."Judgment"."verdict"::text, "public"."Judgment"."label"::text, "public"."Judgment"."score", "public"."Judgment"."turnLabels"::text[], "public"."Judgment"."targetSide"::text, "public"."Judgment"."rationale", "public"."Judgment"."goldCorrect", "public"."Judgment"."timeOnTaskMs", "public"."Judgment"."createdAt"`,
-};
-
-/**
- * The texts of the statements this process sends through pg while `work` runs, into `texts`:
- * Prisma's among them, since @prisma/adapter-pg sends through a pg pool.
- */
-async function recordingStatements<T>(texts: Set<string>, work: () => Promise<T>): Promise<T> {
-  const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const query = client.query;
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const [first] = args;
-    texts.add(typeof first === "string" ? first : String((first as { text?: unknown } | undefined)?.text));
-    return query.apply(this, args);
-  };
-  try {
-    return await work();
-  } finally {
-    client.query = query;
-  }
-}
-
-/** The PRISMA_SQL entries Prisma no longer sends as written. */
-const staleCopies = (sent: Set<string>) => Object.entries(PRISMA_SQL).filter(([, text]) => !sent.has(text)).map(([name]) => name);
+// straight through pg on a pool of the app's size: the same lib code the route handler runs
+// (the session's user, the study as the rater may see it with its rules, the judgment's
+// transaction, the next pair and the progress), given this pool instead of the app's. What is
+// left out is what only the app does: HTTP, Next.js and the session cookie.
 
 /** Parts of one step, for "where the time goes". */
 type Phase = "user" | "study" | "submit" | StepPart | "progress";
@@ -300,9 +381,9 @@ class RawRater {
 
   /** What withRole and requireStudyForRater read before every request. */
   private async authAndStudy(): Promise<StudyRules> {
-    const [user] = await this.timed("user", () => this.database.query<{ role: string }>(PRISMA_SQL.sessionUser, [this.raterId, 1, 0]));
+    const user = await this.timed("user", () => readSessionUser(this.database, this.raterId));
     if (!user || user.role !== "rater") throw new Error("not a rater");
-    const [study] = await this.timed("study", () => this.database.query<StudyRules>(PRISMA_SQL.studyForRater, [this.slug, "open", true, this.raterId, 1, 0]));
+    const study = await this.timed("study", () => readStudyForRater(this.database, this.slug, { id: this.raterId, participant: false }));
     if (!study) throw new Error("study not open to this rater");
     return study;
   }
@@ -315,20 +396,7 @@ class RawRater {
   /** POST /judgments: the judgment, then the next pair. */
   async judge(assignmentId: string, choice: Choice): Promise<{ recorded: boolean; next: string | null }> {
     const study = await this.authAndStudy();
-    const recorded = await this.timed("submit", () =>
-      this.database.transaction(async (tx) => {
-        const a = await lockOwnAssignment(tx, this.raterId, this.slug, assignmentId);
-        if (a.status === "done") return false;
-        requireWritable(a);
-        if (a.status !== "active" || a.expired) throw new Error("lapsed: not expected in this benchmark");
-        const verdict = verdictFor(choice, a.targetSide);
-        const goldCorrect = a.goldVerdict === null ? null : a.goldVerdict === verdict;
-        const columns = [randomUUID(), a.id, a.studyId, a.pairId, this.raterId, choice, verdict, [], a.targetSide, null, goldCorrect, Math.max(0, a.elapsedMs), new Date()];
-        await tx.query(PRISMA_SQL.insertJudgment, columns);
-        await setAssignmentStatus(tx, a.id, "done");
-        return true;
-      }),
-    );
+    const recorded = (await this.timed("submit", () => submitJudgment(this.raterId, this.slug, { assignmentId, choice }, this.database))) === "recorded";
     return { recorded, next: await this.nextStep(study) };
   }
 
@@ -377,10 +445,9 @@ const PHASE_LABELS: Record<Phase, string> = {
 /**
  * One rater at a time, no queueing: three raters take turns, step by step, so that other work on
  * the machine weighs on all three alike: one over HTTP, one through the app's own library code in
- * this process (lib/ and Prisma, phase by phase), one through pg with the same SQL (statement
- * group by statement group). Also the session cookie's decoding, which the proxy and
- * getServerSession each do once a request. The lib steps' statements are recorded, to check
- * PRISMA_SQL against them.
+ * this process on the app's pool (phase by phase), one through the bench's own pg pool with the
+ * same code (statement group by statement group). Also the session cookie's decoding, which the
+ * proxy and getServerSession each do once a request.
  */
 async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: BenchContext["log"]) {
   const [viaHttp, viaLib, viaPg] = await makeRaters(3, "alone");
@@ -400,7 +467,6 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
   const base = `${app.origin}/api/rate/${study.slug}`;
   let httpPair = ((await (await fetch(`${base}/next`, { headers: { cookie } })).json()) as ApiStep).pair;
   let libPair = await nextAssignment(study.id, viaLib.id);
-  const sent = new Set<string>();
   const rater = new RawRater(pool, viaPg.id, study.slug, (phase, value) => add(raw, phase, value));
   let rawPair = await rater.first();
   raw.clear();
@@ -420,9 +486,9 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     if (n >= ALONE_WARMUP_STEPS) http.push(performance.now() - start);
     if (body.outcome === "recorded") acknowledged += 1;
     httpPair = body.pair;
-    // Through lib/ and Prisma: what the route handler calls, in order, the study read once.
+    // Through lib/ on the app's pool: what the route handler calls, in order, the study read once.
     start = performance.now();
-    await recordingStatements(sent, async () => {
+    {
       await time("session cookie (JWE decode)", () => decode({ token, secret }));
       await time("session user", () => sessionUser(viaLib.id));
       const rated = await time("study", () => studyForRater(study.slug, { id: viaLib.id, participant: false }));
@@ -431,7 +497,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
       if (outcome === "recorded") acknowledged += 1;
       libPair = await time("next pair (resume, claim, texts)", () => nextAssignment(rated, viaLib.id));
       await time("progress", () => libRaterProgress(rated, viaLib.id));
-    });
+    }
     add(lib, "total", performance.now() - start);
     // Through pg, the same SQL.
     start = performance.now();
@@ -446,7 +512,7 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
   const rawLine = (Object.keys(PHASE_LABELS) as Phase[]).filter((phase) => raw.has(phase)).map((phase) => `${PHASE_LABELS[phase]} ${ms(median(raw.get(phase)!))}`);
   log(`B-rate-1 one rater at a time, ${http.length} steps each (after ${ALONE_WARMUP_STEPS} not counted), medians:`);
   log(`  over HTTP: p50 ${ms(median(http))}, p95 ${ms(percentile(http, 95))}, p99 ${ms(percentile(http, 99))}`);
-  log(`  lib/Prisma in this process: ${libLine.join(", ")}; total ${ms(median(lib.get("total")!))}`);
+  log(`  lib in this process: ${libLine.join(", ")}; total ${ms(median(lib.get("total")!))}`);
   log(`  same SQL via pg: ${rawLine.join(", ")}; total ${ms(median(raw.get("total")!))}`);
   return {
     acknowledged,
@@ -456,7 +522,6 @@ async function oneAtATime(app: App, pool: pg.Pool, study: SeededStudy, log: Benc
     candidate: median(raw.get("candidate") ?? [NaN]),
     progress: median(raw.get("progress")!),
     session: median(lib.get("session cookie (JWE decode)")!),
-    staleCopies: staleCopies(sent),
   };
 }
 
@@ -488,6 +553,9 @@ async function check(pool: pg.Pool, study: SeededStudy, acknowledged: number): P
 
 // ─── The benchmark ───────────────────────────────────────────────────────────────────────────
 
+/** CPU per judgment of one process group in a round, ms; NaN where it could not be read. */
+const cpuOf = (result: LoopResult, group: keyof CpuGroups) => (result.cpu[group] ?? NaN) / result.judgments;
+
 export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchRow[]> {
   const title = "B-rate-1 rater loop over HTTP";
   const snapshot = await buildSnapshot(context.dir, context.log);
@@ -495,25 +563,26 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: APP_POOL_SIZE });
   const checks: string[] = [];
   let checked = 0;
-  let judged = 0;
+  const judged = new Map<string, number>();
   try {
-    // One study for every round: a step's cost grows with the study's pairs, not with how many
-    // are judged, and the rounds together judge about half of its 20,000 places.
     const seeding = performance.now();
-    const study = await seedLoopStudy(pool);
-    context.log(`B-rate-1: a study of ${count(PROMPTS)} prompts × ${BASELINES.length} baselines (${count(study.pairs)} pairs, k = ${K}) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-    const checkRound = async (what: string, acknowledged: number, result?: LoopResult) => {
-      judged += acknowledged;
+    const small = await seedLoopStudy(pool);
+    context.log(`B-rate-1: a study of ${count(PROMPTS)} prompts × ${BASELINES.length} baselines (${count(small.pairs)} pairs, k = ${K}) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    const seedingLarge = performance.now();
+    const large = await seedLargeStudy(pool);
+    context.log(`B-rate-3: a study of ${count(LARGE_PROMPTS)} prompts × ${BASELINES.length} baselines (${count(large.pairs)} pairs, k = ${K}) seeded in bulk in ${((performance.now() - seedingLarge) / 1000).toFixed(1)} s`);
+    const checkRound = async (what: string, study: SeededStudy, acknowledged: number, result?: LoopResult) => {
+      judged.set(study.id, (judged.get(study.id) ?? 0) + acknowledged);
       checked += 1;
-      for (const problem of await check(pool, study, judged)) checks.push(`after ${what}: ${problem}`);
+      for (const problem of await check(pool, study, judged.get(study.id)!)) checks.push(`after ${what}: ${problem}`);
       if (result && (result.errors.size || result.ranOut)) checks.push(`${what}: ${describe(result)}`);
     };
 
     // The pg baseline before and after the HTTP rounds; the faster counts, so the ratio errs against HTTP.
-    const rawRuns = [await rawRound(pool, study, 32, context.log)];
-    await checkRound("pg, 32 raters", rawRuns[0].acknowledged, rawRuns[0]);
+    const rawRuns = [await rawRound(pool, small, 32, context.log)];
+    await checkRound("pg, 32 raters", small, rawRuns[0].acknowledged, rawRuns[0]);
 
-    const bare = await startBareServer(study.id);
+    const bare = await startBareServer(small.id);
     let bareFloor: LoopResult;
     try {
       bareFloor = await floorRound(bare, { path: "/", method: "POST", body: JSON.stringify({ choice: "left" }) }, 32);
@@ -523,43 +592,57 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
     context.log(`B-rate-1 floor, bare node:http + one pg query, 32 clients: ${describeFloor(bareFloor)}`);
 
     const app = await startApp(snapshot, context.log);
-    let alone: Awaited<ReturnType<typeof oneAtATime>>, at32: LoopResult, at128: LoopResult, stackFloor: LoopResult;
+    let alone: Awaited<ReturnType<typeof oneAtATime>>, at32: LoopResult, at128: LoopResult, stackFloor: LoopResult, large32: LoopResult;
+    let open: Awaited<ReturnType<typeof openLoop>>, largeOpen: Awaited<ReturnType<typeof openLoop>>;
     try {
       stackFloor = await floorRound(app, { path: "/api/health" }, 32);
       context.log(`B-rate-1 floor, the app's GET /api/health (Next.js + one Prisma SELECT 1), 32 clients: ${describeFloor(stackFloor)}`);
-      alone = await oneAtATime(app, pool, study, context.log);
-      await checkRound("one rater at a time", alone.acknowledged);
-      for (const name of alone.staleCopies) checks.push(`PRISMA_SQL.${name} is not what Prisma sends for lib's call now: the pg baseline would measure an old statement`);
-      at32 = await httpRound(app, study, 32, WARMUP_MS, MEASURE_MS, context.log);
-      await checkRound("HTTP, 32 raters", at32.acknowledged, at32);
-      at128 = await httpRound(app, study, 128, WARMUP_MS, MEASURE_MS, context.log);
-      await checkRound("HTTP, 128 raters", at128.acknowledged, at128);
+      alone = await oneAtATime(app, pool, small, context.log);
+      await checkRound("one rater at a time", small, alone.acknowledged);
+      at32 = await httpRound(app, small, 32, WARMUP_MS, MEASURE_MS, context.log);
+      await checkRound("HTTP, 32 raters", small, at32.acknowledged, at32);
+      large32 = await httpRound(app, large, 32, WARMUP_MS, MEASURE_MS, context.log);
+      await checkRound("HTTP, 32 raters, 200,000 pairs", large, large32.acknowledged, large32);
+      open = await openLoop(app, small, OPEN_LOOP_RATE, OPEN_LOOP_RATERS, context.log, `${count(small.pairs)} pairs`);
+      await checkRound("open loop", small, open.acknowledged, open);
+      largeOpen = await openLoop(app, large, OPEN_LOOP_RATE, OPEN_LOOP_RATERS, context.log, `${count(large.pairs)} pairs`);
+      await checkRound("open loop, 200,000 pairs", large, largeOpen.acknowledged, largeOpen);
+      at128 = await httpRound(app, small, 128, WARMUP_MS, MEASURE_MS, context.log);
+      await checkRound("HTTP, 128 raters", small, at128.acknowledged, at128);
     } finally {
       await app.stop();
     }
-    rawRuns.push(await rawRound(pool, study, 32, context.log));
-    await checkRound("pg again, 32 raters", rawRuns[1].acknowledged, rawRuns[1]);
+    rawRuns.push(await rawRound(pool, small, 32, context.log));
+    await checkRound("pg again, 32 raters", small, rawRuns[1].acknowledged, rawRuns[1]);
     const raw = rate(rawRuns[0]) >= rate(rawRuns[1]) ? rawRuns[0] : rawRuns[1];
 
     const rawRate = rate(raw);
-    const rawP95 = percentile(raw.latencies, 95);
     const p95 = (result: LoopResult) => percentile(result.latencies, 95);
+    const sizeRatio = rate(large32) / rate(at32);
+    const sizeCpu = cpuOf(large32, "postgres") / cpuOf(at32, "postgres");
+    const postgresCpu = Math.max(cpuOf(at32, "postgres"), cpuOf(large32, "postgres"));
+    const appCpu = Math.max(cpuOf(at32, "app"), cpuOf(large32, "app"));
+    const openRow = (result: typeof open, study: SeededStudy): BenchRow => ({
+      benchmark: `B-rate-1 latency as users meet it: judgments arriving at random (Poisson) at ${OPEN_LOOP_RATE}/s over HTTP, ${count(study.pairs)} pairs (20 s; from when each was due)`,
+      measured: `${latencySummary(result)}; ${(result.latencies.length / (MEASURE_MS / 1000)).toFixed(0)} arrivals/s`,
+      baseline: `${cpuPerJudgment(result)}; every rater waiting at ${result.allBusy} arrivals`,
+      ratio: "",
+      target: `p95 < ${P95_TARGET_MS} ms`,
+      pass: p95(result) < P95_TARGET_MS,
+    });
+    // At one judgment a minute a rater asks for a sixtieth of a judgment a second: a core gives
+    // 1,000 ms of CPU a second, so it serves 60,000 ÷ (CPU ms per judgment) raters.
+    const perCore = (ms: number) => count(Math.floor(60_000 / ms));
     return [
+      openRow(open, small),
+      openRow(largeOpen, large),
       {
-        benchmark: "B-rate-1 latency: POST judgment + next pair over HTTP, 32 raters in a closed loop (20 s)",
-        measured: latencySummary(at32),
-        baseline: `same SQL via pg: p95 ${ms(rawP95)}; the app's /api/health: p95 ${ms(p95(stackFloor))}`,
-        ratio: "",
-        target: `p95 < ${P95_TARGET_MS} ms`,
-        pass: p95(at32) < P95_TARGET_MS,
-      },
-      {
-        benchmark: "B-rate-1 the floors, 32 clients in the same closed loop (20 s): the app's GET /api/health (Next.js route, one Prisma SELECT 1, no session)",
-        measured: describeFloor(stackFloor),
-        baseline: `bare node:http + one pg query: ${describeFloor(bareFloor)}`,
-        ratio: (percentile(stackFloor.latencies, 95) / percentile(bareFloor.latencies, 95)).toFixed(1),
-        target: `p95 < ${P95_TARGET_MS} ms is reachable only if the floor's p95 is`,
-        pass: null,
+        benchmark: "B-rate-1 throughput: 32 raters over HTTP in a closed loop vs the app's GET /api/health floor, 32 clients",
+        measured: [perSec(rate(at32)), cpuPerJudgment(at32)].filter(Boolean).join("; "),
+        baseline: describeFloor(stackFloor),
+        ratio: (rate(at32) / rate(stackFloor)).toFixed(2),
+        target: `≥ ${FLOOR_RATIO_TARGET.toFixed(2)}`,
+        pass: rate(at32) / rate(stackFloor) >= FLOOR_RATIO_TARGET,
       },
       {
         benchmark: "B-rate-1 throughput: 32 raters over HTTP vs the same SQL via pg (pool of 10), 32 raters (faster of 2 runs)",
@@ -570,17 +653,49 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
         pass: rate(at32) / rawRate >= RATIO_TARGET,
       },
       {
-        benchmark: "B-rate-1 at 128 raters (later target): latency and throughput over HTTP",
-        measured: `${latencySummary(at128)}; ${perSec(rate(at128))}`,
-        baseline: `pg, 32 raters: ${perSec(rawRate)}`,
-        ratio: (rate(at128) / rawRate).toFixed(2),
-        target: `p95 < ${P95_TARGET_MS} ms, ≥ ${RATIO_TARGET.toFixed(2)}`,
+        benchmark: `B-rate-1 CPU per judgment, 32 raters over HTTP: Postgres and the app, the larger of ${count(small.pairs)} and ${count(large.pairs)} pairs`,
+        measured: `postgres ${ms(postgresCpu)}, app ${ms(appCpu)}`,
+        baseline: `${count(small.pairs)} pairs: ${cpuPerJudgment(at32)}; ${count(large.pairs)}: ${cpuPerJudgment(large32)}`,
+        ratio: "",
+        target: `postgres ≤ ${POSTGRES_CPU_TARGET_MS} ms, app ≤ ${APP_CPU_TARGET_MS} ms`,
+        pass: postgresCpu <= POSTGRES_CPU_TARGET_MS && appCpu <= APP_CPU_TARGET_MS,
+      },
+      {
+        benchmark: `B-rate-3 size does not matter: 32 raters over HTTP, ${count(large.pairs)} pairs vs ${count(small.pairs)} (ratio: throughput; Postgres CPU per judgment beside it)`,
+        measured: `${perSec(rate(large32))}; ${cpuPerJudgment(large32)}`,
+        baseline: `${perSec(rate(at32))}; ${cpuPerJudgment(at32)}`,
+        ratio: `${sizeRatio.toFixed(2)}; CPU ${sizeCpu.toFixed(2)}`,
+        target: `≥ ${SIZE_THROUGHPUT_TARGET}; CPU ≤ ${SIZE_CPU_TARGET}`,
+        pass: sizeRatio >= SIZE_THROUGHPUT_TARGET && sizeCpu <= SIZE_CPU_TARGET,
+      },
+      {
+        benchmark: `B-rate-1 capacity at one judgment a minute per rater, from the open loop's CPU per judgment (${count(large.pairs)} pairs)`,
+        measured: `raters per app process (one core) ${perCore(cpuOf(largeOpen, "app"))}; per Postgres core ${perCore(cpuOf(largeOpen, "postgres"))}`,
+        baseline: cpuPerJudgment(largeOpen),
+        ratio: "",
+        target: "",
         pass: null,
       },
       {
-        benchmark: `B-rate-1 one rater at a time (no queueing), ${ALONE_STEPS} steps over HTTP, through lib/Prisma in process, through pg, in turns`,
+        benchmark: "B-rate-1 at 128 raters in a closed loop: latency and throughput over HTTP",
+        measured: `${latencySummary(at128)}; ${perSec(rate(at128))}`,
+        baseline: `pg, 32 raters: ${perSec(rawRate)}`,
+        ratio: (rate(at128) / rawRate).toFixed(2),
+        target: "",
+        pass: null,
+      },
+      {
+        benchmark: "B-rate-1 the floors, 32 clients in the same closed loop (20 s): the app's GET /api/health (Next.js route, one Prisma SELECT 1, no session)",
+        measured: describeFloor(stackFloor),
+        baseline: `bare node:http + one pg query: ${describeFloor(bareFloor)}`,
+        ratio: (rate(stackFloor) / rate(bareFloor)).toFixed(2),
+        target: "",
+        pass: null,
+      },
+      {
+        benchmark: `B-rate-1 one rater at a time (no queueing), ${ALONE_STEPS} steps over HTTP, through lib in process, through the bench's pg pool, in turns`,
         measured: `HTTP p50 ${ms(percentile(alone.http, 50))}, p95 ${ms(percentile(alone.http, 95))}`,
-        baseline: `lib/Prisma ${ms(alone.libTotal)}, pg ${ms(alone.rawTotal)} (medians)`,
+        baseline: `lib ${ms(alone.libTotal)}, pg ${ms(alone.rawTotal)} (medians)`,
         ratio: "",
         target: "",
         pass: null,
@@ -594,8 +709,8 @@ export async function raterLoopBenchmarks(context: BenchContext): Promise<BenchR
         pass: null,
       },
       {
-        benchmark: `B-rate-1 correctness after each of ${checked} rounds (SQL): ≤ k judgments and live assignments per pair, no pair twice to a rater, every acknowledged judgment stored; the pg baseline's Prisma statements as Prisma sends them`,
-        measured: checks.length ? checks.join("; ") : `all hold (${count(judged)} judgments)`,
+        benchmark: `B-rate-1 correctness after each of ${checked} rounds (SQL): ≤ k judgments and live assignments per pair, no pair twice to a rater, every acknowledged judgment stored`,
+        measured: checks.length ? checks.join("; ") : `all hold (${count([...judged.values()].reduce((a, b) => a + b, 0))} judgments)`,
         baseline: "",
         ratio: "",
         target: "all hold",
