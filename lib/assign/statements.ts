@@ -325,37 +325,41 @@ const underRules = (rules: Rules, raterId: string) => [rules.studyId, raterId, r
  */
 const raterCounts = (rules: string) => `
   WITH rules AS (${rules}),
-  room AS (SELECT "roomyPairs" AS pairs, "roomyPrompts" AS prompts, "goldPairs" AS gold FROM "StudyRoom" WHERE "studyId" = $1),
+  -- The rater's history in the study, one row per prompt they had a pair of, in one pass.
+  prompts AS (
+    SELECT count(*) FILTER (WHERE a.status <> 'active') AS closed,
+           count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL) AS gold,
+           count(*) FILTER (WHERE p."goldVerdict" IS NOT NULL AND a.status = 'active') AS "goldHeld",
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL) AS mine,
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND a.status = 'active') AS "mineActive",
+           count(*) FILTER (WHERE p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL) AS "mineRoom",
+           -- Read only with one pair per prompt.
+           bool_or(rules.once AND p."goldVerdict" IS NULL AND (SELECT pr."roomyPairs" > 0 FROM "Prompt" pr WHERE pr.id = p."promptId")) AS "promptRoom"
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
+     WHERE a."raterId" = $2 AND p."studyId" = $1
+     GROUP BY p."promptId"),
   had AS (
-    SELECT p."promptId", a.status, p."goldVerdict" IS NOT NULL AS gold, p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL AS room,
-           pr."roomyPairs" > 0 AS "promptRoom"
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId" JOIN "Prompt" pr ON pr.id = p."promptId", rules
-     WHERE a."raterId" = $2 AND p."studyId" = $1),
-  mine AS (SELECT * FROM had WHERE NOT gold),
+    SELECT coalesce(sum(closed), 0) AS closed, coalesce(sum(gold), 0) AS gold, coalesce(sum("goldHeld"), 0) AS "goldHeld",
+           coalesce(sum("mineRoom"), 0) AS "mineRoom", coalesce(sum("mineActive"), 0) AS "mineActive",
+           count(*) FILTER (WHERE "promptRoom") AS "minePromptsRoom",
+           count(*) FILTER (WHERE mine = 1 AND "mineActive" = 1) AS "promptsHeld"
+      FROM prompts),
+  room AS (SELECT "roomyPairs" AS pairs, "roomyPrompts" AS prompts, "goldPairs" AS gold FROM "StudyRoom" WHERE "studyId" = $1),
   counted AS (
-  SELECT
-    (SELECT count(*)::int FROM "Judgment" j WHERE j."studyId" = $1 AND j."raterId" = $2) AS done,
-    (CASE WHEN (SELECT once FROM rules) THEN
-         (SELECT prompts FROM room)
-       - (SELECT count(DISTINCT "promptId") FROM mine WHERE "promptRoom")
-       + (SELECT count(*) FROM (SELECT 1 FROM mine GROUP BY "promptId" HAVING count(*) = 1 AND bool_and(status = 'active')) held)
-     ELSE
-         (SELECT pairs FROM room)
-       - (SELECT count(*) FROM mine WHERE room)
-       + (SELECT count(*) FROM mine WHERE status = 'active')
-     END)::int AS ordinary,
-    (SELECT count(*) FROM had WHERE status <> 'active')::int AS closed,
-    (SELECT count(*) FROM had WHERE gold)::int AS gold,
-    (SELECT count(*) FROM had WHERE gold AND status = 'active')::int AS "goldHeld",
-    -- The gold pairs the rater may be given: those of the study, less those they answered in training.
-    ((SELECT gold FROM room)
-     - (SELECT count(*) FROM "TrainingAnswer" t JOIN "Pair" p ON p.id = t."pairId"
-         WHERE t."studyId" = $1 AND t."raterId" = $2 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL))::int AS "goldPairs"),
+    SELECT (SELECT count(*)::int FROM "Judgment" j WHERE j."studyId" = $1 AND j."raterId" = $2) AS done,
+           (CASE WHEN r.once THEN room.prompts - h."minePromptsRoom" + h."promptsHeld"
+                 ELSE room.pairs - h."mineRoom" + h."mineActive" END)::int AS ordinary,
+           h.closed::int AS closed, h.gold::int AS gold, h."goldHeld"::int AS "goldHeld",
+           -- The gold pairs the rater may be given: those of the study, less those they answered in training.
+           (room.gold - (SELECT count(*) FROM "TrainingAnswer" t JOIN "Pair" p ON p.id = t."pairId"
+                          WHERE t."studyId" = $1 AND t."raterId" = $2 AND p."goldVerdict" IS NOT NULL AND p.active AND p."removedAt" IS NULL))::int AS "goldPairs",
+           r.rate
+      FROM had h, room, rules r),
   expected AS (
-    SELECT c.*, CASE WHEN r.rate <= 0 THEN 0 WHEN r.rate >= 1 THEN c."goldPairs" - c.gold ELSE
-             LEAST(GREATEST(floor((r.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - r.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
+    SELECT c.*, CASE WHEN c.rate <= 0 THEN 0 WHEN c.rate >= 1 THEN c."goldPairs" - c.gold ELSE
+             LEAST(GREATEST(floor((c.rate::numeric * (c.closed + c.ordinary + c."goldHeld") - c.gold) / (1 - c.rate::numeric) + 0.5)::int, 0), c."goldPairs" - c.gold)
            END AS "goldToCome"
-      FROM counted c, rules r)`;
+      FROM counted c)`;
 
 const progress = (rules: string) => `${raterCounts(rules)}
   -- A quota caps what is left at the pairs the rater may still judge.
