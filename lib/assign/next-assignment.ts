@@ -7,19 +7,19 @@ import "server-only";
 import { goldDue, pickTargetSide } from "@/lib/assign/policy";
 import { rulesFrom, rulesOf, type Rules, type StudyRules } from "@/lib/assign/rules";
 import {
-  goldOutlook,
+  claimOutlook,
   insertAssignment,
   lockCandidate,
   lockOpenAssignment,
   mayClaim,
   pairIsFull,
   pairTexts,
-  raterHistory,
   raterProgress as progressOf,
   releaseLapsedLeases,
   renewLease,
   setAssignmentStatus,
   takeClaimTurn,
+  type ClaimOutlook,
   type RaterProgress,
   type Turn,
 } from "@/lib/assign/statements";
@@ -62,9 +62,8 @@ async function resume(tx: Sql, rules: Rules, raterId: string) {
 }
 
 /** Whether the next pair should be gold, from the same counts as the rater's progress (none are read in a study without gold). */
-async function goldIsDue(tx: Sql, rules: Rules, raterId: string): Promise<boolean> {
+function goldIsDue(rules: Rules, outlook: ClaimOutlook): boolean {
   if (rules.goldRate <= 0) return false;
-  const outlook = await goldOutlook(tx, rules, raterId);
   // At rate 1 every pair is gold while gold pairs last.
   return rules.goldRate >= 1 ? outlook.goldToCome > 0 : goldDue(outlook.goldToCome, outlook.ordinary);
 }
@@ -82,12 +81,11 @@ async function tryClaim(database: Database, rules: Rules, raterId: string, time:
     // check below with the last place.
     if (rules.quota !== null || rules.crowdQuota !== null) await takeClaimTurn(tx, rules.studyId, raterId);
     // The study's first steps and its attention checks, read in the transaction that claims.
-    if (rules.gated && !(await mayClaim(tx, rules, raterId))) return "none left";
-    const history = await raterHistory(tx, rules, raterId);
-    if (history.stopped || (history.quota !== null && history.pairs >= history.quota)) return "none left";
+    const history = await claimOutlook(tx, rules, raterId);
+    if (!history.may || history.stopped || (history.quota !== null && history.pairs >= history.quota)) return "none left";
     const find = (gold: boolean) =>
       time("candidate", async () => (await lockCandidate(tx, rules, raterId, gold, false)) ?? (await lockCandidate(tx, rules, raterId, gold, true)));
-    const pairId = ((await goldIsDue(tx, rules, raterId)) ? await find(true) : undefined) ?? (await find(false));
+    const pairId = (goldIsDue(rules, history) ? await find(true) : undefined) ?? (await find(false));
     if (!pairId) return "none left";
     // Checked again under the lock: what the candidate query saw may be stale by now.
     if (await pairIsFull(tx, pairId, rules.k)) return "filled meanwhile";

@@ -149,25 +149,6 @@ export async function takeClaimTurn(sql: Sql, studyId: string, raterId: string):
 }
 
 /**
- * What this rater has had in this study: for the quota (pairs judged or held, against the crowd
- * link's quota for one of its participants) and for balancing the target's side.
- */
-export async function raterHistory(sql: Sql, rules: Rules, raterId: string) {
-  const [row] = await sql.query<{ pairs: number; left: number; right: number; quota: number | null; stopped: boolean }>(
-    `SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
-            count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
-            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right,
-            (${ofRater("$3::int", "$4::int")})::int AS quota,
-            -- In every study: a stop holds though the researcher has since turned the checks off.
-            EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = $1 AND st."raterId" = $2 AND st."liftedAt" IS NULL) AS stopped
-       FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-      WHERE p."studyId" = $1 AND a."raterId" = $2`,
-    [rules.studyId, raterId, rules.quota, rules.crowdQuota],
-  );
-  return row;
-}
-
-/**
  * A rule that differs for the crowd link's participants, for rater $2 in study $1: `crowd` where
  * it is set and the rater is one of the study's participants, `invited` otherwise.
  */
@@ -376,11 +357,53 @@ export async function raterProgress(sql: Sql, study: string | Rules, raterId: st
   return row;
 }
 
-const GOLD_OUTLOOK = `${raterCounts(RULES_GIVEN)}
-  SELECT ordinary, "goldToCome" FROM expected`;
+/** What a claim reads of the rater before it looks for a pair: in one statement, see claimOutlook. */
+export interface ClaimOutlook {
+  /** Pairs judged or held, against the quota; and the target's sides so far, for balancing them. */
+  pairs: number;
+  left: number;
+  right: number;
+  quota: number | null;
+  /** Stopped by the attention checks: a stop holds though the researcher has since turned them off. */
+  stopped: boolean;
+  /** Whether the rater took the study's first steps (read only in a study that has any). */
+  may: boolean;
+  /** The ordinary pairs left and the gold pairs expected, with nothing held (read only in a study with gold). */
+  ordinary: number;
+  goldToCome: number;
+}
 
-/** What the next claim draws gold from: the ordinary pairs left and the gold pairs expected, with nothing held. */
-export async function goldOutlook(sql: Sql, rules: Rules, raterId: string) {
-  const [row] = await sql.query<{ ordinary: number; goldToCome: number }>(GOLD_OUTLOOK, underRules(rules, raterId));
+// The rater's history in the study, for the quota and the target's sides.
+const HISTORY = `history AS (
+    SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
+           count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
+           count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
+      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
+     WHERE p."studyId" = $1 AND a."raterId" = $2)`;
+
+// $1 the study, $2 the rater, then as underRules gives them ($3 k … $7 the crowd quota) and $8
+// whether the study has first steps; without gold, $3 the quota, $4 the crowd's, $5 first steps.
+const claimOutlookSql = (gold: boolean) => {
+  const [quota, crowd, gated] = gold ? ["$5", "$7", "$8"] : ["$3", "$4", "$5"];
+  return `${gold ? `${raterCounts(RULES_GIVEN)},` : "WITH"} ${HISTORY}
+  SELECT h.pairs, h.left, h.right, (${ofRater(`${quota}::int`, `${crowd}::int`)})::int AS quota,
+         EXISTS (SELECT 1 FROM "RaterStop" st WHERE st."studyId" = $1 AND st."raterId" = $2 AND st."liftedAt" IS NULL) AS stopped,
+         CASE WHEN ${gated}::boolean THEN (SELECT ${CONSENTED} AND ${TRAINED("u.id")} AND NOT ${STOPPED} FROM "Study" s, "User" u WHERE s.id = $1 AND u.id = $2)
+              ELSE true END AS may,
+         ${gold ? `e.ordinary, e."goldToCome"` : `0 AS ordinary, 0 AS "goldToCome"`}
+    FROM history h${gold ? ", expected e" : ""}`;
+};
+const CLAIM_OUTLOOK = { gold: claimOutlookSql(true), ordinary: claimOutlookSql(false) };
+
+/**
+ * What a claim reads of the rater before it looks for a pair, in one statement where three were
+ * sent: the history for the quota and the sides, the first steps and the stop, and in a study with
+ * gold the same counts as the rater's progress, which say whether gold is due.
+ */
+export async function claimOutlook(sql: Sql, rules: Rules, raterId: string): Promise<ClaimOutlook> {
+  const [row] =
+    rules.goldRate > 0
+      ? await sql.query<ClaimOutlook>(CLAIM_OUTLOOK.gold, [...underRules(rules, raterId), rules.gated])
+      : await sql.query<ClaimOutlook>(CLAIM_OUTLOOK.ordinary, [rules.studyId, raterId, rules.quota, rules.crowdQuota, rules.gated]);
   return row;
 }
