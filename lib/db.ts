@@ -64,8 +64,11 @@ export function readDatabaseUrl(): string {
  * Postgres has; a download that finds none free within the wait is told to try again.
  */
 export function exportConnections(): pg.Pool {
-  globalForDb.exports ??= new pg.Pool({ connectionString: readDatabaseUrl(), max: env().EXPORT_CONNECTIONS, connectionTimeoutMillis: WAIT_MS });
-  globalForDb.exports.on("connect", (client) => client.on("error", () => {}));
+  if (!globalForDb.exports) {
+    globalForDb.exports = new pg.Pool({ connectionString: readDatabaseUrl(), max: env().EXPORT_CONNECTIONS, connectionTimeoutMillis: WAIT_MS });
+    // Once per pool: a listener added at every call would pile up on each new connection.
+    globalForDb.exports.on("connect", (client) => client.on("error", () => {}));
+  }
   return globalForDb.exports;
 }
 
