@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { freePort } from "@/lib/net/free-port";
+import { isAlive } from "@/lib/postgres/embedded";
 
 const STARTUP_MS = 120_000;
 const SHUTDOWN_MS = 30_000;
@@ -29,15 +30,6 @@ const INHERITED_SETTINGS = ["NODE_ENV", "NODE_OPTIONS", "DATABASE_URL", "DATABAS
 const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 for (const name of Object.keys(baseEnv)) {
   if (name.startsWith("npm_") || INHERITED_SETTINGS.includes(name)) delete baseEnv[name];
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The files git would commit now: tracked ones as they are in the working tree, and new ones not ignored. */

@@ -23,7 +23,8 @@ function readOrCreatePassword(dataDir: string): string {
   return password;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this id is running (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

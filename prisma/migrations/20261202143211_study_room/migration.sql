@@ -70,19 +70,13 @@ BEGIN
 END
 $$;
 
--- Pairs added or deleted, counted per statement: an import adds tens of thousands at once.
-CREATE FUNCTION pairs_room_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Pairs added or deleted, counted per statement: an import adds tens of thousands at once. A
+-- study's own deletion takes its counts with it: its pairs go after its row, and find none.
+CREATE FUNCTION pairs_room_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign integer := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
 BEGIN
-  PERFORM count_room(array_agg(p."studyId"), array_agg(p."promptId"), array_agg(pair_room(p, s."judgmentsPerPair")), array_agg(pair_gold(p)))
-     FROM changed p JOIN "Study" s ON s.id = p."studyId";
-  RETURN NULL;
-END
-$$;
-
--- A study's own deletion takes its counts with it: its pairs go after its row, and find none.
-CREATE FUNCTION pairs_room_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM count_room(array_agg(p."studyId"), array_agg(p."promptId"), array_agg(-pair_room(p, s."judgmentsPerPair")), array_agg(-pair_gold(p)))
+  PERFORM count_room(array_agg(p."studyId"), array_agg(p."promptId"), array_agg(sign * pair_room(p, s."judgmentsPerPair")), array_agg(sign * pair_gold(p)))
      FROM changed p JOIN "Study" s ON s.id = p."studyId";
   RETURN NULL;
 END
@@ -134,11 +128,11 @@ EXECUTE FUNCTION pair_room_changed();
 
 CREATE TRIGGER "Pair_room_added"
 AFTER INSERT ON "Pair" REFERENCING NEW TABLE AS changed
-FOR EACH STATEMENT EXECUTE FUNCTION pairs_room_added();
+FOR EACH STATEMENT EXECUTE FUNCTION pairs_room_counted();
 
 CREATE TRIGGER "Pair_room_deleted"
 AFTER DELETE ON "Pair" REFERENCING OLD TABLE AS changed
-FOR EACH STATEMENT EXECUTE FUNCTION pairs_room_deleted();
+FOR EACH STATEMENT EXECUTE FUNCTION pairs_room_counted();
 
 CREATE TRIGGER "Prompt_room_deleted"
 AFTER DELETE ON "Prompt" REFERENCING OLD TABLE AS changed
