@@ -1,11 +1,11 @@
-// What the engine's raw statements run on: the app's Prisma client or one of its transactions,
-// or a pg pool or client (the rater-loop benchmark sends the engine's own statements straight
-// through pg). Each statement is written once, as a constant text with positional parameters
-// ($1, $2, …), and run through either.
+// What raw statements run on: a pg pool or client (a rater's every request, on the pool the app's
+// Prisma client shares, and the rater-loop benchmark on its own), or the app's Prisma client or
+// one of its transactions (the researchers' writes that join an engine statement). Each
+// statement is written once, as a constant text with positional parameters ($1, $2, …), and run
+// through either.
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { env } from "@/lib/env";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface Sql {
   /** The rows the statement returns. */
@@ -32,11 +32,6 @@ export function viaPrisma(client: PrismaRaw): Sql {
     query: async <Row>(text: string, params: readonly unknown[]) => client.$queryRawUnsafe<Row[]>(text, ...params),
     execute: async (text, params) => client.$executeRawUnsafe(text, ...params),
   };
-}
-
-/** Transactions as the app makes them: Prisma's interactive transactions, with the client's options. */
-export function prismaDatabase(client: PrismaClient): Database {
-  return { ...viaPrisma(client), transaction: (work) => client.$transaction((tx) => work(viaPrisma(tx))) };
 }
 
 const names = new Map<string, string>();

@@ -1,8 +1,8 @@
 // Hands a rater their next pair: the one they were working on if its lease still holds (so a
 // reload resumes), otherwise a new one claimed under a row lock, so that concurrent raters and
 // app processes never hand an ordinary pair out beyond k nor any pair twice to one rater. The
-// statements are in statements.ts; what is here runs them, in the app on Prisma and in the
-// rater-loop benchmark on pg (nextPair).
+// statements are in statements.ts; what is here runs them on a pg pool: the app's (the one its
+// Prisma client uses) or the rater-loop benchmark's (nextPair).
 import "server-only";
 import { goldDue, pickTargetSide } from "@/lib/assign/policy";
 import { rulesFrom, rulesOf, type Rules, type StudyRules } from "@/lib/assign/rules";

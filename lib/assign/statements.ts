@@ -1,6 +1,8 @@
-// The assignment engine's SQL, each statement once: what the app sends through Prisma
-// (`viaPrisma`) and what the rater-loop benchmark sends through pg (`viaPg`). Each function is
-// one statement; which transaction it runs in, and under which locks, is its caller's.
+// The assignment engine's SQL, each statement once: what the app sends through pg on its own
+// pool, prepared (`pgDatabase(primaryPool())`), what the rater-loop benchmark sends on the
+// bench's pool, and what a Prisma transaction sends where one of these joins it (`viaPrisma`).
+// Each function is one statement; which transaction it runs in, and under which locks, is its
+// caller's.
 import type { Side, Verdict } from "@/lib/assign/policy";
 import type { Rules } from "@/lib/assign/rules";
 import type { StudyKind, StudyStatus } from "@/lib/generated/prisma/enums";
