@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { databaseUrl, env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { pgDatabase, type Database } from "@/lib/sql";
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool; replica?: PrismaClient; exports?: pg.Pool };
 
@@ -37,13 +38,14 @@ export function db(): PrismaClient {
 }
 
 /**
- * The primary's pool that db() sends through, for the statements of a rater's every step (the
- * assignment engine's): sent straight through pg they skip Prisma's query engine, whose work per
- * statement and per transaction is most of a step's CPU in the app.
+ * The primary's pool that db() sends through, for the statements of a rater's every request (the
+ * session's user, the study, the judgment, the assignment engine's): sent straight through pg,
+ * prepared, they skip Prisma's query engine, whose work per statement and per transaction was
+ * most of a step's CPU in the app.
  */
-export function primaryPool(): pg.Pool {
+export function primaryDatabase(): Database {
   db();
-  return globalForDb.pool!;
+  return pgDatabase(globalForDb.pool!);
 }
 
 /** Where results and exports are read: the replica when there is one (a little behind the primary), else the primary. */

@@ -24,9 +24,9 @@ import {
   type Turn,
 } from "@/lib/assign/statements";
 import { hideSelfNaming } from "@/lib/blind/self-naming";
-import { primaryPool } from "@/lib/db";
+import { primaryDatabase } from "@/lib/db";
 import { isDeadlock } from "@/lib/db-errors";
-import { pgDatabase, type Database, type Sql } from "@/lib/sql";
+import type { Database, Sql } from "@/lib/sql";
 
 type Answer = { text: string; turns: string[] | null };
 
@@ -141,10 +141,10 @@ export async function nextPair(database: Database, rules: Rules, raterId: string
 
 /** `study`: as read with its rules (RULE_FIELDS), or its id, and its rules are read first. */
 export async function nextAssignment(study: string | StudyRules, raterId: string): Promise<PairOnScreen | null> {
-  return nextPair(pgDatabase(primaryPool()), await rulesOf(study), raterId);
+  return nextPair(primaryDatabase(), await rulesOf(study), raterId);
 }
 
 /** Judged by this rater, and what is left for them (statements.ts says how it is counted). `study` as for nextAssignment. */
 export async function raterProgress(study: string | StudyRules, raterId: string): Promise<RaterProgress> {
-  return progressOf(pgDatabase(primaryPool()), typeof study === "string" ? study : rulesFrom(study), raterId);
+  return progressOf(primaryDatabase(), typeof study === "string" ? study : rulesFrom(study), raterId);
 }

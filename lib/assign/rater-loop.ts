@@ -4,9 +4,8 @@ import "server-only";
 import { nextPair, type PairOnScreen } from "@/lib/assign/next-assignment";
 import { RULE_FIELDS, rulesOf, type StudyRules } from "@/lib/assign/rules";
 import { raterProgress, type RaterProgress } from "@/lib/assign/statements";
-import { db, primaryPool } from "@/lib/db";
+import { db, primaryDatabase } from "@/lib/db";
 import { raterStep } from "@/lib/rater-steps/step";
-import { pgDatabase } from "@/lib/sql";
 
 export interface NextStep {
   pair: PairOnScreen | null;
@@ -21,7 +20,7 @@ export interface NextStep {
  */
 export async function nextStep(study: string | StudyRules, raterId: string): Promise<NextStep> {
   const rules = await rulesOf(study);
-  const database = pgDatabase(primaryPool());
+  const database = primaryDatabase();
   const pair = await nextPair(database, rules, raterId);
   const progress = await raterProgress(database, rules, raterId);
   if (pair) return { pair, progress };

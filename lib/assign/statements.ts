@@ -1,5 +1,5 @@
 // The assignment engine's SQL, each statement once: what the app sends through pg on its own
-// pool, prepared (`pgDatabase(primaryPool())`), what the rater-loop benchmark sends on the
+// pool, prepared (`primaryDatabase()`), what the rater-loop benchmark sends on the
 // bench's pool, and what a Prisma transaction sends where one of these joins it (`viaPrisma`).
 // Each function is one statement; which transaction it runs in, and under which locks, is its
 // caller's.

@@ -3,12 +3,12 @@
 import "server-only";
 import { lockOwnAssignment, requireWritable } from "@/lib/assign/lock-own-assignment";
 import { pairIsFull, setAssignmentStatus } from "@/lib/assign/statements";
-import { primaryPool } from "@/lib/db";
+import { primaryDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { KINDS } from "@/lib/kinds";
 import type { JudgmentColumns } from "@/lib/kinds/kind";
 import { enforceAttention } from "@/lib/rater-steps/attention";
-import { pgDatabase, type Database, type Sql } from "@/lib/sql";
+import type { Database, Sql } from "@/lib/sql";
 import { answerOf, type JudgmentInput } from "@/lib/validation/judgment";
 
 export type SubmitOutcome = "recorded" | "already_recorded";
@@ -60,7 +60,7 @@ async function insertJudgment(sql: Sql, judgment: NewJudgment): Promise<void> {
  * `slug` is the study the rater's address names: the assignment must belong to it. On the app's
  * pool, or on `database` (the rater-loop benchmark's), in one transaction of prepared statements.
  */
-export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput, database: Database = pgDatabase(primaryPool())): Promise<SubmitOutcome> {
+export async function submitJudgment(raterId: string, slug: string, input: JudgmentInput, database: Database = primaryDatabase()): Promise<SubmitOutcome> {
   return database.transaction(async (sql) => {
     const assignment = await lockOwnAssignment(sql, raterId, slug, input.assignmentId);
     // A retry of what was recorded before the study closed is told so, not that nothing was.

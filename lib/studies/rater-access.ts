@@ -3,11 +3,11 @@
 // study does not exist.
 import "server-only";
 import { RULE_FIELDS } from "@/lib/assign/rules";
-import { db, primaryPool } from "@/lib/db";
+import { db, primaryDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STUDY_FIELDS } from "@/lib/studies/find-study";
-import { viaPg, type Sql } from "@/lib/sql";
+import type { Sql } from "@/lib/sql";
 import { isSlug } from "@/lib/validation/study";
 
 export interface Rater {
@@ -63,7 +63,7 @@ export async function readStudyForRater(sql: Sql, slug: string, rater: Rater): P
 
 /** As readStudyForRater, through the app's pool. */
 export function studyForRater(slug: string, rater: Rater): Promise<RatedStudy | null> {
-  return readStudyForRater(viaPg(primaryPool()), slug, rater);
+  return readStudyForRater(primaryDatabase(), slug, rater);
 }
 
 /** For the rater's API: the study, or a 404 that names the slug and nothing else. */

@@ -2,9 +2,9 @@
 // session cookie, and the rater-loop benchmark's step through pg.
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { primaryPool } from "@/lib/db";
+import { primaryDatabase } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { viaPg, type Sql } from "@/lib/sql";
+import type { Sql } from "@/lib/sql";
 
 const SESSION_USER = `SELECT id, email, name, role::text AS role, "disabledAt", "participantId", "sessionVersion" FROM "User" WHERE id = $1`;
 
@@ -20,5 +20,5 @@ export async function readSessionUser(sql: Sql, id: string, version = 0): Promis
 
 /** As readSessionUser, through the app's pool: a statement on every request, sent prepared. */
 export function sessionUser(id: string, version = 0): Promise<SessionUser | null> {
-  return readSessionUser(viaPg(primaryPool()), id, version);
+  return readSessionUser(primaryDatabase(), id, version);
 }
