@@ -69,6 +69,8 @@ test("S opens the skip form and R the report form, their first field focused, an
   await page.keyboard.press("s");
   await expect(page.getByLabel("Reason")).toBeFocused();
   await page.getByLabel("Reason").selectOption("The content is broken");
+  // The report's request may still be settling: the buttons stay disabled until it has.
+  await expect(page.getByRole("button", { name: "Skip", exact: true })).toBeEnabled();
   await page.getByRole("button", { name: "Skip", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("0 judged · 1 to go")).toBeVisible();
