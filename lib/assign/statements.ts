@@ -283,6 +283,12 @@ export interface RaterProgress {
   quota: number | null;
 }
 
+// The rater's assignments in study $1 with their pairs, each pair found by its key: the walk
+// follows the rater's history, never the study's size. The fence (OFFSET 0) keeps the planner
+// from joining the other way, reading every pair of the study, as its generic plan did when it
+// guessed a study holds half the pairs there are.
+const RATER_PAIRS = `"Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Pair" p WHERE p.id = a."pairId" AND p."studyId" = $1 OFFSET 0) p`;
+
 // The study's rules as the counts below read them ($1 the study, $2 the rater): from the study's
 // row, or as given ($3 k, $4 one pair per prompt, $5 the quota, $6 the gold rate) by a caller
 // that read them with the study.
@@ -318,8 +324,8 @@ const raterCounts = (rules: string) => `
            count(*) FILTER (WHERE p."goldVerdict" IS NULL AND p."heldCount" < rules.k AND p.active AND p."removedAt" IS NULL) AS "mineRoom",
            -- Read only with one pair per prompt.
            bool_or(rules.once AND p."goldVerdict" IS NULL AND (SELECT pr."roomyPairs" > 0 FROM "Prompt" pr WHERE pr.id = p."promptId")) AS "promptRoom"
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId", rules
-     WHERE a."raterId" = $2 AND p."studyId" = $1
+      FROM ${RATER_PAIRS}, rules
+     WHERE a."raterId" = $2
      GROUP BY p."promptId"),
   had AS (
     SELECT coalesce(sum(closed), 0) AS closed, coalesce(sum(gold), 0) AS gold, coalesce(sum("goldHeld"), 0) AS "goldHeld",
@@ -380,8 +386,8 @@ const HISTORY = `history AS (
     SELECT count(*) FILTER (WHERE a.status IN ('active', 'done'))::int AS pairs,
            count(*) FILTER (WHERE a."targetSide" = 'left')::int AS left,
            count(*) FILTER (WHERE a."targetSide" = 'right')::int AS right
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-     WHERE p."studyId" = $1 AND a."raterId" = $2)`;
+      FROM ${RATER_PAIRS}
+     WHERE a."raterId" = $2)`;
 
 // $1 the study, $2 the rater, then as underRules gives them ($3 k … $7 the crowd quota) and $8
 // whether the study has first steps; without gold, $3 the quota, $4 the crowd's, $5 first steps.
