@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, useTransition, type ReactNode, type Ref } from "react";
 import type { FormState } from "@/lib/actions/form-state";
-import { KINDS, ratingOptions, type Answer, type KindName, type LabelName } from "@/lib/kinds";
+import type { Answer, KindName, LabelName } from "@/lib/kinds";
+import { KIND_VIEWS, ratingOptions } from "@/lib/kinds/views";
 import { RATER_KEYS, raterActionOf } from "@/lib/kinds/rater-keys";
 import { KeyboardHelp } from "./keyboard-help";
 import { useRatingSession } from "./rating-session";
@@ -96,7 +97,7 @@ export function JudgePair({
     });
   }
 
-  const view = KINDS[kind].rating;
+  const view = KIND_VIEWS[kind].rating;
   const single = view.shows !== "pair";
   const { turnLabels: perTurn } = view;
   const { question: asked, options } = ratingOptions(kind, { scale, offers: { bothBad } });
@@ -267,7 +268,7 @@ export function JudgePair({
             <SkipForm
               ref={skipForm}
               reasons={skipReasons}
-              noun={KINDS[kind].item.one}
+              noun={KIND_VIEWS[kind].item.one}
               disabled={pending}
               onSkip={(reason) => run(() => actions.skip({ assignmentId, reason }), session.acted)}
             />

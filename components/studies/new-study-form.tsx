@@ -5,7 +5,8 @@ import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 import { BothBadBox } from "@/components/studies/both-bad-box";
 import { Field } from "@/components/ui/field";
 import type { FormAction } from "@/lib/actions/form-state";
-import { capitalised, DEFAULT_KIND, KIND_NAMES, KINDS, type KindName } from "@/lib/kinds";
+import { DEFAULT_KIND, KIND_NAMES, type KindName } from "@/lib/kinds/kind";
+import { capitalised, KIND_VIEWS } from "@/lib/kinds/views";
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
@@ -23,7 +24,7 @@ export function NewStudyForm({ action }: { action: FormAction }) {
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
   const [kind, setKind] = useState<KindName>(DEFAULT_KIND);
-  const wording = KINDS[kind];
+  const wording = KIND_VIEWS[kind];
   const { one, many } = wording.item;
   // Follows the kind (on for pairwise studies) until the researcher sets it.
   const [promptOnceSet, setPromptOnceSet] = useState<boolean | null>(null);
@@ -60,7 +61,7 @@ export function NewStudyForm({ action }: { action: FormAction }) {
         <legend className="font-medium">What raters do</legend>
         {KIND_NAMES.map((name, index) => (
           <label key={name} className={`flex items-center gap-2 ${index === 0 ? "mt-1" : ""}`}>
-            <input type="radio" name="kind" value={name} defaultChecked={name === DEFAULT_KIND} /> {KINDS[name].choice}
+            <input type="radio" name="kind" value={name} defaultChecked={name === DEFAULT_KIND} /> {KIND_VIEWS[name].choice}
           </label>
         ))}
       </fieldset>

@@ -7,14 +7,15 @@ import { Field } from "@/components/ui/field";
 import { BothBadBox } from "@/components/studies/both-bad-box";
 import type { FormAction, FormState } from "@/lib/actions/form-state";
 import type { StudySettings } from "@/lib/validation/study";
-import { KINDS, type KindName } from "@/lib/kinds";
+import type { KindName } from "@/lib/kinds";
+import { KIND_VIEWS } from "@/lib/kinds/views";
 import { comparesTwoAnswers } from "@/lib/kinds/compares-two";
 
 const input = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
 /** The settings a study may change after it is made; the server says why a change is refused. */
 export function StudySettingsForm({ slug, kind, settings, baselines, save }: { slug: string; kind: KindName; settings: StudySettings; baselines: string[]; save: FormAction }) {
-  const { one, many } = KINDS[kind].item;
+  const { one, many } = KIND_VIEWS[kind].item;
   const [state, action, pending] = useActionState<FormState, FormData>(save, {});
   const errors = state.fieldErrors ?? {};
   return (

@@ -151,10 +151,14 @@ export interface ExportColumns {
   perTurn: boolean;
 }
 
-/** Everything a study kind says that works in the browser as on the server. */
-export interface StudyKind extends KindWording {
+/** What the browser needs of a kind: its words, what its judgments measure, what a rater is shown. */
+export interface KindView extends KindWording {
   measure: Measure;
-  judgment: KindJudgment;
   rating: RatingView;
+}
+
+/** Everything a study kind says: its view, and the schema and columns the server checks and writes with. */
+export interface StudyKind extends KindView {
+  judgment: KindJudgment;
   exportColumns: ExportColumns;
 }

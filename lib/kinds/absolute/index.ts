@@ -1,7 +1,7 @@
 // The paper's absolute study: each answer alone, labelled Fail, Pass or Excellent.
-import { LABELS, type StudyKind } from "../kind";
+import type { StudyKind } from "../kind";
 import { EXPORT_COLUMNS } from "./export-columns";
-import { JUDGMENT, RATING } from "./judgment";
-import { WORDING } from "./wording";
+import { JUDGMENT } from "./judgment";
+import { VIEW } from "./view";
 
-export const ABSOLUTE: StudyKind = { ...WORDING, measure: { shape: "labels", categories: LABELS, turns: "one" }, judgment: JUDGMENT, rating: RATING, exportColumns: EXPORT_COLUMNS };
+export const ABSOLUTE: StudyKind = { ...VIEW, judgment: JUDGMENT, exportColumns: EXPORT_COLUMNS };

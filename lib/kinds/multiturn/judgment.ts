@@ -1,6 +1,6 @@
 // A multi-turn judgment: a label for every assistant turn of a conversation, in order.
 import { z } from "zod";
-import { LABELS, type KindJudgment, type RatingView } from "../kind";
+import { LABELS, type KindJudgment } from "../kind";
 
 export const MULTITURN_ANSWER = z.object({
   kind: z.literal("multiturn"),
@@ -19,21 +19,4 @@ export const JUDGMENT: KindJudgment = {
   checkTurns: (answer: MultiturnAnswer, turns: number) =>
     answer.turnLabels.length === turns ? null : `This conversation has ${turns} assistant turn${turns === 1 ? "" : "s"}: ${eachTurn}`,
   columns: (answer: MultiturnAnswer) => ({ turnLabels: answer.turnLabels }),
-};
-
-/** Each turn labelled with radio buttons, the labels sent together: no one-key options. */
-export const RATING: RatingView = {
-  shows: "turns",
-  question: "How well does each of the assistant's turns meet the request: Fail, Pass or Excellent?",
-  questionShown: true,
-  options: [],
-  turnLabels: {
-    choices: [
-      { value: "fail", name: "Fail" },
-      { value: "pass", name: "Pass" },
-      { value: "excellent", name: "Excellent" },
-    ],
-    submit: "Submit the labels",
-    answer: (labels) => ({ kind: "multiturn", turnLabels: labels }),
-  },
 };
