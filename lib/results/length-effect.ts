@@ -47,14 +47,16 @@ export async function lengthEffectByBaseline(studyId: string, filter: ResultsFil
       JOIN "Study" st ON st.id = s."studyId" AND st."targetSystemId" IS DISTINCT FROM s.id
       LEFT JOIN (
         -- The arrays of one row are aggregated over the same rows in the same order: they line up.
-        SELECT v."baselineSystemId", array_agg(length(tr.text)) AS "targetLength", array_agg(length(br.text)) AS "baselineLength",
-               array_agg(v.w) AS wins, array_agg(v.t) AS ties, array_agg(v.l) AS losses
-          FROM (${pairVerdicts(studyId, filter)}) v
-          JOIN "Pair" p ON p.id = v."pairId"
-          JOIN "Response" tr ON tr.id = p."targetResponseId"
-          JOIN "Response" br ON br.id = p."baselineResponseId"
-         WHERE v.w + v.t + v.l > 0
-         GROUP BY v."baselineSystemId"
+        SELECT x."baselineSystemId", array_agg(x."targetLength") AS "targetLength", array_agg(x."baselineLength") AS "baselineLength",
+               array_agg(x.w) AS wins, array_agg(x.t) AS ties, array_agg(x.l) AS losses
+          FROM (
+            -- The lengths taken where the texts are read, so that no text is carried to the aggregate.
+            SELECT v."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength", v.w, v.t, v.l
+              FROM (${pairVerdicts(studyId, filter)}) v
+              JOIN "Response" tr ON tr.id = v."targetResponseId"
+              JOIN "Response" br ON br.id = v."baselineResponseId"
+             WHERE v.w + v.t + v.l > 0) x
+         GROUP BY x."baselineSystemId"
       ) r ON r."baselineSystemId" = s.id
      WHERE s."studyId" = ${studyId}
      ORDER BY s.position, s.name`;

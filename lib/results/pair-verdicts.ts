@@ -9,14 +9,16 @@ import { countedJudgments, countedPairs, type ResultsFilter } from "@/lib/result
 export const filtersJudgments = (filter: ResultsFilter) => filter.from !== null || filter.to !== null || filter.raters.length > 0;
 
 /**
- * Columns: "pairId", "promptId", "targetSystemId", "baselineSystemId", gold, and the counted
+ * Columns: "pairId", "promptId", "targetSystemId", "baselineSystemId", its two responses'
+ * "targetResponseId" and "baselineResponseId", gold, and the counted
  * judgments' w (wins), t (ties), l (losses) in the target's terms and "leftVotes" (those that
  * chose the left side). Every pair the filter counts is listed, judged or not.
  */
 export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql {
   if (filtersJudgments(filter)) {
     return Prisma.sql`
-      SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."goldVerdict" IS NOT NULL AS gold,
+      SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetResponseId", p."baselineResponseId",
+             p."goldVerdict" IS NOT NULL AS gold,
              count(j.id) FILTER (WHERE j.verdict = 'win')::int AS w,
              count(j.id) FILTER (WHERE j.verdict = 'tie')::int AS t,
              count(j.id) FILTER (WHERE j.verdict = 'loss')::int AS l,
@@ -27,7 +29,8 @@ export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql
        GROUP BY p.id`;
   }
   return Prisma.sql`
-    SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."goldVerdict" IS NOT NULL AS gold,
+    SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetResponseId", p."baselineResponseId",
+             p."goldVerdict" IS NOT NULL AS gold,
            p.wins AS w, p.ties AS t, p.losses AS l, p."leftVotes"
       FROM "Pair" p
      WHERE p."studyId" = ${studyId} AND ${countedPairs(filter)}`;
