@@ -1,5 +1,5 @@
 // The rating page's own keys, the same in every kind of study: beside the options' keys (each
-// kind's, in its judgment.ts), never one of them (kinds.test.ts holds every kind, on every scale
+// kind's, in its view.ts), never one of them (kinds.test.ts holds every kind, on every scale
 // a study may state, to that). Plain data, for the browser.
 import { ratingOptions } from "./views";
 import type { KindName, RatingOption, StudyOffers } from "./kind";
