@@ -3,7 +3,7 @@ import { LABELS, type KindView, type RatingView } from "../kind";
 import { WORDING } from "./wording";
 
 /** The paper's labels for one answer alone. */
-export const RATING: RatingView = {
+const RATING: RatingView = {
   shows: "answer",
   question: "How well does this answer meet the request?",
   questionShown: false,

@@ -22,7 +22,7 @@ function onScale(scale: { min: number; max: number }) {
   return { question: `How helpful is this answer, from ${scale.min} (not helpful) to ${scale.max} (highly helpful)?`, options };
 }
 
-export const RATING: RatingView = { shows: "answer", questionShown: true, ...onScale(LIKERT_SCALE), onScale };
+const RATING: RatingView = { shows: "answer", questionShown: true, ...onScale(LIKERT_SCALE), onScale };
 
 /** The kind as the browser knows it: its words, what it measures and what a rater is shown. */
 export const VIEW: KindView = { ...WORDING, measure: { shape: "scores", scale: LIKERT_SCALE }, rating: RATING };

@@ -4,7 +4,7 @@ import { LABELS, type KindView, type RatingView } from "../kind";
 import { WORDING } from "./wording";
 
 /** Each turn labelled with radio buttons, the labels sent together: no one-key options. */
-export const RATING: RatingView = {
+const RATING: RatingView = {
   shows: "turns",
   question: "How well does each of the assistant's turns meet the request: Fail, Pass or Excellent?",
   questionShown: true,

@@ -4,10 +4,10 @@ import type { KindView, RatingOption, RatingView } from "../kind";
 import { WORDING } from "./wording";
 
 /** The fourth option, for studies that offer it: both answers fail the rater, so neither is better. */
-export const BOTH_BAD: RatingOption = { answer: { kind: "pairwise", choice: "both_bad" }, label: "Both are bad", key: "X" };
+const BOTH_BAD: RatingOption = { answer: { kind: "pairwise", choice: "both_bad" }, label: "Both are bad", key: "X" };
 
 /** The paper's three options for two answers side by side, and "Both are bad" for a study that offers it. */
-export const RATING: RatingView = {
+const RATING: RatingView = {
   shows: "pair",
   question: "Which answer best satisfies your needs?",
   questionShown: false,
