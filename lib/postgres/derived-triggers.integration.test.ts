@@ -467,7 +467,8 @@ describe("the derived columns", () => {
     const gone = await db().pair.findFirstOrThrow({ where: { ...unjudged, heldCount: 0 } });
     await db().pair.delete({ where: { id: gone.id } });
     await kept();
-    const prompt = await db().prompt.findFirstOrThrow({ where: { studyId: study.id, pairs: { some: {}, every: { judgments: { none: {} }, assignments: { none: {} } } } } });
+    // Another prompt than the deleted pair's, which gets its pair back below.
+    const prompt = await db().prompt.findFirstOrThrow({ where: { studyId: study.id, id: { not: gone.promptId }, pairs: { some: {}, every: { judgments: { none: {} }, assignments: { none: {} } } } } });
     await db().prompt.delete({ where: { id: prompt.id } });
     await kept();
     await db().pair.create({
