@@ -37,6 +37,21 @@ async function snapshot(studyId: string) {
   return { prompts, responses, systems, pairs, all };
 }
 
+/** Each pair's answer lengths beside its responses' texts' (the merge writes them with triggers off). */
+async function pairLengths(studyId: string) {
+  const pairs = await db().pair.findMany({ where: { studyId }, include: { targetResponse: true, baselineResponse: true }, orderBy: { id: "asc" } });
+  return {
+    kept: pairs.map((p) => [p.targetLength, p.baselineLength]),
+    counted: pairs.map((p) => [[...p.targetResponse.text].length, p.baselineResponse ? [...p.baselineResponse.text].length : null]),
+  };
+}
+
+async function expectLengthsKept(studyId: string) {
+  const { kept, counted } = await pairLengths(studyId);
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(counted);
+}
+
 const PROMPTS = jsonl(
   { id: "p1", text: "What is 2 + 2?", source: "author-written", tags: ["math"] },
   { id: "p2", conversation: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello!" }, { role: "user", content: "Tell me a joke." }] },
@@ -79,6 +94,7 @@ describe("importFiles", () => {
     expect(describeReport(report)).toBe("Imported 2 new prompts; 4 new responses; 1 new system (GPT-4); 2 new pairs.");
     // The merge turns triggers off: the study's room is counted after it.
     expect(await db().studyRoom.findUniqueOrThrow({ where: { studyId: study.id } })).toMatchObject({ roomyPairs: 2, roomyPrompts: 2, goldPairs: 0 });
+    await expectLengthsKept(study.id);
   });
 
   it("adds nothing when the same files come again, and says so", async () => {
@@ -168,6 +184,10 @@ describe("importFiles", () => {
       expect(report).toMatchObject({ committed: true, prompts: { added: 2 }, responses: { added: 4 }, systemsAdded: ["GPT-4"], pairsAdded: 2 });
       // Here the triggers count the study's room as the pairs go in.
       expect(await db().studyRoom.findUniqueOrThrow({ where: { studyId: study.id } })).toMatchObject({ roomyPairs: 2, roomyPrompts: 2, goldPairs: 0 });
+      // And keep the pairs' answer lengths, here with the merge's own update beside the trigger's.
+      const changed = await importFiles(study.id, [file("r2.jsonl", jsonl({ prompt_id: "p1", system: "GPT-4", response: "Four, as two and two make." }))]);
+      expect(changed.responses).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      await expectLengthsKept(study.id);
     } finally {
       setDatabaseUrl(superuserUrl);
       await admin.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
@@ -191,6 +211,7 @@ describe("importFiles", () => {
     await importFiles(study.id, [file("p.jsonl", PROMPTS), file("r.jsonl", RESPONSES)]);
     const changed = await importFiles(study.id, [file("r2.jsonl", jsonl({ prompt_id: "p1", system: "GPT-4", response: "Four!" }))]);
     expect(changed.responses).toEqual({ added: 0, changed: 1, unchanged: 0 });
+    await expectLengthsKept(study.id);
 
     const rater = await makeUser("rater");
     await nextAssignment(study.id, rater.id);

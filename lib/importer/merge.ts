@@ -101,13 +101,24 @@ async function mergePrompts(client: pg.Client, studyId: string) {
   return rows[0];
 }
 
-/** Changed text replaces the old (the checks refused it where raters have seen it); new rows are added. */
+/**
+ * Changed text replaces the old (the checks refused it where raters have seen it), and gives its
+ * pairs its length, as the trigger on "Response" would were it on; new rows are added.
+ */
 async function mergeResponses(client: pg.Client, studyId: string) {
-  const changed = await client.query(
-    `UPDATE "Response" x SET text = staged.text, turns = staged.turns, "selfNames" = staged.self_names
-       FROM (${STAGED_RESPONSES}) staged
-       JOIN import_response old ON old."promptId" = staged.prompt AND old."systemId" = staged.system
-      WHERE x.id = old.id AND (x.text, x.turns) IS DISTINCT FROM (staged.text, staged.turns)`,
+  const changed = await client.query<{ changed: number }>(
+    `WITH changed AS (
+       UPDATE "Response" x SET text = staged.text, turns = staged.turns, "selfNames" = staged.self_names
+         FROM (${STAGED_RESPONSES}) staged
+         JOIN import_response old ON old."promptId" = staged.prompt AND old."systemId" = staged.system
+        WHERE x.id = old.id AND (x.text, x.turns) IS DISTINCT FROM (staged.text, staged.turns)
+       RETURNING x.id, length(x.text) AS length),
+     lengths AS (
+       UPDATE "Pair" p
+          SET "targetLength" = coalesce((SELECT c.length FROM changed c WHERE c.id = p."targetResponseId"), p."targetLength"),
+              "baselineLength" = coalesce((SELECT c.length FROM changed c WHERE c.id = p."baselineResponseId"), p."baselineLength")
+        WHERE p."targetResponseId" IN (SELECT id FROM changed) OR p."baselineResponseId" IN (SELECT id FROM changed))
+     SELECT count(*)::int AS changed FROM changed`,
     [studyId],
   );
   const added = await client.query(
@@ -122,7 +133,7 @@ async function mergeResponses(client: pg.Client, studyId: string) {
     [studyId],
   );
   await client.query(`ANALYZE import_response`);
-  return { added: added.rowCount ?? 0, changed: changed.rowCount ?? 0 };
+  return { added: added.rowCount ?? 0, changed: changed.rows[0].changed };
 }
 
 export async function merge(client: pg.Client, studyId: string) {

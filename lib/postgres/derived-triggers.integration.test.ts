@@ -478,4 +478,37 @@ describe("the derived columns", () => {
     // Not vacuous: the counts moved through all of it.
     expect(await room()).not.toEqual({ roomyPairs: 24, roomyPrompts: 12, goldPairs: 0 });
   });
+
+  it("keep each pair's answer lengths through pairs built, texts changed, a pair given another response, and a study of single answers", async () => {
+    /** Pairs whose lengths are not their responses' length(text), for the studies given. */
+    const wrongLengths = (studyIds: string[]) =>
+      query(
+        `SELECT p.id FROM "Pair" p
+           JOIN "Response" tr ON tr.id = p."targetResponseId"
+           LEFT JOIN "Response" br ON br.id = p."baselineResponseId"
+          WHERE p."studyId" = ANY($1)
+            AND (p."targetLength" IS DISTINCT FROM length(tr.text) OR p."baselineLength" IS DISTINCT FROM length(br.text))`,
+        [studyIds],
+      );
+    const paired = await seedStudy({ prompts: 3 });
+    const single = await seedStudy({ prompts: 2, kind: "absolute" });
+    const both = [paired.id, single.id];
+    expect(await wrongLengths(both)).toEqual([]);
+    expect(await query(`SELECT 1 FROM "Pair" WHERE "studyId" = $1 AND "baselineLength" IS NOT NULL`, [single.id])).toEqual([]);
+
+    // Two answers' new texts in one statement: every pair of each gets its length.
+    const responses = await db().response.findMany({ where: { prompt: { studyId: paired.id } }, orderBy: { id: "asc" } });
+    await client.query(`UPDATE "Response" SET text = text || repeat('x', 37) WHERE id = ANY($1)`, [[responses[0].id, responses[1].id]]);
+    expect(await wrongLengths(both)).toEqual([]);
+    // A pair given another response takes that one's length.
+    const pair = await db().pair.findFirstOrThrow({ where: { studyId: paired.id }, orderBy: { id: "asc" } });
+    const elsewhere = responses.find((r) => r.promptId !== pair.promptId && r.systemId === pair.baselineSystemId)!;
+    await db().pair.update({ where: { id: pair.id }, data: { baselineResponseId: elsewhere.id } });
+    expect(await wrongLengths(both)).toEqual([]);
+    // A pair added with lengths of its own gets its responses' instead.
+    await db().pair.create({
+      data: { studyId: paired.id, promptId: pair.promptId, targetResponseId: pair.baselineResponseId!, baselineResponseId: pair.targetResponseId, targetSystemId: pair.baselineSystemId!, baselineSystemId: pair.targetSystemId, targetLength: 1, baselineLength: 1 },
+    });
+    expect(await wrongLengths(both)).toEqual([]);
+  });
 });

@@ -16,8 +16,9 @@ export interface BaselineLengthEffect extends LengthEffect {
 
 /**
  * A baseline's judged pair, or one row of nulls for a baseline with none, so that every baseline
- * keeps its place. Lengths are Postgres's length(text): characters, not bytes. For a multi-turn
- * response that is its "text", the turns joined as raters read them.
+ * keeps its place. Lengths are Postgres's length(text): characters, not bytes, kept on each pair
+ * (prisma/DERIVED.md). For a multi-turn response that is its "text", the turns joined as raters
+ * read them.
  */
 interface PairRow {
   baseline: string;
@@ -50,12 +51,9 @@ export async function lengthEffectByBaseline(studyId: string, filter: ResultsFil
         SELECT x."baselineSystemId", array_agg(x."targetLength") AS "targetLength", array_agg(x."baselineLength") AS "baselineLength",
                array_agg(x.w) AS wins, array_agg(x.t) AS ties, array_agg(x.l) AS losses
           FROM (
-            -- The lengths taken where the texts are read, so that no text is carried to the aggregate.
-            SELECT v."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength", v.w, v.t, v.l
+            SELECT v."baselineSystemId", v."targetLength", v."baselineLength", v.w, v.t, v.l
               FROM (${pairVerdicts(studyId, filter)}) v
-              JOIN "Response" tr ON tr.id = v."targetResponseId"
-              JOIN "Response" br ON br.id = v."baselineResponseId"
-             WHERE v.w + v.t + v.l > 0) x
+             WHERE v.w + v.t + v.l > 0 AND v."baselineLength" IS NOT NULL) x
          GROUP BY x."baselineSystemId"
       ) r ON r."baselineSystemId" = s.id
      WHERE s."studyId" = ${studyId}
@@ -89,11 +87,9 @@ export async function judgeLengthEffect(studyId: string, judgeId: string): Promi
       JOIN "Study" st ON st.id = jg."studyId"
       JOIN "System" s ON s."studyId" = st.id AND s.id IS DISTINCT FROM st."targetSystemId"
       LEFT JOIN (
-        SELECT p."baselineSystemId", length(tr.text) AS "targetLength", length(br.text) AS "baselineLength", j."targetLeft", j."targetRight"
+        SELECT p."baselineSystemId", p."targetLength", p."baselineLength", j."targetLeft", j."targetRight"
           FROM judged j
-          JOIN "Pair" p ON p.id = j."pairId" AND ${countedPairs(EVERY_JUDGMENT)}
-          JOIN "Response" tr ON tr.id = p."targetResponseId"
-          JOIN "Response" br ON br.id = p."baselineResponseId"
+          JOIN "Pair" p ON p.id = j."pairId" AND ${countedPairs(EVERY_JUDGMENT)} AND p."baselineLength" IS NOT NULL
       ) r ON r."baselineSystemId" = s.id
      WHERE jg.id = ${judgeId} AND jg."studyId" = ${studyId}
      ORDER BY s.position, s.name`;

@@ -10,14 +10,14 @@ export const filtersJudgments = (filter: ResultsFilter) => filter.from !== null 
 
 /**
  * Columns: "pairId", "promptId", "targetSystemId", "baselineSystemId", its two responses'
- * "targetResponseId" and "baselineResponseId", gold, and the counted
+ * lengths "targetLength" and "baselineLength", gold, and the counted
  * judgments' w (wins), t (ties), l (losses) in the target's terms and "leftVotes" (those that
  * chose the left side). Every pair the filter counts is listed, judged or not.
  */
 export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql {
   if (filtersJudgments(filter)) {
     return Prisma.sql`
-      SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetResponseId", p."baselineResponseId",
+      SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetLength", p."baselineLength",
              p."goldVerdict" IS NOT NULL AS gold,
              count(j.id) FILTER (WHERE j.verdict = 'win')::int AS w,
              count(j.id) FILTER (WHERE j.verdict = 'tie')::int AS t,
@@ -29,7 +29,7 @@ export function pairVerdicts(studyId: string, filter: ResultsFilter): Prisma.Sql
        GROUP BY p.id`;
   }
   return Prisma.sql`
-    SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetResponseId", p."baselineResponseId",
+    SELECT p.id AS "pairId", p."promptId", p."targetSystemId", p."baselineSystemId", p."targetLength", p."baselineLength",
              p."goldVerdict" IS NOT NULL AS gold,
            p.wins AS w, p.ties AS t, p.losses AS l, p."leftVotes"
       FROM "Pair" p

@@ -22,6 +22,12 @@ const DESIGN_SQL = `
               AND (a.position, a.id) < (b.position, b.id)))`;
 
 /**
+ * A response's length, as the trigger on "Pair" sets it: written here too, for the importer's
+ * merge runs with triggers off.
+ */
+const LENGTH_OF = (response: string) => `(SELECT length(r.text) FROM "Response" r WHERE r.id = ${response}.id)`;
+
+/**
  * Adds the pairs that involve at least one new response, keeping those the study has; in a study
  * of single answers, an item (a pair with no baseline) per new response. $2 is PAIRED_KINDS. `responses` names a relation
  * of (id, "promptId", "systemId", new): the new responses and every other response to the same
@@ -30,14 +36,17 @@ const DESIGN_SQL = `
  */
 export function buildPairsSql(responses: string): string {
   return `
-  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", "targetSystemId", "baselineSystemId", active)
-  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.first_system, design.second_system, design.active
+  INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", "targetSystemId", "baselineSystemId", active,
+                      "targetLength", "baselineLength")
+  SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.first_system, design.second_system, design.active,
+         ${LENGTH_OF("first")}, ${LENGTH_OF("second")}
     FROM (${DESIGN_SQL}) design
     JOIN ${responses} first ON first."systemId" = design.first_system
     JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"
    WHERE first.new OR second.new
   UNION ALL
-  SELECT gen_random_uuid()::text, $1, answer."promptId", answer.id, NULL, answer."systemId", NULL, system.active
+  SELECT gen_random_uuid()::text, $1, answer."promptId", answer.id, NULL, answer."systemId", NULL, system.active,
+         ${LENGTH_OF("answer")}, NULL
     FROM ${responses} answer
     JOIN "System" system ON system.id = answer."systemId"
     JOIN "Study" s ON s.id = $1 AND s.kind::text <> ALL($2::text[])
