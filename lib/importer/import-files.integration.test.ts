@@ -206,6 +206,16 @@ describe("importFiles", () => {
     expect(report.pairsAdded).toBe(6);
   });
 
+  it("gives new pairs the new length of a text the same import changes", async () => {
+    const study = await newStudy();
+    await importFiles(study.id, [file("p.jsonl", PROMPTS), file("r.jsonl", RESPONSES)]);
+    const grown = await importFiles(study.id, [
+      file("r2.jsonl", jsonl({ prompt_id: "p2", system: "LIMA", response: "A longer joke than before, about a road." }, { prompt_id: "p2", system: "Bard", response: "Knock knock." })),
+    ]);
+    expect(grown).toMatchObject({ responses: { added: 1, changed: 1 }, systemsAdded: ["Bard"], pairsAdded: 1 });
+    await expectLengthsKept(study.id);
+  });
+
   it("lets unjudged text change, but never text raters have been given", async () => {
     const study = await newStudy();
     await importFiles(study.id, [file("p.jsonl", PROMPTS), file("r.jsonl", RESPONSES)]);

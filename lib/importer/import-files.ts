@@ -78,8 +78,9 @@ const STAGING = `
     ord bigint, file_index int, file text, line int,
     prompt_id text, system text, text text, turns jsonb, self_names jsonb
   ) ON COMMIT DROP;
-  -- The responses pairs are built from: those this import adds, and the others to the same prompts.
-  CREATE TEMP TABLE import_response (id text, "promptId" text, "systemId" text, new boolean) ON COMMIT DROP;`;
+  -- The responses pairs are built from: those this import adds, and the others to the same prompts,
+  -- with their texts' lengths for the pairs to keep.
+  CREATE TEMP TABLE import_response (id text, "promptId" text, "systemId" text, new boolean, length int) ON COMMIT DROP;`;
 
 /** One value in COPY's CSV format: NULL unquoted, everything else quoted. */
 function csvValue(value: string | number | null): string {

@@ -24,7 +24,7 @@ const STAGED_RESPONSES = `
 export async function collectExistingResponses(client: pg.Client, studyId: string): Promise<void> {
   await client.query(
     `INSERT INTO import_response
-     SELECT x.id, x."promptId", x."systemId", false FROM "Response" x
+     SELECT x.id, x."promptId", x."systemId", false, length(x.text) FROM "Response" x
       WHERE x."promptId" IN (SELECT p.id FROM "Prompt" p JOIN stage_response r ON p."studyId" = $1 AND p."externalId" = r.prompt_id)`,
     [studyId],
   );
@@ -103,7 +103,8 @@ async function mergePrompts(client: pg.Client, studyId: string) {
 
 /**
  * Changed text replaces the old (the checks refused it where raters have seen it), and gives its
- * pairs its length, as the trigger on "Response" would were it on; new rows are added.
+ * pairs and the pairs to be built its length, as the trigger on "Response" would were it on; new
+ * rows are added.
  */
 async function mergeResponses(client: pg.Client, studyId: string) {
   const changed = await client.query<{ changed: number }>(
@@ -117,7 +118,12 @@ async function mergeResponses(client: pg.Client, studyId: string) {
        UPDATE "Pair" p
           SET "targetLength" = coalesce((SELECT c.length FROM changed c WHERE c.id = p."targetResponseId"), p."targetLength"),
               "baselineLength" = coalesce((SELECT c.length FROM changed c WHERE c.id = p."baselineResponseId"), p."baselineLength")
-        WHERE p."targetResponseId" IN (SELECT id FROM changed) OR p."baselineResponseId" IN (SELECT id FROM changed))
+         -- Found through each side's index: an OR of the two would scan every pair.
+         FROM (SELECT t.id FROM "Pair" t JOIN changed c ON t."targetResponseId" = c.id
+               UNION SELECT b.id FROM "Pair" b JOIN changed c ON b."baselineResponseId" = c.id) touched
+        WHERE p.id = touched.id),
+     -- And the pairs built next from these responses.
+     collected AS (UPDATE import_response i SET length = c.length FROM changed c WHERE i.id = c.id)
      SELECT count(*)::int AS changed FROM changed`,
     [studyId],
   );
@@ -128,8 +134,8 @@ async function mergeResponses(client: pg.Client, studyId: string) {
          FROM (${STAGED_RESPONSES}) staged
         -- Not import_response: this statement appends to it, and a scan of it would grow as it ran.
         WHERE NOT EXISTS (SELECT 1 FROM "Response" x WHERE x."promptId" = staged.prompt AND x."systemId" = staged.system)
-       RETURNING id, "promptId", "systemId")
-     INSERT INTO import_response SELECT id, "promptId", "systemId", true FROM added`,
+       RETURNING id, "promptId", "systemId", length(text) AS length)
+     INSERT INTO import_response SELECT id, "promptId", "systemId", true, length FROM added`,
     [studyId],
   );
   await client.query(`ANALYZE import_response`);

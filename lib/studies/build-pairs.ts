@@ -22,31 +22,27 @@ const DESIGN_SQL = `
               AND (a.position, a.id) < (b.position, b.id)))`;
 
 /**
- * A response's length, as the trigger on "Pair" sets it: written here too, for the importer's
- * merge runs with triggers off.
- */
-const LENGTH_OF = (response: string) => `(SELECT length(r.text) FROM "Response" r WHERE r.id = ${response}.id)`;
-
-/**
  * Adds the pairs that involve at least one new response, keeping those the study has; in a study
- * of single answers, an item (a pair with no baseline) per new response. $2 is PAIRED_KINDS. `responses` names a relation
- * of (id, "promptId", "systemId", new): the new responses and every other response to the same
- * prompts. The importer passes the few rows it touched, so building pairs costs what the import
- * adds, not what the study holds.
+ * of single answers, an item (a pair with no baseline) per new response. $2 is PAIRED_KINDS.
+ * `responses` names a relation of (id, "promptId", "systemId", new, length): the new responses
+ * and every other response to the same prompts, with their texts' lengths, which the pairs keep
+ * (written here as the trigger on "Pair" would, for the importer's merge runs with triggers off).
+ * The importer passes the few rows it touched, so building pairs costs what the import adds, not
+ * what the study holds.
  */
 export function buildPairsSql(responses: string): string {
   return `
   INSERT INTO "Pair" (id, "studyId", "promptId", "targetResponseId", "baselineResponseId", "targetSystemId", "baselineSystemId", active,
                       "targetLength", "baselineLength")
   SELECT gen_random_uuid()::text, $1, first."promptId", first.id, second.id, design.first_system, design.second_system, design.active,
-         ${LENGTH_OF("first")}, ${LENGTH_OF("second")}
+         first.length, second.length
     FROM (${DESIGN_SQL}) design
     JOIN ${responses} first ON first."systemId" = design.first_system
     JOIN ${responses} second ON second."systemId" = design.second_system AND second."promptId" = first."promptId"
    WHERE first.new OR second.new
   UNION ALL
   SELECT gen_random_uuid()::text, $1, answer."promptId", answer.id, NULL, answer."systemId", NULL, system.active,
-         ${LENGTH_OF("answer")}, NULL
+         answer.length, NULL
     FROM ${responses} answer
     JOIN "System" system ON system.id = answer."systemId"
     JOIN "Study" s ON s.id = $1 AND s.kind::text <> ALL($2::text[])
@@ -55,7 +51,7 @@ export function buildPairsSql(responses: string): string {
   ON CONFLICT DO NOTHING`;
 }
 
-const EVERY_RESPONSE = `(SELECT r.id, r."promptId", r."systemId", true AS new
+const EVERY_RESPONSE = `(SELECT r.id, r."promptId", r."systemId", true AS new, length(r.text) AS length
                            FROM "Response" r JOIN "System" s ON s.id = r."systemId" WHERE s."studyId" = $1)`;
 
 /** Adds every pair the study's design calls for that it lacks; returns how many. */
